@@ -1,0 +1,65 @@
+import { LAYERS, realizedValue, type Layer } from "./layers";
+
+/** Default step for sensitivity: 0.1 in score terms (half an answer point on the 0–5 scale). */
+export const DEFAULT_DELTA = 0.1;
+
+/**
+ * The product of every layer score except one. It is what one more unit of that
+ * layer is worth; computed directly, never by dividing by the layer's own score.
+ *
+ * @example
+ * productOfOthers([0.8, 0.6, 0.5, 0.4, 0.5], 3) //=> 0.12
+ * productOfOthers([0, 0.5, 0.5, 0.5, 0.5], 0) //=> 0.0625
+ */
+export function productOfOthers(scores: readonly number[], layer: number): number {
+  let product = 1;
+  for (let i = 0; i < scores.length; i++) if (i !== layer) product *= scores[i];
+  return product;
+}
+
+/**
+ * Realized value after moving one layer by delta; the layer stays within [0, 1].
+ *
+ * @example
+ * liftedValue([0.8, 0.6, 0.5, 0.4, 0.5], 3, 0.1) //=> 0.06
+ * liftedValue([0.95, 1, 1, 1, 1], 0, 0.1) //=> 1
+ */
+export function liftedValue(scores: readonly number[], layer: number, delta: number): number {
+  const raised = scores.slice();
+  raised[layer] = Math.min(1, Math.max(0, raised[layer] + delta));
+  return realizedValue(raised);
+}
+
+/** The lift of one layer. */
+export interface LayerLift {
+  layer: Layer;
+  index: number;
+  /** Change in realized value when this layer moves by delta (within [0, 1]). */
+  lift: number;
+}
+
+/**
+ * The lift of each layer for a step of delta, in layer order.
+ * Lift = (new score − old score) × product of the other four.
+ *
+ * @example
+ * layerLifts([0.8, 0.6, 0.5, 0.4, 0.5]).map((l) => l.lift)
+ * //=> [0.006, 0.008, 0.0096, 0.012, 0.0096] (to rounding)
+ */
+export function layerLifts(scores: readonly number[], delta: number = DEFAULT_DELTA): LayerLift[] {
+  return LAYERS.map((layer, index) => {
+    const moved = Math.min(1, Math.max(0, scores[index] + delta)) - scores[index];
+    return { layer, index, lift: moved * productOfOthers(scores, index) };
+  });
+}
+
+/**
+ * Lifts sorted from the largest effect to the smallest (by size), for a tornado chart.
+ * Ties keep layer order.
+ *
+ * @example
+ * tornado([0.8, 0.6, 0.5, 0.4, 0.5])[0].layer.short //=> "Measurement"
+ */
+export function tornado(scores: readonly number[], delta: number = DEFAULT_DELTA): LayerLift[] {
+  return layerLifts(scores, delta).sort((a, b) => Math.abs(b.lift) - Math.abs(a.lift) || a.index - b.index);
+}
