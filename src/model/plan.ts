@@ -14,7 +14,7 @@ export type PlanResult =
  *
  * @example
  * planToTarget([0.8, 0.6, 0.5, 0.4, 0.5], 0.1)
- * //=> { status: "planned", scores: [0.8, 0.6, 0.5372, 0.5372, 0.5372], level: 0.5372…, ... }
+ * //=> { status: "planned", scores: [0.8, 0.6, 0.5928, 0.5928, 0.5928], level: 0.5928 (to 4 places), ... }
  * planToTarget([0.9, 0.9, 0.9, 0.9, 0.9], 0.5).status //=> "met"
  * planToTarget([0.9, 0.9, 0.9, 0.9, 0.9], 1.2).status //=> "unreachable"
  */

@@ -1,0 +1,184 @@
+// AGAP custom functions. The JSDoc below is the source of functions.json (generated at build).
+// Each function is a thin adapter: the argument module reads the inputs, the model computes.
+import { runGrid, runValue } from "./excel";
+
+/* global CustomFunctions */
+type Range = any[][]; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Value = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Result = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * Realized value: the product of the five layer scores, the share of expected value that reaches the business.
+ * @customfunction REALIZED
+ * @helpurl https://localhost:3000/help/functions.html#realized
+ * @param scores Five layer scores from 0 to 1 in one row or column, or one row of five per profile (N rows spill N results).
+ * @returns Realized value from 0 to 1, one per profile.
+ */
+export function realized(scores: Range): Result[][] {
+  return runGrid("REALIZED", scores);
+}
+
+/**
+ * Execution gap: 1 minus realized value, the share of expected value that is lost.
+ * @customfunction GAP
+ * @helpurl https://localhost:3000/help/functions.html#gap
+ * @param scores Five layer scores from 0 to 1 in one row or column, or one row of five per profile.
+ * @returns Execution gap from 0 to 1, one per profile.
+ */
+export function gap(scores: Range): Result[][] {
+  return runGrid("GAP", scores);
+}
+
+/**
+ * Share of expected value surviving after a stage of the decay curve.
+ * @customfunction STAGE
+ * @helpurl https://localhost:3000/help/functions.html#stage
+ * @param stage Stage 0 to 5, a stage name such as "Human Trust", or a layer name (after that layer). A range of stages spills.
+ * @param scores Optional five layer scores. Without them, the illustrative curve 100, 80, 60, 45, 30, 15 percent is used.
+ * @returns Surviving share from 0 to 1.
+ */
+export function stage(stage: Range, scores?: Range): Result[][] {
+  return runGrid("STAGE", stage, scores);
+}
+
+/**
+ * The six-stage decay curve: stage name, surviving share and value lost at each stage, ready to chart.
+ * @customfunction CURVE
+ * @helpurl https://localhost:3000/help/functions.html#curve
+ * @param scores Optional five layer scores. Without them, the illustrative curve is returned.
+ * @param expected_value Optional expected value in money. When given, the lost column is in money.
+ * @returns Six rows of stage, surviving share, value lost.
+ */
+export function curve(scores?: Range, expected_value?: Value): Result[][] {
+  return runGrid("CURVE", scores, expected_value);
+}
+
+/**
+ * Measured ROI against a baseline captured before go-live: (benefit - cost) / cost.
+ * @customfunction ROI
+ * @helpurl https://localhost:3000/help/functions.html#roi
+ * @param baseline The metric per period before the agent went live. Blank means no baseline, and ROI cannot be proven.
+ * @param current The metric per period now.
+ * @param value_per_unit Money per unit of the metric, 0 or more.
+ * @param costs Build, integrate, govern and maintain costs: a number or a range, summed.
+ * @param direction Optional. "lower" (default) when less is better, such as hours or cost; "higher" for revenue or quality.
+ * @param periods Optional number of periods the improvement is counted over; default 1.
+ * @returns Measured ROI as a fraction (1 is 100 percent).
+ */
+export function roi(
+  baseline: Value,
+  current: Value,
+  value_per_unit: Value,
+  costs: Range,
+  direction?: Value,
+  periods?: Value,
+): Result {
+  return runValue("ROI", baseline, current, value_per_unit, costs, direction, periods);
+}
+
+/**
+ * Projected value, the business-case view: expected value times realized share. Not a measured return.
+ * @customfunction PROJECTED
+ * @helpurl https://localhost:3000/help/functions.html#projected
+ * @param expected_value Expected value in money, 0 or more.
+ * @param scores Five layer scores from 0 to 1, or one row of five per profile.
+ * @returns Projected value in money, one per profile.
+ */
+export function projected(expected_value: Value, scores: Range): Result[][] {
+  return runGrid("PROJECTED", expected_value, scores);
+}
+
+/**
+ * Periods until cumulative benefit covers the cost, interpolated within the period where it is crossed.
+ * @customfunction PAYBACK
+ * @helpurl https://localhost:3000/help/functions.html#payback
+ * @param costs Upfront cost: a number or a range, summed.
+ * @param benefits Benefit per period in one row or column, first period first.
+ * @returns Number of periods; #N/A when the cost is never covered.
+ */
+export function payback(costs: Range, benefits: Range): Result {
+  return runValue("PAYBACK", costs, benefits);
+}
+
+/**
+ * Layer score from the three answers of one layer: their mean divided by 5.
+ * @customfunction LAYER
+ * @helpurl https://localhost:3000/help/functions.html#layer
+ * @param answers Three answers from 0 to 5 in one row or column, or one row of three per layer.
+ * @returns Layer score from 0 to 1.
+ */
+export function layer(answers: Range): Result[][] {
+  return runGrid("LAYER", answers);
+}
+
+/**
+ * Five layer scores from the 15 assessment answers, spilled in the input's orientation.
+ * @customfunction SCORES
+ * @helpurl https://localhost:3000/help/functions.html#scores
+ * @param answers 15 answers from 0 to 5 in statement order, in one row or column, or one row of 15 per respondent.
+ * @returns Five layer scores from 0 to 1.
+ */
+export function scores(answers: Range): Result[][] {
+  return runGrid("SCORES", answers);
+}
+
+/**
+ * Band of the execution gap: Critical, Severe, Material, Managed or Contained. The limits can be set.
+ * @customfunction BAND
+ * @helpurl https://localhost:3000/help/functions.html#band
+ * @param gap_or_scores A gap from 0 to 1 in one cell, or five layer scores (one row of five per profile).
+ * @param thresholds Optional four gap limits for Critical, Severe, Material and Managed, falling. Default 0.9, 0.75, 0.5, 0.25.
+ * @returns Band name.
+ */
+export function band(gap_or_scores: Range, thresholds?: Range): Result[][] {
+  return runGrid("BAND", gap_or_scores, thresholds);
+}
+
+/**
+ * Name of the lowest-scoring layer, the one that caps realized value. On a tie, the first.
+ * @customfunction WEAKEST
+ * @helpurl https://localhost:3000/help/functions.html#weakest
+ * @param scores Five layer scores from 0 to 1, or one row of five per profile.
+ * @param labels Optional five names to return instead of the layer names.
+ * @returns Layer name.
+ */
+export function weakest(scores: Range, labels?: Range): Result[][] {
+  return runGrid("WEAKEST", scores, labels);
+}
+
+/**
+ * Realized value after moving one layer by delta, kept within 0 and 1.
+ * @customfunction LIFT
+ * @helpurl https://localhost:3000/help/functions.html#lift
+ * @param scores Five layer scores from 0 to 1, or one row of five per profile.
+ * @param layer Layer 1 to 5, or its name such as "Measurement".
+ * @param delta Change in score terms, from -1 to 1 (0.1 is half a point on the 0 to 5 scale).
+ * @returns Realized value after the change.
+ */
+export function lift(scores: Range, layer: Value, delta: Value): Result[][] {
+  return runGrid("LIFT", scores, layer, delta);
+}
+
+/**
+ * Lift of each layer: the change in realized value when that layer rises by delta. Five rows, in layer order.
+ * @customfunction SENSITIVITY
+ * @helpurl https://localhost:3000/help/functions.html#sensitivity
+ * @param scores Five layer scores from 0 to 1.
+ * @param delta Optional change in score terms, from -1 to 1; default 0.1.
+ * @returns Five rows of layer name and lift.
+ */
+export function sensitivity(scores: Range, delta?: Value): Result[][] {
+  return runGrid("SENSITIVITY", scores, delta);
+}
+
+/**
+ * Smallest set of layer improvements that reaches a target realized value: every layer below a common level is raised to it.
+ * @customfunction PLAN
+ * @helpurl https://localhost:3000/help/functions.html#plan
+ * @param scores Five layer scores from 0 to 1, or one row of five per profile.
+ * @param target Target realized value, above 0 and at most 1.
+ * @returns Five target scores, in the input's orientation.
+ */
+export function plan(scores: Range, target: Value): Result[][] {
+  return runGrid("PLAN", scores, target);
+}
