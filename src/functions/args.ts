@@ -92,8 +92,10 @@ export function readNumber(
     return new FormulaError("#VALUE!", messages.outOfRange(arg, where, value, spec.allowed, row));
   }
   if (isBlank(value)) return new FormulaError("#N/A", messages.blank(arg, where, spec.allowed, row));
-  if (typeof value === "string") return new FormulaError("#VALUE!", messages.text(arg, where, value, spec.allowed, row));
-  if (typeof value === "boolean") return new FormulaError("#VALUE!", messages.boolean(arg, where, value, spec.allowed, row));
+  if (typeof value === "string")
+    return new FormulaError("#VALUE!", messages.text(arg, where, value, spec.allowed, row));
+  if (typeof value === "boolean")
+    return new FormulaError("#VALUE!", messages.boolean(arg, where, value, spec.allowed, row));
   const error = asFormulaError(value);
   if (error) return new FormulaError(error.code, error.message ?? messages.upstreamError(arg, where, error.code, row));
   return new FormulaError("#VALUE!", messages.text(arg, where, String(value), spec.allowed, row));
@@ -111,7 +113,12 @@ export interface Rows<T> {
  * `compute`. A bad cell gives an error for its row only; a wrong shape, an empty range or an
  * all-blank range gives one error for the whole argument.
  */
-export function mapRows<T>(value: unknown, arg: string, layout: RowLayout, compute: (row: number[]) => T): Rows<T> | FormulaError {
+export function mapRows<T>(
+  value: unknown,
+  arg: string,
+  layout: RowLayout,
+  compute: (row: number[]) => T,
+): Rows<T> | FormulaError {
   const grid = toGrid(value);
   const rows = grid.length;
   const columns = rows === 0 ? 0 : grid[0].length;
@@ -170,7 +177,12 @@ export function readScalar(value: unknown, arg: string, spec: NumberSpec): numbe
 }
 
 /** Reads an optional single number; a missing argument or a blank cell gives the default. */
-export function readOptionalScalar(value: unknown, arg: string, spec: NumberSpec, fallback: number): number | FormulaError {
+export function readOptionalScalar(
+  value: unknown,
+  arg: string,
+  spec: NumberSpec,
+  fallback: number,
+): number | FormulaError {
   const single = readSingle(value, arg);
   if (single instanceof FormulaError) return single;
   return isBlank(single) ? fallback : readNumber(single, arg, spec);

@@ -75,12 +75,15 @@ export function gapCore(scores: unknown): ResultGrid {
 
 export function stageCore(stage: unknown, scores?: unknown): ResultGrid {
   const stages = toGrid(stage);
-  if (stages.length === 0 || stages[0].length === 0) return failed(new FormulaError("#VALUE!", messages.empty("stage")));
+  if (stages.length === 0 || stages[0].length === 0)
+    return failed(new FormulaError("#VALUE!", messages.empty("stage")));
   if (scores === null || scores === undefined) {
-    return stages.map((row) => row.map((key) => {
-      const index = readStage(key);
-      return index instanceof FormulaError ? index : survivingAfter(index);
-    }));
+    return stages.map((row) =>
+      row.map((key) => {
+        const index = readStage(key);
+        return index instanceof FormulaError ? index : survivingAfter(index);
+      }),
+    );
   }
   const profiles = mapRows(scores, "scores", LAYOUT.scores, (row) => row.slice());
   if (profiles instanceof FormulaError) return failed(profiles);
@@ -96,10 +99,13 @@ export function stageCore(stage: unknown, scores?: unknown): ResultGrid {
   }
   // Many profiles: one stage, one result per profile.
   const single = readSingle(stage, "stage");
-  if (single instanceof FormulaError) return failed(new FormulaError("#VALUE!", messages.onlyOneProfile("scores", profiles.results.length)));
+  if (single instanceof FormulaError)
+    return failed(new FormulaError("#VALUE!", messages.onlyOneProfile("scores", profiles.results.length)));
   const index = readStage(single);
   if (index instanceof FormulaError) return failed(index);
-  return profiles.results.map((profile) => [profile instanceof FormulaError ? profile : survivingAfter(index, profile)]);
+  return profiles.results.map((profile) => [
+    profile instanceof FormulaError ? profile : survivingAfter(index, profile),
+  ]);
 }
 
 export function curveCore(scores?: unknown, expectedValue?: unknown): ResultGrid {
@@ -144,7 +150,14 @@ export function roiCore(
   if (way instanceof FormulaError) return way;
   const count = readOptionalScalar(periods, "periods", SPEC.periods, 1);
   if (count instanceof FormulaError) return count;
-  const { roi } = measuredRoi({ baseline: baselineValue, current: currentValue, valuePerUnit: unitValue, cost, direction: way, periods: count });
+  const { roi } = measuredRoi({
+    baseline: baselineValue,
+    current: currentValue,
+    valuePerUnit: unitValue,
+    cost,
+    direction: way,
+    periods: count,
+  });
   return roi === null ? new FormulaError("#DIV/0!", messages.zeroCost()) : roi;
 }
 
@@ -179,7 +192,9 @@ export function bandCore(gapOrScores: unknown, thresholds?: unknown): ResultGrid
     const gap = readNumber(grid[0][0], "gap_or_scores", SPEC.gap, "the gap");
     return [[gap instanceof FormulaError ? gap : bandOf(gap, limits)]];
   }
-  return perProfile(mapRows(gapOrScores, "gap_or_scores", LAYOUT.scores, (row) => bandOf(1 - realizedValue(row), limits)));
+  return perProfile(
+    mapRows(gapOrScores, "gap_or_scores", LAYOUT.scores, (row) => bandOf(1 - realizedValue(row), limits)),
+  );
 }
 
 export function weakestCore(scores: unknown, labels?: unknown): ResultGrid {
@@ -208,7 +223,8 @@ export function sensitivityCore(scores: unknown, delta?: unknown): ResultGrid {
 export function planCore(scores: unknown, target: unknown): ResultGrid {
   const wanted = readSingle(target, "target");
   if (wanted instanceof FormulaError) return failed(wanted);
-  if (typeof wanted === "number" && wanted > 1) return failed(new FormulaError("#VALUE!", messages.targetUnreachable(wanted)));
+  if (typeof wanted === "number" && wanted > 1)
+    return failed(new FormulaError("#VALUE!", messages.targetUnreachable(wanted)));
   const goal = readScalar(wanted, "target", SPEC.target);
   if (goal instanceof FormulaError) return failed(goal);
   return widePerProfile(

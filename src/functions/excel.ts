@@ -11,7 +11,10 @@ export function toExcelError(error: FormulaError): CustomFunctions.Error {
   if (RESULT_CODES.has(error.code)) {
     return new CustomFunctions.Error(error.code as CustomFunctions.ErrorCode, error.message);
   }
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, error.message ?? `Input holds ${error.code}.`);
+  return new CustomFunctions.Error(
+    CustomFunctions.ErrorCode.notAvailable,
+    error.message ?? `Input holds ${error.code}.`,
+  );
 }
 
 type ExcelValue = number | string | CustomFunctions.Error;

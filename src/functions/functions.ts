@@ -2,10 +2,9 @@
 // Each function is a thin adapter: the argument module reads the inputs, the model computes.
 import { runGrid, runValue } from "./excel";
 
-/* global CustomFunctions */
-type Range = any[][]; // eslint-disable-line @typescript-eslint/no-explicit-any
-type Value = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-type Result = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+// Parameters are typed `any`: Excel hands over whatever the cells hold (numbers, text, booleans,
+// blanks, errors) and the argument module does the reading. The metadata generator reads these
+// TypeScript types, and accepts no type aliases.
 
 /**
  * Realized value: the product of the five layer scores, the share of expected value that reaches the business.
@@ -14,7 +13,7 @@ type Result = any; // eslint-disable-line @typescript-eslint/no-explicit-any
  * @param scores Five layer scores from 0 to 1 in one row or column, or one row of five per profile (N rows spill N results).
  * @returns Realized value from 0 to 1, one per profile.
  */
-export function realized(scores: Range): Result[][] {
+export function realized(scores: any[][]): any[][] {
   return runGrid("REALIZED", scores);
 }
 
@@ -25,7 +24,7 @@ export function realized(scores: Range): Result[][] {
  * @param scores Five layer scores from 0 to 1 in one row or column, or one row of five per profile.
  * @returns Execution gap from 0 to 1, one per profile.
  */
-export function gap(scores: Range): Result[][] {
+export function gap(scores: any[][]): any[][] {
   return runGrid("GAP", scores);
 }
 
@@ -37,7 +36,7 @@ export function gap(scores: Range): Result[][] {
  * @param scores Optional five layer scores. Without them, the illustrative curve 100, 80, 60, 45, 30, 15 percent is used.
  * @returns Surviving share from 0 to 1.
  */
-export function stage(stage: Range, scores?: Range): Result[][] {
+export function stage(stage: any[][], scores?: any[][]): any[][] {
   return runGrid("STAGE", stage, scores);
 }
 
@@ -49,7 +48,7 @@ export function stage(stage: Range, scores?: Range): Result[][] {
  * @param expected_value Optional expected value in money. When given, the lost column is in money.
  * @returns Six rows of stage, surviving share, value lost.
  */
-export function curve(scores?: Range, expected_value?: Value): Result[][] {
+export function curve(scores?: any[][], expected_value?: any): any[][] {
   return runGrid("CURVE", scores, expected_value);
 }
 
@@ -66,13 +65,13 @@ export function curve(scores?: Range, expected_value?: Value): Result[][] {
  * @returns Measured ROI as a fraction (1 is 100 percent).
  */
 export function roi(
-  baseline: Value,
-  current: Value,
-  value_per_unit: Value,
-  costs: Range,
-  direction?: Value,
-  periods?: Value,
-): Result {
+  baseline: any,
+  current: any,
+  value_per_unit: any,
+  costs: any[][],
+  direction?: any,
+  periods?: any,
+): any {
   return runValue("ROI", baseline, current, value_per_unit, costs, direction, periods);
 }
 
@@ -84,7 +83,7 @@ export function roi(
  * @param scores Five layer scores from 0 to 1, or one row of five per profile.
  * @returns Projected value in money, one per profile.
  */
-export function projected(expected_value: Value, scores: Range): Result[][] {
+export function projected(expected_value: any, scores: any[][]): any[][] {
   return runGrid("PROJECTED", expected_value, scores);
 }
 
@@ -96,7 +95,7 @@ export function projected(expected_value: Value, scores: Range): Result[][] {
  * @param benefits Benefit per period in one row or column, first period first.
  * @returns Number of periods; #N/A when the cost is never covered.
  */
-export function payback(costs: Range, benefits: Range): Result {
+export function payback(costs: any[][], benefits: any[][]): any {
   return runValue("PAYBACK", costs, benefits);
 }
 
@@ -107,7 +106,7 @@ export function payback(costs: Range, benefits: Range): Result {
  * @param answers Three answers from 0 to 5 in one row or column, or one row of three per layer.
  * @returns Layer score from 0 to 1.
  */
-export function layer(answers: Range): Result[][] {
+export function layer(answers: any[][]): any[][] {
   return runGrid("LAYER", answers);
 }
 
@@ -118,7 +117,7 @@ export function layer(answers: Range): Result[][] {
  * @param answers 15 answers from 0 to 5 in statement order, in one row or column, or one row of 15 per respondent.
  * @returns Five layer scores from 0 to 1.
  */
-export function scores(answers: Range): Result[][] {
+export function scores(answers: any[][]): any[][] {
   return runGrid("SCORES", answers);
 }
 
@@ -130,7 +129,7 @@ export function scores(answers: Range): Result[][] {
  * @param thresholds Optional four gap limits for Critical, Severe, Material and Managed, falling. Default 0.9, 0.75, 0.5, 0.25.
  * @returns Band name.
  */
-export function band(gap_or_scores: Range, thresholds?: Range): Result[][] {
+export function band(gap_or_scores: any[][], thresholds?: any[][]): any[][] {
   return runGrid("BAND", gap_or_scores, thresholds);
 }
 
@@ -142,7 +141,7 @@ export function band(gap_or_scores: Range, thresholds?: Range): Result[][] {
  * @param labels Optional five names to return instead of the layer names.
  * @returns Layer name.
  */
-export function weakest(scores: Range, labels?: Range): Result[][] {
+export function weakest(scores: any[][], labels?: any[][]): any[][] {
   return runGrid("WEAKEST", scores, labels);
 }
 
@@ -155,7 +154,7 @@ export function weakest(scores: Range, labels?: Range): Result[][] {
  * @param delta Change in score terms, from -1 to 1 (0.1 is half a point on the 0 to 5 scale).
  * @returns Realized value after the change.
  */
-export function lift(scores: Range, layer: Value, delta: Value): Result[][] {
+export function lift(scores: any[][], layer: any, delta: any): any[][] {
   return runGrid("LIFT", scores, layer, delta);
 }
 
@@ -167,7 +166,7 @@ export function lift(scores: Range, layer: Value, delta: Value): Result[][] {
  * @param delta Optional change in score terms, from -1 to 1; default 0.1.
  * @returns Five rows of layer name and lift.
  */
-export function sensitivity(scores: Range, delta?: Value): Result[][] {
+export function sensitivity(scores: any[][], delta?: any): any[][] {
   return runGrid("SENSITIVITY", scores, delta);
 }
 
@@ -179,6 +178,6 @@ export function sensitivity(scores: Range, delta?: Value): Result[][] {
  * @param target Target realized value, above 0 and at most 1.
  * @returns Five target scores, in the input's orientation.
  */
-export function plan(scores: Range, target: Value): Result[][] {
+export function plan(scores: any[][], target: any): any[][] {
   return runGrid("PLAN", scores, target);
 }

@@ -12,8 +12,7 @@ export const messages = {
     `${arg}: ${where}${ROW_SUFFIX(row)} holds ${value ? "TRUE" : "FALSE"}. Enter ${allowed}.`,
   outOfRange: (arg: string, where: string, value: number, allowed: string, row?: number) =>
     `${arg}: ${where}${ROW_SUFFIX(row)} is ${formatNumber(value)}. Enter ${allowed}.`,
-  notFinite: (arg: string, where: string, row?: number) =>
-    `${arg}: ${where}${ROW_SUFFIX(row)} is not a finite number.`,
+  notFinite: (arg: string, where: string, row?: number) => `${arg}: ${where}${ROW_SUFFIX(row)} is not a finite number.`,
   upstreamError: (arg: string, where: string, code: string, row?: number) =>
     `${arg}: ${where}${ROW_SUFFIX(row)} holds the error ${code}.`,
   shape: (arg: string, expected: string, rows: number, columns: number) =>
@@ -33,7 +32,8 @@ export const messages = {
   noBaseline: () =>
     "baseline: no baseline was captured, so ROI cannot be proven. Record the metric before the agent goes live.",
   noCurrent: () => "current: no value after go-live yet. Enter the metric as it is now.",
-  noCosts: (arg: string) => `${arg}: no costs entered. ROI and payback need the cost to build, integrate, govern and maintain.`,
+  noCosts: (arg: string) =>
+    `${arg}: no costs entered. ROI and payback need the cost to build, integrate, govern and maintain.`,
   zeroCost: () => "costs: total cost is 0, so ROI is undefined.",
   notPaidBack: (periods: number) =>
     `Not paid back: cumulative benefit stays below the cost over all ${periods} period${periods === 1 ? "" : "s"} given.`,
@@ -44,7 +44,8 @@ export const messages = {
   thresholds: (problem: string) =>
     `thresholds: the four gap limits for Critical, Severe, Material and Managed ${problem}.`,
   labels: (count: number) => `labels: expected 5 labels, one per layer; got ${count}.`,
-  internal: (error: unknown) => `AGAP could not compute this: ${clip(error instanceof Error ? error.message : String(error))}`,
+  internal: (error: unknown) =>
+    `AGAP could not compute this: ${clip(error instanceof Error ? error.message : String(error))}`,
 };
 
 /** What a kind of value allows, for use in messages. */

@@ -17,21 +17,77 @@ export interface Statement {
 
 /** The 15 statements, three per layer, in layer order. */
 export const STATEMENTS: readonly Statement[] = [
-  { id: "strategy.outcome", layer: "strategy", text: "We can state, in money or hours, the business result this agent is meant to change." },
+  {
+    id: "strategy.outcome",
+    layer: "strategy",
+    text: "We can state, in money or hours, the business result this agent is meant to change.",
+  },
   { id: "strategy.sponsor", layer: "strategy", text: "A named executive wants this result and is waiting for it." },
-  { id: "strategy.missed", layer: "strategy", text: "If the agent were switched off tomorrow, people would feel the loss within a week." },
-  { id: "workflow.in-place", layer: "workflow", text: "The agent runs inside the systems where this work is already done, not in a separate tool." },
-  { id: "workflow.finishes", layer: "workflow", text: "The agent can take a task all the way to done, rather than only proposing what to do." },
-  { id: "workflow.handoffs", layer: "workflow", text: "Each hand-over between the agent and a person has been designed and written down." },
-  { id: "oversight.decisions", layer: "oversight", text: "Everyone knows which decisions the agent may take without asking a person." },
-  { id: "oversight.escalation", layer: "oversight", text: "When the agent is unsure, it has a set route for passing the case to a person." },
-  { id: "oversight.owner", layer: "oversight", text: "One named person answers for the agent when it makes a mistake." },
-  { id: "measurement.baseline", layer: "measurement", text: "We recorded how this work performed before the agent went live." },
-  { id: "measurement.outcomes", layer: "measurement", text: "We track what the agent changes in business results, not how often it is used." },
-  { id: "measurement.one-line", layer: "measurement", text: "The sponsor can give the agent's return in one sentence, with a figure in it." },
-  { id: "adoption.stopped", layer: "adoption", text: "We can point to work we no longer do because the agent does it." },
-  { id: "adoption.capacity", layer: "adoption", text: "The time the agent frees up has been given a purpose on purpose." },
-  { id: "adoption.load-bearing", layer: "adoption", text: "Taking the agent away now would disrupt how the business runs." },
+  {
+    id: "strategy.missed",
+    layer: "strategy",
+    text: "If the agent were switched off tomorrow, people would feel the loss within a week.",
+  },
+  {
+    id: "workflow.in-place",
+    layer: "workflow",
+    text: "The agent runs inside the systems where this work is already done, not in a separate tool.",
+  },
+  {
+    id: "workflow.finishes",
+    layer: "workflow",
+    text: "The agent can take a task all the way to done, rather than only proposing what to do.",
+  },
+  {
+    id: "workflow.handoffs",
+    layer: "workflow",
+    text: "Each hand-over between the agent and a person has been designed and written down.",
+  },
+  {
+    id: "oversight.decisions",
+    layer: "oversight",
+    text: "Everyone knows which decisions the agent may take without asking a person.",
+  },
+  {
+    id: "oversight.escalation",
+    layer: "oversight",
+    text: "When the agent is unsure, it has a set route for passing the case to a person.",
+  },
+  {
+    id: "oversight.owner",
+    layer: "oversight",
+    text: "One named person answers for the agent when it makes a mistake.",
+  },
+  {
+    id: "measurement.baseline",
+    layer: "measurement",
+    text: "We recorded how this work performed before the agent went live.",
+  },
+  {
+    id: "measurement.outcomes",
+    layer: "measurement",
+    text: "We track what the agent changes in business results, not how often it is used.",
+  },
+  {
+    id: "measurement.one-line",
+    layer: "measurement",
+    text: "The sponsor can give the agent's return in one sentence, with a figure in it.",
+  },
+  {
+    id: "adoption.stopped",
+    layer: "adoption",
+    text: "We can point to work we no longer do because the agent does it.",
+  },
+  {
+    id: "adoption.capacity",
+    layer: "adoption",
+    text: "The time the agent frees up has been given a purpose on purpose.",
+  },
+  {
+    id: "adoption.load-bearing",
+    layer: "adoption",
+    text: "Taking the agent away now would disrupt how the business runs.",
+  },
 ];
 
 /** An answer per statement id; a missing id is unanswered, never 0. */

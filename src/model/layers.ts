@@ -53,7 +53,10 @@ export function layerIndexOf(key: string | number): number {
   }
   const wanted = normalizeName(key);
   return LAYERS.findIndex(
-    (layer) => normalizeName(layer.id) === wanted || normalizeName(layer.name) === wanted || normalizeName(layer.short) === wanted,
+    (layer) =>
+      normalizeName(layer.id) === wanted ||
+      normalizeName(layer.name) === wanted ||
+      normalizeName(layer.short) === wanted,
   );
 }
 

@@ -27,7 +27,13 @@ export const ROADMAP_PHASES: readonly RoadmapPhase[] = [
 export const BASELINE_TASK_ID = "foundation.baseline";
 export const ROI_PROOF_TASK_ID = "governance.prove-roi";
 
-const task = (id: string, phase: RoadmapPhase["id"], dueDay: number, text: string, dependsOn: string[] = []): RoadmapTask => ({
+const task = (
+  id: string,
+  phase: RoadmapPhase["id"],
+  dueDay: number,
+  text: string,
+  dependsOn: string[] = [],
+): RoadmapTask => ({
   id,
   phase,
   text,
@@ -37,20 +43,38 @@ const task = (id: string, phase: RoadmapPhase["id"], dueDay: number, text: strin
 
 /** The 15 tasks, five per phase, each due on a fixed day of the 90. */
 export const ROADMAP_TASKS: readonly RoadmapTask[] = [
-  task("foundation.outcome", "foundation", 6, "Put a money or hours figure on the outcome this workflow should change."),
+  task(
+    "foundation.outcome",
+    "foundation",
+    6,
+    "Put a money or hours figure on the outcome this workflow should change.",
+  ),
   task("foundation.workflow", "foundation", 12, "Choose one workflow that runs often and matters to the business."),
   task("foundation.guardrails", "foundation", 18, "Agree the agent's guardrails, permissions and data access."),
   task(BASELINE_TASK_ID, "foundation", 24, "Measure the workflow as it runs today, before the agent goes live."),
   task("foundation.owner", "foundation", 30, "Name the one business owner who answers for the result."),
-  task("integration.embed", "integration", 36, "Put the agent inside the tools the team already works in.", ["foundation.workflow"]),
-  task("integration.oversight", "integration", 42, "Design when people review, approve or take over from the agent.", ["foundation.guardrails"]),
+  task("integration.embed", "integration", 36, "Put the agent inside the tools the team already works in.", [
+    "foundation.workflow",
+  ]),
+  task("integration.oversight", "integration", 42, "Design when people review, approve or take over from the agent.", [
+    "foundation.guardrails",
+  ]),
   task("integration.instrument", "integration", 48, "Log every agent action so its work can be seen and counted."),
   task("integration.trust", "integration", 54, "Show the team a record of the agent's reliability, mistakes included."),
   task("integration.tune", "integration", 60, "Tune the agent against the baseline figures.", [BASELINE_TASK_ID]),
-  task(ROI_PROOF_TASK_ID, "governance", 66, "Show the return against the baseline captured in the first phase.", [BASELINE_TASK_ID]),
-  task("governance.rights", "governance", 72, "Write down decision rights and governance rules and have them approved."),
+  task(ROI_PROOF_TASK_ID, "governance", 66, "Show the return against the baseline captured in the first phase.", [
+    BASELINE_TASK_ID,
+  ]),
+  task(
+    "governance.rights",
+    "governance",
+    72,
+    "Write down decision rights and governance rules and have them approved.",
+  ),
   task("governance.operating-model", "governance", 78, "Document how people and the agent run this workflow together."),
-  task("governance.next", "governance", 84, "Pick the next neighbouring workflow, once this one is proven.", [ROI_PROOF_TASK_ID]),
+  task("governance.next", "governance", 84, "Pick the next neighbouring workflow, once this one is proven.", [
+    ROI_PROOF_TASK_ID,
+  ]),
   task("governance.target-stage", "governance", 90, "Agree the maturity stage this workflow should reach and by when."),
 ];
 

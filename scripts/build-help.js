@@ -1,0 +1,127 @@
+// Turns docs/functions.md into the self-contained help page served at /help/functions.html.
+// Each function heading (e.g. "## AGAP.REALIZED") gets the id "realized", which the
+// @helpurl of every custom function points at.
+"use strict";
+
+const fs = require("fs");
+const path = require("path");
+const { Marked } = require("marked");
+
+const FUNCTION_HEADING = /^AGAP\.([A-Za-z][A-Za-z0-9_.]*)/;
+
+function plainText(markdownInline) {
+  return markdownInline
+    .replace(/<[^>]*>/g, "")
+    .replace(/[`*_~]/g, "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .trim();
+}
+
+function slug(text) {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "section"
+  );
+}
+
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+
+// Function ids are reserved first so that another heading can never take "realized" from AGAP.REALIZED.
+function assignHeadingIds(marked, tokens) {
+  const headings = [];
+  marked.walkTokens(tokens, (token) => {
+    if (token.type === "heading") headings.push(token);
+  });
+  const used = new Set();
+  for (const heading of headings) {
+    const match = FUNCTION_HEADING.exec(plainText(heading.text));
+    if (!match) continue;
+    const id = match[1].toLowerCase();
+    if (used.has(id)) throw new Error(`docs: function AGAP.${match[1]} has more than one heading`);
+    used.add(id);
+    heading.anchorId = id;
+  }
+  for (const heading of headings) {
+    if (heading.anchorId) continue;
+    const base = slug(plainText(heading.text));
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    heading.anchorId = id;
+  }
+  return headings;
+}
+
+const STYLE = `
+:root { color-scheme: light dark; }
+body { margin: 0 auto; max-width: 46rem; padding: 1rem 1.25rem 3rem;
+  font: 15px/1.55 "Segoe UI", -apple-system, BlinkMacSystemFont, Roboto, "Helvetica Neue", Arial, sans-serif; }
+h1, h2, h3, h4 { line-height: 1.25; margin: 1.6em 0 0.5em; }
+h1 { margin-top: 0.5em; }
+h2 { border-bottom: 1px solid rgba(128, 128, 128, 0.35); padding-bottom: 0.2em; }
+:target { scroll-margin-top: 0.5rem; background: rgba(255, 200, 0, 0.18); }
+code, pre { font-family: Consolas, "Cascadia Mono", Menlo, monospace; font-size: 0.92em; }
+code { background: rgba(128, 128, 128, 0.15); padding: 0.1em 0.3em; border-radius: 3px; }
+pre { background: rgba(128, 128, 128, 0.12); padding: 0.75em 1em; overflow-x: auto; border-radius: 4px; }
+pre code { background: none; padding: 0; }
+table { border-collapse: collapse; margin: 1em 0; display: block; overflow-x: auto; }
+th, td { border: 1px solid rgba(128, 128, 128, 0.4); padding: 0.35em 0.6em; text-align: left; vertical-align: top; }
+blockquote { margin: 1em 0; padding: 0 1em; border-left: 4px solid rgba(128, 128, 128, 0.4); }
+a { color: #0f6cbd; }
+@media (prefers-color-scheme: dark) { a { color: #62abf5; } }
+`;
+
+/** Renders the markdown of the function reference to a complete, self-contained HTML page. */
+function buildHelpHtml(markdown) {
+  const marked = new Marked({ gfm: true });
+  marked.use({
+    renderer: {
+      heading(token) {
+        const inner = this.parser.parseInline(token.tokens);
+        return `<h${token.depth} id="${escapeHtml(token.anchorId)}">${inner}</h${token.depth}>\n`;
+      },
+    },
+  });
+  const tokens = marked.lexer(markdown);
+  const headings = assignHeadingIds(marked, tokens);
+  const h1 = headings.find((h) => h.depth === 1);
+  const title = h1 ? plainText(h1.text) : "AGAP function reference";
+  const body = marked.parser(tokens);
+  // The CSP keeps the page self-contained: nothing outside this file can load.
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+${body}</main>
+</body>
+</html>
+`;
+}
+
+/** Reads a markdown file and returns the help page HTML. */
+function buildHelpPage(markdownPath) {
+  return buildHelpHtml(fs.readFileSync(markdownPath, "utf8"));
+}
+
+module.exports = { buildHelpHtml, buildHelpPage };
+
+// `node scripts/build-help.js [in.md] [out.html]` builds the page without webpack.
+if (require.main === module) {
+  const root = path.resolve(__dirname, "..");
+  const input = path.resolve(process.argv[2] || path.join(root, "docs", "functions.md"));
+  const output = path.resolve(process.argv[3] || path.join(root, "dist", "help", "functions.html"));
+  fs.mkdirSync(path.dirname(output), { recursive: true });
+  fs.writeFileSync(output, buildHelpPage(input));
+  console.log(`Wrote ${path.relative(process.cwd(), output)}`);
+}

@@ -1,0 +1,104 @@
+// Builds the custom functions (functions.js + functions.json), the task pane and the help page.
+// Shared runtime: taskpane.html loads both bundles, so the functions run in the task pane's page.
+"use strict";
+
+const path = require("path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { buildHelpPage } = require("./scripts/build-help");
+const pkg = require("./package.json");
+
+const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+const HELP_SOURCE = path.resolve(__dirname, "docs/functions.md");
+const DEV_SERVER_PORT = Number(process.env.npm_package_config_dev_server_port || pkg.config.dev_server_port || 3000);
+
+/** Emits help/functions.html from docs/functions.md, and rebuilds it when the markdown changes. */
+class HelpPagePlugin {
+  apply(compiler) {
+    const name = "HelpPagePlugin";
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.fileDependencies.add(HELP_SOURCE);
+      compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        let html;
+        try {
+          html = buildHelpPage(HELP_SOURCE);
+        } catch (err) {
+          compilation.errors.push(new webpack.WebpackError(`${name}: ${HELP_SOURCE}: ${err.message}`));
+          return;
+        }
+        compilation.emitAsset("help/functions.html", new webpack.sources.RawSource(html));
+      });
+    });
+  }
+}
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode === "development";
+  const config = {
+    mode: dev ? "development" : "production",
+    // es2020 matches tsconfig and lets the webpack runtime use globalThis instead of new Function.
+    target: ["web", "es2020"],
+    // No eval-based devtool: the bundles must contain no eval, in development too.
+    devtool: dev ? "cheap-module-source-map" : "source-map",
+    entry: {
+      functions: FUNCTIONS_SOURCE,
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              // Type checking is `npm run typecheck`; ES module output lets webpack tree-shake.
+              transpileOnly: true,
+              compilerOptions: { module: "esnext", moduleResolution: "bundler" },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext]", noErrorOnMissing: true },
+          { from: "manifest*.xml", to: "[name][ext]", noErrorOnMissing: true },
+        ],
+      }),
+      new HelpPagePlugin(),
+    ],
+    performance: { hints: false },
+  };
+
+  // Certificates are read only for `webpack serve`, never for a plain build.
+  if (env.WEBPACK_SERVE) {
+    const { ensureCertificates } = require("./scripts/certs");
+    config.devServer = {
+      port: DEV_SERVER_PORT,
+      server: { type: "https", options: await ensureCertificates() },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      // Everything is served from the compilation in memory, the same files a build writes to dist/.
+      static: false,
+      client: { overlay: { warnings: false } },
+    };
+  }
+  return config;
+};
