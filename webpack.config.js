@@ -29,6 +29,18 @@ class HelpPagePlugin {
           return;
         }
         compilation.emitAsset("help/functions.html", new webpack.sources.RawSource(html));
+        // Every helpUrl in functions.json should land on a heading of the help page.
+        const metadata = compilation.getAsset("functions.json");
+        if (!metadata) return;
+        const ids = new Set([...html.matchAll(/<h[1-6] id="([^"]+)"/g)].map((m) => m[1]));
+        for (const fn of JSON.parse(metadata.source.source().toString()).functions || []) {
+          const anchor = /\/help\/functions\.html#(.+)$/.exec(fn.helpUrl || "");
+          if (anchor && !ids.has(anchor[1])) {
+            compilation.warnings.push(
+              new webpack.WebpackError(`${name}: ${fn.id}'s helpUrl #${anchor[1]} has no heading in docs/functions.md`),
+            );
+          }
+        }
       });
     });
   }

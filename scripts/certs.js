@@ -23,7 +23,10 @@ function problemWithCertificates(minValidMs = DAY_MS) {
     const cert = new crypto.X509Certificate(fs.readFileSync(CERT_PATH));
     const key = crypto.createPrivateKey(fs.readFileSync(KEY_PATH));
     const now = Date.now();
-    for (const [name, c] of [["ca.crt", ca], ["localhost.crt", cert]]) {
+    for (const [name, c] of [
+      ["ca.crt", ca],
+      ["localhost.crt", cert],
+    ]) {
       if (Date.parse(c.validFrom) > now) return `${name} is not valid yet`;
       if (Date.parse(c.validTo) - now < minValidMs) return `${name} expires ${c.validTo}`;
     }
@@ -45,9 +48,9 @@ async function ensureCertificates({ log = console.log } = {}) {
   const problem = problemWithCertificates();
   if (problem) {
     log(`Dev certificates in ${CERT_DIR}: ${problem}; generating new ones.`);
-    // generateCertificates writes nothing while ca.crt exists, so stale files go first.
-    for (const p of [CA_PATH, CERT_PATH, KEY_PATH]) fs.rmSync(p, { force: true });
     try {
+      // generateCertificates writes nothing while ca.crt exists, so stale files go first.
+      for (const p of [CA_PATH, CERT_PATH, KEY_PATH]) fs.rmSync(p, { force: true });
       const { generateCertificates } = require("office-addin-dev-certs/lib/generate");
       await generateCertificates(CA_PATH, CERT_PATH, KEY_PATH);
     } catch (err) {
@@ -72,6 +75,6 @@ if (require.main === module) {
     (err) => {
       console.error(err.message);
       process.exit(1);
-    }
+    },
   );
 }

@@ -32,9 +32,9 @@ export function App({ office }: AppProps) {
     <main className={styles.root}>
       <Title1 as="h1">AGAP</Title1>
       <Body1 as="p">
-        AGAP measures how much of an AI agent&apos;s expected value survives execution. The work passes through
-        five layers, each scored from 0 to 1, and the scores multiply: one weak layer limits the value that all the
-        others can deliver.
+        AGAP measures how much of an AI agent&apos;s expected value survives execution. The work passes through five
+        layers, each scored from 0 to 1, and the scores multiply: one weak layer limits the value that all the others
+        can deliver.
       </Body1>
       <Text as="p" className={styles.status} role="status">
         {statusLine(office)}

@@ -26,7 +26,7 @@ function render(root: ReturnType<typeof createRoot>, office?: OfficeStatus) {
       <FluentProvider theme={theme}>
         <App office={office} />
       </FluentProvider>
-    </React.StrictMode>
+    </React.StrictMode>,
   );
 }
 

@@ -23,12 +23,12 @@ export function waitForOffice(timeoutMs = 4000): Promise<OfficeStatus> {
     };
     const timer = setTimeout(
       () => settle({ host: null, reason: `Office did not become ready within ${timeoutMs} ms.` }),
-      timeoutMs
+      timeoutMs,
     );
     try {
       Office.onReady().then(
         (info) => settle({ host: info && info.host ? String(info.host) : null }),
-        (err: unknown) => settle({ host: null, reason: `Office.onReady failed: ${describe(err)}` })
+        (err: unknown) => settle({ host: null, reason: `Office.onReady failed: ${describe(err)}` }),
       );
     } catch (err) {
       settle({ host: null, reason: `Office.onReady failed: ${describe(err)}` });

@@ -1,0 +1,100 @@
+// Canonical assessments for the golden table (docs/golden.md). Each case gives either the 15
+// answers of the assessment (whole numbers 0-5, three per layer, in statement order) or, when no
+// whole-number answers can produce the profile, the five layer scores directly.
+
+/** One canonical assessment. Exactly one of `answers` and `scores` is set. */
+export interface GoldenCase {
+  /** Short stable id, used as the heading of the case in docs/golden.md. */
+  id: string;
+  title: string;
+  /** Why the case is in the table, in a sentence or two. */
+  note: string;
+  /** 15 whole answers from 0 to 5, three per layer, in statement order. */
+  answers?: readonly number[];
+  /** Five layer scores from 0 to 1, for a profile that whole answers cannot reach. */
+  scores?: readonly number[];
+}
+
+/** Target realized value of the "plan to a target" column. */
+export const GOLDEN_TARGET = 0.25;
+
+/** Step of the sensitivity column, in score terms (half an answer point). */
+export const GOLDEN_DELTA = 0.1;
+
+export const GOLDEN_CASES: readonly GoldenCase[] = [
+  {
+    id: "all-5s",
+    title: "Every answer 5",
+    note: "The ceiling: nothing is lost. Every layer ties, so the first one is reported as weakest; no layer can rise further, so every lift is 0.",
+    answers: [5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5],
+  },
+  {
+    id: "all-4s",
+    title: "Every answer 4",
+    note: "The article's first figure: five layers at 0.8 keep about a third of the value (0.8^5 = 0.32768).",
+    answers: [4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4],
+  },
+  {
+    id: "all-3s",
+    title: "Every answer 3",
+    note: "The article's second figure: five layers at 0.6 keep under a tenth of the value (0.6^5 = 0.07776).",
+    answers: [3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3],
+  },
+  {
+    id: "article-answers",
+    title: "Closest whole answers to the article's example",
+    note:
+      "The article's example profile is 0.8, 0.6, 0.5, 0.4, 0.5. A score of 0.5 needs three answers summing to 7.5, " +
+      "which whole answers cannot reach. Sums of 7 and 8 for the two layers (in either order) come closest to 0.048, " +
+      "so Oversight uses 2, 3, 2 (7/15) and Adoption 3, 3, 2 (8/15). The exact profile is the next case.",
+    answers: [4, 4, 4, 3, 3, 3, 2, 3, 2, 2, 2, 2, 3, 3, 2],
+  },
+  {
+    id: "article-profile",
+    title: "The article's example profile (scores only)",
+    note: "The exact scores 0.8, 0.6, 0.5, 0.4, 0.5 from the article: realized 0.048, gap 0.952. Given as scores because whole answers cannot produce 0.5.",
+    scores: [0.8, 0.6, 0.5, 0.4, 0.5],
+  },
+  {
+    id: "zero-layer",
+    title: "One layer at zero",
+    note: "Strong everywhere except Measurement, which scores 0: realized value is 0 however good the rest is. Only the zero layer has a lift.",
+    answers: [5, 4, 5, 4, 4, 5, 4, 5, 4, 0, 0, 0, 4, 4, 4],
+  },
+  {
+    id: "tied-weakest",
+    title: "Two layers tie for weakest",
+    note: "Workflow and Measurement both score 7/15. The first of the tied layers is reported as weakest, and the plan raises both.",
+    answers: [4, 4, 4, 2, 3, 2, 4, 4, 3, 3, 2, 2, 5, 4, 4],
+  },
+  {
+    id: "strong-and-weak",
+    title: "One very strong layer, one very weak",
+    note: "Strategy is perfect, Adoption is nearly absent (2/15). The strong layer cannot make up for the weak one.",
+    answers: [5, 5, 5, 3, 3, 3, 3, 4, 3, 3, 3, 4, 1, 0, 1],
+  },
+  {
+    id: "severe",
+    title: "Decent answers that still lose most of the value",
+    note: "Answers of 3 and 4 throughout; no layer is poor, yet the gap is Severe.",
+    answers: [4, 3, 4, 3, 4, 3, 3, 3, 4, 3, 3, 3, 4, 4, 3],
+  },
+  {
+    id: "managed",
+    title: "A Managed gap",
+    note: "Mostly 4s and 5s: the gap falls between 25% and 50%.",
+    answers: [5, 5, 4, 5, 4, 5, 4, 5, 4, 5, 4, 4, 5, 5, 5],
+  },
+  {
+    id: "contained",
+    title: "A Contained gap",
+    note: "Three perfect layers and two at 14/15: the gap is under 25%.",
+    answers: [5, 5, 5, 5, 5, 4, 5, 5, 5, 5, 4, 5, 5, 5, 5],
+  },
+  {
+    id: "band-boundary",
+    title: "A gap exactly on a band limit (scores only)",
+    note: "Realized value 0.25 gives a gap of exactly 0.75; a gap on a limit belongs to the wider band, so this is Severe. The plan target of 0.25 is already met.",
+    scores: [1, 1, 1, 0.5, 0.5],
+  },
+];

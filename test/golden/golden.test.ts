@@ -1,0 +1,154 @@
+// The golden table: docs/golden.md must be exactly what the generator writes, and its numbers
+// must agree with computations done by hand.
+import { execFileSync, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import {
+  GOLDEN_PATH,
+  STALE_MESSAGE,
+  checkGolden,
+  computeGoldenRow,
+  formatNumber,
+  renderGoldenTable,
+} from "../../scripts/golden-table";
+import { GOLDEN_CASES, GOLDEN_TARGET } from "./cases";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const generated = renderGoldenTable();
+const onDisk = fs.existsSync(GOLDEN_PATH) ? fs.readFileSync(GOLDEN_PATH, "utf8") : "";
+
+/** The summary table of docs/golden.md, keyed by case id: column name -> cell text. */
+function summaryRows(markdown: string): Map<string, Record<string, string>> {
+  const section = markdown.split("\n## Summary\n")[1]?.split("\n## ")[0] ?? "";
+  const lines = section.split("\n").filter((line) => line.startsWith("|"));
+  const cells = (line: string) =>
+    line
+      .slice(1, -1)
+      .split("|")
+      .map((cell) => cell.trim());
+  const header = cells(lines[0] ?? "|");
+  const rows = new Map<string, Record<string, string>>();
+  for (const line of lines.slice(2)) {
+    const values = cells(line);
+    rows.set(values[0], Object.fromEntries(header.map((name, i) => [name, values[i]])));
+  }
+  return rows;
+}
+
+/** The bullet list of one case section: label -> text. */
+function caseFacts(markdown: string, id: string): Record<string, string> {
+  const section = markdown.split(`\n### ${id}: `)[1]?.split("\n### ")[0] ?? "";
+  const facts: Record<string, string> = {};
+  for (const match of section.matchAll(/^- ([^:]+): (.*)$/gm)) facts[match[1]] = match[2];
+  return facts;
+}
+
+describe("docs/golden.md", () => {
+  test("is up to date with the generator", () => {
+    const problem = checkGolden(onDisk, generated);
+    if (problem) throw new Error(problem);
+  });
+
+  test("is already in Prettier's form, so formatting the repository cannot make it stale", () => {
+    const prettier = path.join(ROOT, "node_modules", "prettier", "bin", "prettier.cjs");
+    const formatted = execFileSync(process.execPath, [prettier, "--stdin-filepath", GOLDEN_PATH], {
+      cwd: ROOT,
+      input: generated,
+      encoding: "utf8",
+    });
+    expect(formatted).toBe(generated);
+  });
+
+  test("npm run golden -- --check passes on the committed file", () => {
+    const run = spawnSync(process.execPath, ["scripts/run-ts.js", "scripts/golden.ts", "--check"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(run.stderr).not.toContain("stale");
+    expect(run.stdout).toContain("up to date");
+    expect(run.status).toBe(0);
+  }, 30000);
+
+  test("the check reports a stale or missing file with the message that tells what to run", () => {
+    expect(checkGolden(generated, generated)).toBeNull();
+    expect(checkGolden(generated.replace("0.327680", "0.327681"), generated)).toBe(
+      "docs/golden.md is stale: run npm run golden",
+    );
+    expect(checkGolden(null, generated)).toBe(STALE_MESSAGE);
+  });
+
+  test("has one section per case and covers the required kinds of case", () => {
+    const ids = GOLDEN_CASES.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(generated).toContain(`\n### ${id}: `);
+    expect([...summaryRows(generated).keys()]).toEqual(ids);
+    expect(ids).toEqual(expect.arrayContaining(["all-5s", "all-4s", "all-3s", "article-answers", "article-profile"]));
+  });
+});
+
+describe("golden table spot checks against hand computation", () => {
+  const rows = summaryRows(onDisk);
+
+  test("all 4s: 0.8^5 = 0.32768, gap 0.67232, Material, first layer reported on a five-way tie", () => {
+    const row = rows.get("all-4s");
+    expect(row).toMatchObject({
+      Strategy: "0.800000",
+      Adoption: "0.800000",
+      realized: "0.327680",
+      gap: "0.672320",
+      band: "Material",
+      weakest: "Strategy Alignment (tie)",
+      [`plan to ${GOLDEN_TARGET}`]: "already met",
+    });
+    // Lift of one layer at +0.1: 0.1 x 0.8^4 = 0.04096.
+    expect(onDisk.split("\n### all-4s: ")[1]).toContain("| Strategy Alignment   | 4 4 4   | 0.800000 | 0.040960 ");
+  });
+
+  test("all 3s: 0.6^5 = 0.07776, Critical; the plan raises every layer to 0.25^(1/5)", () => {
+    expect(rows.get("all-3s")).toMatchObject({ realized: "0.077760", gap: "0.922240", band: "Critical" });
+    // 0.25^(1/5) = exp(ln(0.25) / 5) = 0.757858 to six places.
+    expect(rows.get("all-3s")?.[`plan to ${GOLDEN_TARGET}`]).toBe("raise 5 layers to 0.757858");
+  });
+
+  test("all 5s: nothing lost, Contained, target already met", () => {
+    expect(rows.get("all-5s")).toMatchObject({ realized: "1.000000", gap: "0.000000", band: "Contained" });
+    expect(caseFacts(onDisk, "all-5s")[`Plan to ${GOLDEN_TARGET}`]).toBe("already met");
+  });
+
+  test("the article's profile: 0.048 and 0.952, Critical, Measurement weakest", () => {
+    expect(rows.get("article-profile")).toMatchObject({
+      realized: "0.048000",
+      gap: "0.952000",
+      band: "Critical",
+      weakest: "Measurement",
+    });
+    // Sensitivity by hand: 0.1 x product of the other four layers.
+    const section = onDisk.split("\n### article-profile: ")[1];
+    expect(section).toContain("| Strategy Alignment   | -       | 0.800000 | 0.006000 ");
+    expect(section).toContain("| Measurement          | -       | 0.400000 | 0.012000 ");
+    // Curve by hand: 0.8, 0.48, 0.24, 0.096, 0.048.
+    expect(section).toContain("| 3     | Human Trust            | 0.240000  | 0.240000 |");
+  });
+
+  test("closest whole answers to the article: 12/15 x 9/15 x 7/15 x 6/15 x 8/15", () => {
+    const byHand = (12 / 15) * (9 / 15) * (7 / 15) * (6 / 15) * (8 / 15);
+    expect(rows.get("article-answers")?.realized).toBe(byHand.toFixed(6));
+    expect(byHand.toFixed(6)).toBe("0.047787");
+    expect(rows.get("article-answers")?.weakest).toBe("Measurement");
+  });
+
+  test("a zero layer gives 0 and a gap of 1; the tie and the band limit behave as specified", () => {
+    expect(rows.get("zero-layer")).toMatchObject({ realized: "0.000000", gap: "1.000000", weakest: "Measurement" });
+    expect(rows.get("tied-weakest")?.weakest).toBe("Workflow Integration (tie)");
+    expect(rows.get("band-boundary")).toMatchObject({ realized: "0.250000", gap: "0.750000", band: "Severe" });
+    expect(rows.get("contained")?.band).toBe("Contained");
+    expect(rows.get("managed")?.band).toBe("Managed");
+  });
+
+  test("every planned case reaches the target", () => {
+    for (const golden of GOLDEN_CASES) {
+      const row = computeGoldenRow(golden);
+      if (!row.plan.met) expect(formatNumber(row.plan.realized)).toBe(formatNumber(GOLDEN_TARGET));
+    }
+  });
+});
