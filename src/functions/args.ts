@@ -165,7 +165,11 @@ export function readSingle(value: unknown, arg: string): unknown {
   if (grid.length !== 1 || grid[0].length !== 1) {
     return new FormulaError("#VALUE!", messages.singleValue(arg, grid.length, grid[0].length));
   }
-  return grid[0][0];
+  const cell = grid[0][0];
+  const error = asFormulaError(cell);
+  return error
+    ? new FormulaError(error.code, error.message ?? messages.upstreamError(arg, "the value", error.code))
+    : cell;
 }
 
 /** Reads a required single number. */
@@ -272,11 +276,10 @@ export function readDirection(value: unknown): Direction | FormulaError {
   const single = readSingle(value, "direction");
   if (single instanceof FormulaError) return single;
   if (isBlank(single)) return "lower";
-  const error = asFormulaError(single);
-  if (error) return error;
-  if (typeof single !== "string") {
-    return new FormulaError("#VALUE!", messages.unknownDirection(String(single)));
+  if (typeof single === "boolean") {
+    return new FormulaError("#VALUE!", messages.boolean("direction", "the value", single, allowed.direction));
   }
+  if (typeof single !== "string") return new FormulaError("#VALUE!", messages.unknownDirection(String(single)));
   const wanted = single.trim().toLowerCase();
   return DIRECTIONS.find((d) => d === wanted) ?? new FormulaError("#VALUE!", messages.unknownDirection(single));
 }
@@ -308,8 +311,12 @@ export function readLabels(value: unknown): string[] | undefined | FormulaError 
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
     const error = asFormulaError(cell);
-    if (error) return error;
-    if (isBlank(cell)) return new FormulaError("#N/A", messages.blank("labels", `label ${i + 1}`, allowed.label));
+    if (error)
+      return new FormulaError(
+        error.code,
+        error.message ?? messages.upstreamError("labels", `label ${i + 1}`, error.code),
+      );
+    if (isBlank(cell)) return new FormulaError("#N/A", messages.blankLabel(i + 1));
     labels.push(String(cell));
   }
   return labels;

@@ -27,8 +27,8 @@ export const messages = {
   unknownLayer: (text: string) =>
     `layer: "${clip(text)}" is not a layer. Use 1 to 5 or a name: Strategy, Workflow, Oversight, Measurement, Adoption.`,
   unknownDirection: (text: string) => `direction: "${clip(text)}" is not allowed. Use "lower" or "higher".`,
-  onlyOneProfile: (arg: string, rows: number) =>
-    `${arg}: this function takes one profile of five scores, or a range of stages with one profile; got ${rows} profiles.`,
+  onlyOneProfile: (arg: string, rows: number) => `${arg}: expected one profile of five scores; got ${rows} profiles.`,
+  blankLabel: (position: number) => `labels: label ${position} is blank. Give each of the 5 layers a label.`,
   noBaseline: () =>
     "baseline: no baseline was captured, so ROI cannot be proven. Record the metric before the agent goes live.",
   noCurrent: () => "current: no value after go-live yet. Enter the metric as it is now.",
@@ -36,7 +36,7 @@ export const messages = {
     `${arg}: no costs entered. ROI and payback need the cost to build, integrate, govern and maintain.`,
   zeroCost: () => "costs: total cost is 0, so ROI is undefined.",
   notPaidBack: (periods: number) =>
-    `Not paid back: cumulative benefit stays below the cost over all ${periods} period${periods === 1 ? "" : "s"} given.`,
+    `benefits: not paid back. Cumulative benefit stays below the cost over all ${periods} period${periods === 1 ? "" : "s"} given.`,
   gapInBenefits: (period: number) =>
     `benefits: period ${period} is blank, but later periods are not. Enter 0 for a period without benefit.`,
   targetUnreachable: (target: number) =>

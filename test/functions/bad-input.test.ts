@@ -233,7 +233,7 @@ const SPECS: ArgSpec[] = [
     fill: 100,
     expect: {
       blank: OK,
-      "above max": na("Not paid back", "cost"),
+      "above max": na("not paid back", "cost"),
       ...all(SHAPE_MUTATIONS, OK),
       "all blank": na("costs", "no costs entered"),
     },
@@ -260,7 +260,7 @@ const SPECS: ArgSpec[] = [
       "2×3": value("benefits", "one row or column"),
     },
     extra: [
-      ["never covered", [[100, 100]], na("Not paid back", "benefit", "2 periods")],
+      ["never covered", [[100, 100]], na("not paid back", "benefit", "2 periods")],
       ["trailing blanks", [[600, 600, null, null]], OK],
     ],
   },

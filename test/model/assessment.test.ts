@@ -174,10 +174,7 @@ describe("scoresFromAnswerList", () => {
 
   it("reproduces the article's profile from its documented answers", () => {
     // sums 12, 9, 7.5, 6, 7.5 → ÷ 15
-    expectAllClose(
-      scoresFromAnswerList([4, 4, 4, 3, 3, 3, 2, 3, 2.5, 2, 2, 2, 2, 3, 2.5]),
-      [0.8, 0.6, 0.5, 0.4, 0.5],
-    );
+    expectAllClose(scoresFromAnswerList([4, 4, 4, 3, 3, 3, 2, 3, 2.5, 2, 2, 2, 2, 3, 2.5]), [0.8, 0.6, 0.5, 0.4, 0.5]);
   });
 
   it("does not mix answers across layer boundaries", () => {
@@ -230,7 +227,11 @@ describe("assessAnswers", () => {
     });
 
     it("treat an explicit undefined as unanswered", () => {
-      const progress = assessAnswers({ "workflow.in-place": 3, "workflow.finishes": undefined, "workflow.handoffs": 3 });
+      const progress = assessAnswers({
+        "workflow.in-place": 3,
+        "workflow.finishes": undefined,
+        "workflow.handoffs": 3,
+      });
       expect(progress.layerScores[1]).toBeNull();
       expect(progress.answered).toBe(2);
     });

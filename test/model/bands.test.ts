@@ -1,10 +1,4 @@
-import {
-  BANDS,
-  BAND_THRESHOLD_NOTE,
-  DEFAULT_BAND_THRESHOLDS,
-  bandOf,
-  thresholdProblem,
-} from "../../src/model/bands";
+import { BANDS, BAND_THRESHOLD_NOTE, DEFAULT_BAND_THRESHOLDS, bandOf, thresholdProblem } from "../../src/model/bands";
 import { executionGap } from "../../src/model/layers";
 
 describe("BANDS", () => {

@@ -157,9 +157,7 @@ describe("stageIndexOf", () => {
       ),
     ).toEqual([1, 2, 3, 4, 5]);
     expect(["Strategy", "Workflow", "Oversight", "Adoption"].map(stageIndexOf)).toEqual([1, 2, 3, 5]);
-    expect(["strategy", "workflow", "oversight", "measurement", "adoption"].map(stageIndexOf)).toEqual([
-      1, 2, 3, 4, 5,
-    ]);
+    expect(["strategy", "workflow", "oversight", "measurement", "adoption"].map(stageIndexOf)).toEqual([1, 2, 3, 4, 5]);
   });
 
   describe("loose spelling", () => {

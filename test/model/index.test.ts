@@ -11,12 +11,25 @@ import * as maturity from "../../src/model/maturity";
 import * as roadmap from "../../src/model/roadmap";
 import * as recommendations from "../../src/model/recommendations";
 
-const modules = { layers, curve, assessment, bands, sensitivity, weakest, plan, roi, maturity, roadmap, recommendations };
+const modules = {
+  layers,
+  curve,
+  assessment,
+  bands,
+  sensitivity,
+  weakest,
+  plan,
+  roi,
+  maturity,
+  roadmap,
+  recommendations,
+};
 
 describe("model index", () => {
   it.each(Object.entries(modules))("re-exports everything from %s", (_name, mod) => {
     const names = Object.keys(mod);
     expect(names.length).toBeGreaterThan(0);
-    for (const name of names) expect((model as Record<string, unknown>)[name]).toBe((mod as Record<string, unknown>)[name]);
+    for (const name of names)
+      expect((model as Record<string, unknown>)[name]).toBe((mod as Record<string, unknown>)[name]);
   });
 });

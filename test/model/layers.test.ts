@@ -1,11 +1,4 @@
-import {
-  LAYERS,
-  LAYER_COUNT,
-  executionGap,
-  layerIndexOf,
-  normalizeName,
-  realizedValue,
-} from "../../src/model/layers";
+import { LAYERS, LAYER_COUNT, executionGap, layerIndexOf, normalizeName, realizedValue } from "../../src/model/layers";
 
 describe("LAYERS", () => {
   it("lists the five layers in the spec's order, with their short labels", () => {
@@ -103,12 +96,8 @@ describe("layerIndexOf", () => {
   });
 
   it("finds short labels and ids", () => {
-    expect(["Strategy", "Workflow", "Oversight", "Measurement", "Adoption"].map(layerIndexOf)).toEqual([
-      0, 1, 2, 3, 4,
-    ]);
-    expect(["strategy", "workflow", "oversight", "measurement", "adoption"].map(layerIndexOf)).toEqual([
-      0, 1, 2, 3, 4,
-    ]);
+    expect(["Strategy", "Workflow", "Oversight", "Measurement", "Adoption"].map(layerIndexOf)).toEqual([0, 1, 2, 3, 4]);
+    expect(["strategy", "workflow", "oversight", "measurement", "adoption"].map(layerIndexOf)).toEqual([0, 1, 2, 3, 4]);
   });
 
   describe("loose spelling", () => {

@@ -40,7 +40,10 @@ describe("LAYER_GUIDANCE", () => {
   });
 
   it("has non-empty, distinct sentences", () => {
-    const all = LAYERS.flatMap((layer) => [...LAYER_GUIDANCE[layer.id].warningSigns, ...LAYER_GUIDANCE[layer.id].actions]);
+    const all = LAYERS.flatMap((layer) => [
+      ...LAYER_GUIDANCE[layer.id].warningSigns,
+      ...LAYER_GUIDANCE[layer.id].actions,
+    ]);
     for (const text of all) expect(text.trim().length).toBeGreaterThan(10);
     expect(new Set(all).size).toBe(30);
   });

@@ -183,6 +183,8 @@ class AgapPlugin extends FunctionPlugin {
   }
 
   private toRaw(value: unknown, state: State): unknown {
+    // Plain numbers and text need no conversion: the fast path keeps big ranges cheap.
+    if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
     if (value instanceof SimpleRangeValue) return value.data.map((row) => row.map((cell) => this.toRaw(cell, state)));
     if (value === EmptyValue) return null;
     if (value instanceof CellError) return toFormulaError(value);
