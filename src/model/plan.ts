@@ -32,7 +32,9 @@ export function planToTarget(scores: readonly number[], target: number): PlanRes
     if (rest <= 0) continue;
     const candidate = Math.pow(target / rest, 1 / k);
     const ceiling = k < sorted.length ? sorted[k] : 1;
-    if (candidate >= sorted[k - 1] && candidate <= ceiling) {
+    // The first k whose level stays under the next score is the answer; the lower bound then
+    // holds by construction, and is not tested because rounding can blur it at a tie.
+    if (candidate <= ceiling) {
       level = candidate;
       break;
     }
