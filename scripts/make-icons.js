@@ -50,8 +50,7 @@ function coverage(size, px, py) {
     for (let sx = 0; sx < SUPERSAMPLE; sx++) {
       const x = px + (sx + 0.5) / SUPERSAMPLE;
       const y = py + (sy + 0.5) / SUPERSAMPLE;
-      if (rects.some((r) => x >= r.x0 && x < r.x1 && y >= r.y0 && y < r.y1))
-        hits++;
+      if (rects.some((r) => x >= r.x0 && x < r.x1 && y >= r.y0 && y < r.y1)) hits++;
     }
   }
   return hits / (SUPERSAMPLE * SUPERSAMPLE);

@@ -30,7 +30,4 @@ export const checkPermissions: Check;
 export const checkSharedRuntime: Check;
 export const CHECKS: Record<string, { title: string; run: Check }>;
 export function runChecks(xml: string, rootDir?: string): CheckResult[];
-export function validateSchema(
-  xml: string,
-  schemaDir?: string,
-): Promise<SchemaResult>;
+export function validateSchema(xml: string, schemaDir?: string): Promise<SchemaResult>;

@@ -15,9 +15,7 @@ const PERMISSIONS = "ReadWriteDocument";
 
 function decode(text) {
   return text
-    .replace(/&#x([0-9a-f]+);/gi, (_, h) =>
-      String.fromCodePoint(parseInt(h, 16)),
-    )
+    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(parseInt(d, 10)))
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
@@ -28,9 +26,7 @@ function decode(text) {
 
 /** Returns a flat list of elements {name, attrs, text, parent} in document order. */
 function parseXml(xml) {
-  const src = xml
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(/<\?[\s\S]*?\?>/g, "");
+  const src = xml.replace(/<!--[\s\S]*?-->/g, "").replace(/<\?[\s\S]*?\?>/g, "");
   const tag = /<(\/?)([\w:.-]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
   const attr = /([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
   const elements = [];
@@ -44,21 +40,18 @@ function parseXml(xml) {
     const [, closing, name, rawAttrs, selfClosing] = m;
     if (closing) {
       const open = stack.pop();
-      if (!open || open.name !== name)
-        throw new Error(`XML: unexpected </${name}>`);
+      if (!open || open.name !== name) throw new Error(`XML: unexpected </${name}>`);
       open.text = open.text.trim();
       continue;
     }
     const attrs = {};
     let a;
-    while ((a = attr.exec(rawAttrs)))
-      attrs[a[1]] = decode(a[3] !== undefined ? a[3] : a[4]);
+    while ((a = attr.exec(rawAttrs))) attrs[a[1]] = decode(a[3] !== undefined ? a[3] : a[4]);
     const el = { name, attrs, text: "", parent: top || null };
     elements.push(el);
     if (!selfClosing) stack.push(el);
   }
-  if (stack.length)
-    throw new Error(`XML: <${stack[stack.length - 1].name}> is not closed`);
+  if (stack.length) throw new Error(`XML: <${stack[stack.length - 1].name}> is not closed`);
   return elements;
 }
 
@@ -106,8 +99,7 @@ function checkResids(xml) {
   const seen = new Set();
   for (const el of elements) {
     if (RESOURCE_KINDS[parentName(el)] && el.attrs.id) {
-      if (seen.has(el.attrs.id))
-        problems.push(`resource id "${el.attrs.id}" is declared twice`);
+      if (seen.has(el.attrs.id)) problems.push(`resource id "${el.attrs.id}" is declared twice`);
       seen.add(el.attrs.id);
     }
   }
@@ -116,16 +108,12 @@ function checkResids(xml) {
     const id = el.attrs.resid;
     const found = res.get(id);
     if (!found) {
-      problems.push(
-        `<${el.name} resid="${id}"> does not match any id in Resources`,
-      );
+      problems.push(`<${el.name} resid="${id}"> does not match any id in Resources`);
       continue;
     }
     const want = RESID_KIND[el.name];
     if (want && found.kind !== want) {
-      problems.push(
-        `<${el.name} resid="${id}"> needs a ${want} but "${id}" is a ${found.kind}`,
-      );
+      problems.push(`<${el.name} resid="${id}"> needs a ${want} but "${id}" is a ${found.kind}`);
     }
   }
   return problems;
@@ -134,34 +122,23 @@ function checkResids(xml) {
 function checkNamespace(xml) {
   const elements = parseXml(xml);
   const ns = named(elements, "Namespace");
-  if (ns.length !== 1)
-    return [`expected one custom functions <Namespace>, found ${ns.length}`];
+  if (ns.length !== 1) return [`expected one custom functions <Namespace>, found ${ns.length}`];
   const found = resources(elements).get(ns[0].attrs.resid);
   const value = found && found.value;
   return value === NAMESPACE
     ? []
-    : [
-        `custom functions namespace resolves to ${JSON.stringify(value)}, expected "${NAMESPACE}"`,
-      ];
+    : [`custom functions namespace resolves to ${JSON.stringify(value)}, expected "${NAMESPACE}"`];
 }
 
 /** Every URL the manifest declares, with where it came from. */
 function urls(elements) {
   const list = [];
-  const add = (where, value) =>
-    list.push({ where, value: value === undefined ? "" : value });
+  const add = (where, value) => list.push({ where, value: value === undefined ? "" : value });
   for (const el of elements) {
     const resKind = RESOURCE_KINDS[parentName(el)];
     if (resKind === "bt:Url" || resKind === "bt:Image") {
       add(`${resKind} "${el.attrs.id}"`, el.attrs.DefaultValue);
-    } else if (
-      [
-        "IconUrl",
-        "HighResolutionIconUrl",
-        "SupportUrl",
-        "SourceLocation",
-      ].includes(el.name)
-    ) {
+    } else if (["IconUrl", "HighResolutionIconUrl", "SupportUrl", "SourceLocation"].includes(el.name)) {
       if (!("resid" in el.attrs)) add(`<${el.name}>`, el.attrs.DefaultValue);
     } else if (el.name === "AppDomain") {
       add("<AppDomain>", el.text);
@@ -173,17 +150,9 @@ function urls(elements) {
       if (
         ownerKind === "bt:Url" ||
         ownerKind === "bt:Image" ||
-        [
-          "IconUrl",
-          "HighResolutionIconUrl",
-          "SupportUrl",
-          "SourceLocation",
-        ].includes(owner.name)
+        ["IconUrl", "HighResolutionIconUrl", "SupportUrl", "SourceLocation"].includes(owner.name)
       ) {
-        add(
-          `override of <${owner.name}> for ${el.attrs.Locale}`,
-          el.attrs.Value,
-        );
+        add(`override of <${owner.name}> for ${el.attrs.Locale}`, el.attrs.Value);
       }
     }
   }
@@ -199,17 +168,14 @@ function checkHttps(xml) {
     } catch {
       protocol = "";
     }
-    if (protocol !== "https:")
-      problems.push(`${where}: "${value}" is not an https URL`);
+    if (protocol !== "https:") problems.push(`${where}: "${value}" is not an https URL`);
   }
   return problems;
 }
 
 /** Width and height from a PNG's IHDR chunk, or null if the bytes are not a PNG. */
 function pngSize(buf) {
-  const signature = Buffer.from([
-    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a,
-  ]);
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   if (buf.length < 24 || !buf.subarray(0, 8).equals(signature)) return null;
   if (buf.toString("ascii", 12, 16) !== "IHDR") return null;
   return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
@@ -233,8 +199,7 @@ function checkIcons(xml, rootDir = ROOT) {
     ["IconUrl", 32],
     ["HighResolutionIconUrl", 64],
   ]) {
-    for (const el of named(elements, name))
-      icons.push({ where: `<${name}>`, url: el.attrs.DefaultValue, size });
+    for (const el of named(elements, name)) icons.push({ where: `<${name}>`, url: el.attrs.DefaultValue, size });
   }
 
   const problems = [];
@@ -258,16 +223,11 @@ function checkIcons(xml, rootDir = ROOT) {
     }
     actual.set(icon.where, size);
     const fromName = /icon-(\d+)\.png$/.exec(rel);
-    const expected = [icon.size, fromName ? Number(fromName[1]) : null].filter(
-      (n) => n !== null,
-    );
-    if (!expected.length)
-      problems.push(`${icon.where}: cannot tell the intended size of ${rel}`);
+    const expected = [icon.size, fromName ? Number(fromName[1]) : null].filter((n) => n !== null);
+    if (!expected.length) problems.push(`${icon.where}: cannot tell the intended size of ${rel}`);
     for (const n of new Set(expected)) {
       if (size.width !== n || size.height !== n) {
-        problems.push(
-          `${icon.where}: ${rel} is ${size.width}x${size.height}, expected ${n}x${n}`,
-        );
+        problems.push(`${icon.where}: ${rel} is ${size.width}x${size.height}, expected ${n}x${n}`);
       }
     }
   }
@@ -277,9 +237,7 @@ function checkIcons(xml, rootDir = ROOT) {
     const size = actual.get(`bt:Image "${el.attrs.resid}"`);
     const n = Number(el.attrs.size);
     if (size && (size.width !== n || size.height !== n)) {
-      problems.push(
-        `<bt:Image size="${n}" resid="${el.attrs.resid}"> points at a ${size.width}x${size.height} image`,
-      );
+      problems.push(`<bt:Image size="${n}" resid="${el.attrs.resid}"> points at a ${size.width}x${size.height} image`);
     }
   }
   return [...new Set(problems)];
@@ -288,50 +246,35 @@ function checkIcons(xml, rootDir = ROOT) {
 function checkPermissions(xml) {
   const perms = named(parseXml(xml), "Permissions").map((e) => e.text);
   if (perms.length === 1 && perms[0] === PERMISSIONS) return [];
-  return [
-    `permissions must be exactly ${PERMISSIONS}, found ${JSON.stringify(perms)}`,
-  ];
+  return [`permissions must be exactly ${PERMISSIONS}, found ${JSON.stringify(perms)}`];
 }
 
 // The functions and the task pane share one runtime only if all three point at the same page.
 function checkSharedRuntime(xml) {
   const elements = parseXml(xml);
   const problems = [];
-  const sets = new Map(
-    named(elements, "Set").map((e) => [e.attrs.Name, e.attrs.MinVersion]),
-  );
+  const sets = new Map(named(elements, "Set").map((e) => [e.attrs.Name, e.attrs.MinVersion]));
   for (const [name, version] of [
     ["SharedRuntime", "1.1"],
     ["CustomFunctionsRuntime", "1.2"],
   ]) {
-    if (sets.get(name) !== version)
-      problems.push(`requirement set ${name} ${version} is missing`);
+    if (sets.get(name) !== version) problems.push(`requirement set ${name} ${version} is missing`);
   }
   const runtimes = named(elements, "Runtime");
   if (runtimes.length !== 1 || runtimes[0].attrs.lifetime !== "long") {
-    problems.push(
-      `expected one <Runtime lifetime="long">, found ${runtimes.length}`,
-    );
+    problems.push(`expected one <Runtime lifetime="long">, found ${runtimes.length}`);
   }
   const runtime = runtimes[0] && runtimes[0].attrs.resid;
-  const page = named(elements, "SourceLocation").find(
-    (e) => parentName(e) === "Page",
-  );
-  const action = named(elements, "Action").find(
-    (e) => e.attrs["xsi:type"] === "ShowTaskpane",
-  );
-  const actionSrc =
-    action &&
-    named(elements, "SourceLocation").find((e) => e.parent === action);
+  const page = named(elements, "SourceLocation").find((e) => parentName(e) === "Page");
+  const action = named(elements, "Action").find((e) => e.attrs["xsi:type"] === "ShowTaskpane");
+  const actionSrc = action && named(elements, "SourceLocation").find((e) => e.parent === action);
   for (const [what, el] of [
     ["custom functions <Page>", page],
     ["ShowTaskpane action", actionSrc],
   ]) {
     const resid = el && el.attrs.resid;
     if (resid !== runtime)
-      problems.push(
-        `${what} uses ${JSON.stringify(resid)}, not the runtime's ${JSON.stringify(runtime)}`,
-      );
+      problems.push(`${what} uses ${JSON.stringify(resid)}, not the runtime's ${JSON.stringify(runtime)}`);
   }
   return problems;
 }
@@ -395,11 +338,8 @@ async function validateSchema(xml, schemaDir = SCHEMA_DIR) {
     xml: [{ fileName: "manifest.xml", contents: xml }],
     ...schemaFiles(schemaDir),
   });
-  const errors = result.errors.map((e) =>
-    e.loc ? `line ${e.loc.lineNumber}: ${e.message}` : e.message,
-  );
-  if (!result.valid && !errors.length)
-    errors.push(result.rawOutput.trim() || "invalid");
+  const errors = result.errors.map((e) => (e.loc ? `line ${e.loc.lineNumber}: ${e.message}` : e.message));
+  if (!result.valid && !errors.length) errors.push(result.rawOutput.trim() || "invalid");
   return { valid: result.valid, errors, ms: Date.now() - started };
 }
 

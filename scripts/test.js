@@ -4,7 +4,7 @@
 const { spawnSync } = require("child_process");
 
 const steps = [
-  ["lint (ESLint)", "npx", ["eslint", "."]],
+  ["lint (ESLint)", "npx", ["eslint", ".", "--max-warnings", "0"]],
   ["format (Prettier)", "npx", ["prettier", "--check", "."]],
   ["types (tsc)", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]],
   ["production build", "npx", ["webpack", "--mode", "production"]],

@@ -4,12 +4,7 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const {
-  MANIFEST_PATH,
-  SCHEMA_DIR,
-  runChecks,
-  validateSchema,
-} = require("./manifest-checks");
+const { MANIFEST_PATH, SCHEMA_DIR, runChecks, validateSchema } = require("./manifest-checks");
 
 async function main() {
   const file = process.argv[2] ? path.resolve(process.argv[2]) : MANIFEST_PATH;

@@ -57,13 +57,14 @@ interface Line {
 const lines: Line[] = [];
 function report(line: Line): void {
   lines.push(line);
-  console.log(`${line.pass ? "PASS" : "MISS"}  ${line.name}: ${line.ratio.toFixed(3)} (target ${line.target}; ${line.detail})`);
+  console.log(
+    `${line.pass ? "PASS" : "MISS"}  ${line.name}: ${line.ratio.toFixed(3)} (target ${line.target}; ${line.detail})`,
+  );
 }
 
 // 3. The Excel entry point on a 1,000,000 × 5 array against an inline product loop.
 {
   installCustomFunctionsStub();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { realized } = require("../../src/functions/functions") as typeof import("../../src/functions/functions");
   const data = scoreRows(1_000_000);
   const inline = (grid: number[][]) => {
@@ -76,12 +77,17 @@ function report(line: Line): void {
   };
   const a = realized(data);
   const b = inline(data);
-  if (a.length !== b.length || Math.abs(a[999_999][0] - b[999_999][0]) > 1e-12) throw new Error("bench 3: results differ");
+  if (a.length !== b.length || Math.abs(a[999_999][0] - b[999_999][0]) > 1e-12)
+    throw new Error("bench 3: results differ");
   for (let i = 0; i < 3; i++) {
     realized(data);
     inline(data);
   }
-  const [functionMs, inlineMs] = race(9, () => realized(data), () => inline(data));
+  const [functionMs, inlineMs] = race(
+    9,
+    () => realized(data),
+    () => inline(data),
+  );
   report({
     name: "3. AGAP.REALIZED as Excel calls it, 1,000,000 × 5 array vs an inline product loop",
     ratio: functionMs / inlineMs,

@@ -4,7 +4,6 @@ import path from "path";
 
 const ROOT = path.resolve(__dirname, "../..");
 // Jest cannot run ESLint's dynamic import of the config file, so the same config is handed over.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const config = require("../../eslint.config.js");
 const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: config });
 

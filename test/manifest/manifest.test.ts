@@ -20,8 +20,7 @@ const manifest = fs.readFileSync(MANIFEST_PATH, "utf8");
 /** The manifest with one edit; fails loudly if the edit matched nothing. */
 function mutate(from: string | RegExp, to: string): string {
   const out = manifest.replace(from, to);
-  if (out === manifest)
-    throw new Error(`mutation did not apply: ${String(from)}`);
+  if (out === manifest) throw new Error(`mutation did not apply: ${String(from)}`);
   return out;
 }
 
@@ -42,9 +41,7 @@ describe("manifest.xml against the Office XSDs", () => {
   it(
     "rejects an unknown element",
     async () => {
-      const result = await validateSchema(
-        mutate("<Version>", "<Colour>blue</Colour><Version>"),
-      );
+      const result = await validateSchema(mutate("<Version>", "<Colour>blue</Colour><Version>"));
       expect(result.valid).toBe(false);
       expect(result.errors.join("\n")).toMatch(/Colour.*not expected/);
     },
@@ -64,9 +61,7 @@ describe("manifest.xml against the Office XSDs", () => {
   it(
     "checks inside VersionOverrides too (custom functions without Script)",
     async () => {
-      const result = await validateSchema(
-        mutate(/<Script>[\s\S]*?<\/Script>/, ""),
-      );
+      const result = await validateSchema(mutate(/<Script>[\s\S]*?<\/Script>/, ""));
       expect(result.valid).toBe(false);
       expect(result.errors.join("\n")).toMatch(/Script/);
     },
@@ -76,9 +71,7 @@ describe("manifest.xml against the Office XSDs", () => {
   it(
     "rejects a runtime lifetime other than short or long",
     async () => {
-      const result = await validateSchema(
-        mutate('lifetime="long"', 'lifetime="forever"'),
-      );
+      const result = await validateSchema(mutate('lifetime="long"', 'lifetime="forever"'));
       expect(result.valid).toBe(false);
       expect(result.errors.join("\n")).toMatch(/lifetime/);
     },
@@ -88,40 +81,23 @@ describe("manifest.xml against the Office XSDs", () => {
 
 describe("resid references", () => {
   it("every resid resolves to a resource of the right kind", () => {
-    expect(
-      parseXml(manifest).filter((e) => "resid" in e.attrs).length,
-    ).toBeGreaterThan(10);
+    expect(parseXml(manifest).filter((e) => "resid" in e.attrs).length).toBeGreaterThan(10);
     expect(checkResids(manifest)).toEqual([]);
   });
 
   it("catches a resid with no resource", () => {
-    const broken = mutate(
-      '<Label resid="AgapGroup.Label" />',
-      '<Label resid="AgapGroup.Lable" />',
-    );
-    expect(checkResids(broken)).toEqual([
-      expect.stringContaining('"AgapGroup.Lable"'),
-    ]);
+    const broken = mutate('<Label resid="AgapGroup.Label" />', '<Label resid="AgapGroup.Lable" />');
+    expect(checkResids(broken)).toEqual([expect.stringContaining('"AgapGroup.Lable"')]);
   });
 
   it("catches a resid that points at the wrong kind of resource", () => {
-    const broken = mutate(
-      '<Namespace resid="Functions.Namespace" />',
-      '<Namespace resid="Taskpane.Url" />',
-    );
-    expect(checkResids(broken)).toEqual([
-      expect.stringMatching(/needs a bt:ShortString.*bt:Url/),
-    ]);
+    const broken = mutate('<Namespace resid="Functions.Namespace" />', '<Namespace resid="Taskpane.Url" />');
+    expect(checkResids(broken)).toEqual([expect.stringMatching(/needs a bt:ShortString.*bt:Url/)]);
   });
 
   it("catches a resource id declared twice", () => {
-    const broken = mutate(
-      '<bt:String id="GetStarted.Title"',
-      '<bt:String id="AgapGroup.Label"',
-    );
-    expect(checkResids(broken).join("\n")).toMatch(
-      /"AgapGroup.Label" is declared twice/,
-    );
+    const broken = mutate('<bt:String id="GetStarted.Title"', '<bt:String id="AgapGroup.Label"');
+    expect(checkResids(broken).join("\n")).toMatch(/"AgapGroup.Label" is declared twice/);
   });
 });
 
@@ -135,15 +111,11 @@ describe("custom functions namespace", () => {
       'id="Functions.Namespace" DefaultValue="AGAP"',
       'id="Functions.Namespace" DefaultValue="CONTOSO"',
     );
-    expect(checkNamespace(broken)).toEqual([
-      expect.stringContaining('"CONTOSO"'),
-    ]);
+    expect(checkNamespace(broken)).toEqual([expect.stringContaining('"CONTOSO"')]);
   });
 
   it("catches a missing Namespace element", () => {
-    expect(
-      checkNamespace(mutate('<Namespace resid="Functions.Namespace" />', "")),
-    ).toHaveLength(1);
+    expect(checkNamespace(mutate('<Namespace resid="Functions.Namespace" />', ""))).toHaveLength(1);
   });
 });
 
@@ -155,37 +127,18 @@ describe("URLs", () => {
   it.each([
     ["a bt:Url", 'DefaultValue="https://localhost:3000/functions.js"'],
     ["a bt:Image", 'DefaultValue="https://localhost:3000/assets/icon-80.png"'],
-    [
-      "SupportUrl",
-      '<SupportUrl DefaultValue="https://localhost:3000/help/functions.html"',
-    ],
-    [
-      "IconUrl",
-      '<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"',
-    ],
-    [
-      "HighResolutionIconUrl",
-      '<HighResolutionIconUrl DefaultValue="https://localhost:3000/assets/icon-64.png"',
-    ],
-    [
-      "the default SourceLocation",
-      '<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"',
-    ],
+    ["SupportUrl", '<SupportUrl DefaultValue="https://localhost:3000/help/functions.html"'],
+    ["IconUrl", '<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"'],
+    ["HighResolutionIconUrl", '<HighResolutionIconUrl DefaultValue="https://localhost:3000/assets/icon-64.png"'],
+    ["the default SourceLocation", '<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"'],
   ])("catches an http URL in %s", (_, original) => {
     const broken = mutate(original, original.replace("https://", "http://"));
-    expect(checkHttps(broken)).toEqual([
-      expect.stringContaining("is not an https URL"),
-    ]);
+    expect(checkHttps(broken)).toEqual([expect.stringContaining("is not an https URL")]);
   });
 
   it("catches a URL that is not absolute", () => {
-    const broken = mutate(
-      'DefaultValue="https://localhost:3000/functions.json"',
-      'DefaultValue="functions.json"',
-    );
-    expect(checkHttps(broken)).toEqual([
-      expect.stringContaining('"functions.json"'),
-    ]);
+    const broken = mutate('DefaultValue="https://localhost:3000/functions.json"', 'DefaultValue="functions.json"');
+    expect(checkHttps(broken)).toEqual([expect.stringContaining('"functions.json"')]);
   });
 });
 
@@ -194,20 +147,13 @@ describe("icons", () => {
     expect(checkIcons(manifest)).toEqual([]);
   });
 
-  it.each([16, 32, 64, 80, 128].map((n) => [n, n]))(
-    "assets/icon-%i.png is a %i px PNG",
-    (n) => {
-      expect(
-        pngSize(fs.readFileSync(path.join(ROOT, "assets", `icon-${n}.png`))),
-      ).toEqual({ width: n, height: n });
-    },
-  );
+  it.each([16, 32, 64, 80, 128].map((n) => [n, n]))("assets/icon-%i.png is a %i px PNG", (n) => {
+    expect(pngSize(fs.readFileSync(path.join(ROOT, "assets", `icon-${n}.png`)))).toEqual({ width: n, height: n });
+  });
 
   it("catches an icon whose file is missing", () => {
     const broken = mutate("assets/icon-80.png", "assets/icon-96.png");
-    expect(checkIcons(broken)).toEqual([
-      expect.stringContaining("assets/icon-96.png does not exist"),
-    ]);
+    expect(checkIcons(broken)).toEqual([expect.stringContaining("assets/icon-96.png does not exist")]);
   });
 
   it("catches an icon of the wrong size", () => {
@@ -215,9 +161,7 @@ describe("icons", () => {
       'id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-16.png"',
       'id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-32.png"',
     );
-    expect(checkIcons(broken).join("\n")).toMatch(
-      /icon-32.png is 32x32, expected 16x16/,
-    );
+    expect(checkIcons(broken).join("\n")).toMatch(/icon-32.png is 32x32, expected 16x16/);
   });
 
   it("catches a high-resolution icon that is not 64 px", () => {
@@ -225,9 +169,7 @@ describe("icons", () => {
       '<HighResolutionIconUrl DefaultValue="https://localhost:3000/assets/icon-64.png"',
       '<HighResolutionIconUrl DefaultValue="https://localhost:3000/assets/icon-128.png"',
     );
-    expect(checkIcons(broken)).toEqual([
-      expect.stringMatching(/HighResolutionIconUrl.*expected 64x64/),
-    ]);
+    expect(checkIcons(broken)).toEqual([expect.stringMatching(/HighResolutionIconUrl.*expected 64x64/)]);
   });
 
   it("catches an icon served from outside assets/", () => {
@@ -235,9 +177,7 @@ describe("icons", () => {
       '<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"',
       '<IconUrl DefaultValue="https://cdn.example.com/icon-32.png"',
     );
-    expect(checkIcons(broken)).toEqual([
-      expect.stringContaining("is not under https://localhost:3000/assets/"),
-    ]);
+    expect(checkIcons(broken)).toEqual([expect.stringContaining("is not under https://localhost:3000/assets/")]);
   });
 
   it("catches an icon file that is not a PNG", () => {
@@ -246,13 +186,8 @@ describe("icons", () => {
       fs.cpSync(path.join(ROOT, "assets"), path.join(dir, "assets"), {
         recursive: true,
       });
-      fs.writeFileSync(
-        path.join(dir, "assets", "icon-16.png"),
-        "GIF89a not really a png",
-      );
-      expect(checkIcons(manifest, dir)).toEqual([
-        expect.stringContaining("icon-16.png is not a PNG file"),
-      ]);
+      fs.writeFileSync(path.join(dir, "assets", "icon-16.png"), "GIF89a not really a png");
+      expect(checkIcons(manifest, dir)).toEqual([expect.stringContaining("icon-16.png is not a PNG file")]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -264,24 +199,16 @@ describe("permissions", () => {
     expect(checkPermissions(manifest)).toEqual([]);
   });
 
-  it.each([
-    "ReadWriteMailbox",
-    "WriteDocument",
-    "ReadAllDocument",
-    "ReadWriteDocument ReadWriteMailbox",
-  ])("catches %s", (value) => {
-    const broken = mutate(
-      "<Permissions>ReadWriteDocument</Permissions>",
-      `<Permissions>${value}</Permissions>`,
-    );
-    expect(checkPermissions(broken)).toHaveLength(1);
-  });
+  it.each(["ReadWriteMailbox", "WriteDocument", "ReadAllDocument", "ReadWriteDocument ReadWriteMailbox"])(
+    "catches %s",
+    (value) => {
+      const broken = mutate("<Permissions>ReadWriteDocument</Permissions>", `<Permissions>${value}</Permissions>`);
+      expect(checkPermissions(broken)).toHaveLength(1);
+    },
+  );
 
   it("catches a second Permissions element", () => {
-    const broken = mutate(
-      "</Permissions>",
-      "</Permissions><Permissions>ReadWriteDocument</Permissions>",
-    );
+    const broken = mutate("</Permissions>", "</Permissions><Permissions>ReadWriteDocument</Permissions>");
     expect(checkPermissions(broken)).toHaveLength(1);
   });
 });
@@ -292,28 +219,16 @@ describe("shared runtime", () => {
   });
 
   it("catches a short-lived runtime", () => {
-    expect(
-      checkSharedRuntime(mutate('lifetime="long"', 'lifetime="short"')),
-    ).toHaveLength(1);
+    expect(checkSharedRuntime(mutate('lifetime="long"', 'lifetime="short"'))).toHaveLength(1);
   });
 
   it("catches a custom functions page that differs from the runtime", () => {
-    const broken = mutate(
-      /(<Page>\s*<SourceLocation resid=")Taskpane.Url/,
-      "$1Functions.Script.Url",
-    );
-    expect(checkSharedRuntime(broken)).toEqual([
-      expect.stringContaining("custom functions <Page>"),
-    ]);
+    const broken = mutate(/(<Page>\s*<SourceLocation resid=")Taskpane.Url/, "$1Functions.Script.Url");
+    expect(checkSharedRuntime(broken)).toEqual([expect.stringContaining("custom functions <Page>")]);
   });
 
   it("catches a missing CustomFunctionsRuntime 1.2 requirement", () => {
-    const broken = mutate(
-      '<Set Name="CustomFunctionsRuntime" MinVersion="1.2" />',
-      "",
-    );
-    expect(checkSharedRuntime(broken)).toEqual([
-      expect.stringContaining("CustomFunctionsRuntime 1.2"),
-    ]);
+    const broken = mutate('<Set Name="CustomFunctionsRuntime" MinVersion="1.2" />', "");
+    expect(checkSharedRuntime(broken)).toEqual([expect.stringContaining("CustomFunctionsRuntime 1.2")]);
   });
 });
