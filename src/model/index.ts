@@ -10,3 +10,4 @@ export * from "./roi";
 export * from "./maturity";
 export * from "./roadmap";
 export * from "./recommendations";
+export * from "./team";

@@ -1,0 +1,32 @@
+// Where the task pane keeps its data: the workbook inside Excel, the browser's storage outside it.
+import type { Answers, AssessmentResponse } from "../model";
+
+/** The unsaved state of the assessment form, autosaved on every answer. */
+export interface Draft {
+  workflow: string;
+  respondent: string;
+  date: string;
+  answers: Answers;
+  /** Set when the draft edits a saved response, so saving updates that row. */
+  responseId?: string;
+}
+
+/** Rows of the assessments table, and the rows that could not be read (with the reason). */
+export interface ResponseList {
+  responses: AssessmentResponse[];
+  skipped: { row: number; problem: string }[];
+}
+
+export interface AssessmentStore {
+  readonly kind: "excel" | "local";
+  listResponses(): Promise<ResponseList>;
+  /** Adds the response, or updates the row with the same id. */
+  saveResponse(response: AssessmentResponse): Promise<void>;
+  loadDraft(): Promise<Draft | null>;
+  saveDraft(draft: Draft | null): Promise<void>;
+  /** Creates a report sheet for one workflow; returns its name. Excel only. */
+  insertReport?(workflow: string, responses: readonly AssessmentResponse[]): Promise<string>;
+}
+
+export const DRAFT_KEY = "agap.draft";
+export const RESPONSES_KEY = "agap.responses";
