@@ -25,6 +25,7 @@ module.exports = {
       displayName: "components",
       testEnvironment: "jsdom",
       testMatch: ["<rootDir>/test/taskpane/**/*.test.tsx"],
+      setupFilesAfterEnv: ["<rootDir>/test/taskpane/setup.ts"],
     },
     {
       ...shared,

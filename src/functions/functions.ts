@@ -2,6 +2,12 @@
 // Each function is a thin adapter: the argument module reads the inputs, the model computes.
 import { runGrid, runValue } from "./excel";
 
+// The task pane page also hosts this script. In a plain browser (the preview) there is no
+// custom-functions runtime, and the generated registration calls need something to call.
+if (typeof CustomFunctions === "undefined") {
+  (globalThis as { CustomFunctions?: unknown }).CustomFunctions = { associate: () => undefined };
+}
+
 // Parameters are typed `any`: Excel hands over whatever the cells hold (numbers, text, booleans,
 // blanks, errors) and the argument module does the reading. The metadata generator reads these
 // TypeScript types, and accepts no type aliases.

@@ -1,4 +1,28 @@
-import { Body1, Link, Text, Title1, makeStyles, tokens } from "@fluentui/react-components";
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Link,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Tab,
+  TabList,
+  Title2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { workflowNames } from "../model";
+import type { AssessmentStore } from "../workbook/store";
+import { AssessmentForm } from "./components/AssessmentForm";
+import { ErrorBar } from "./components/ErrorBar";
+import { ExportButtons } from "./components/ExportButtons";
+import { ResultsPanel } from "./components/ResultsPanel";
+import { TeamPanel } from "./components/TeamPanel";
+import { useErrors } from "./errors";
+import { responseFromDraft, useDraft } from "./hooks/useDraft";
+import { useResponses } from "./hooks/useResponses";
 import type { OfficeStatus } from "./office-ready";
 
 const useStyles = makeStyles({
@@ -6,44 +30,140 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     maxWidth: "40rem",
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
   },
-  status: {
-    color: tokens.colorNeutralForeground2,
-  },
+  header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  status: { color: tokens.colorNeutralForeground3 },
 });
 
+export function statusLine(office: OfficeStatus): string {
+  if (office.host === "Excel") return "Connected to this workbook: saved responses go to the sheet AGAP Assessments.";
+  if (office.host) return `Running inside ${office.host}; AGAP needs Excel. Data stays in this browser.`;
+  const why = office.reason ? ` (${office.reason})` : "";
+  return `Preview outside Excel${why}: data is kept in this browser and can be exported.`;
+}
+
+type TabId = "assessment" | "results" | "team";
+
 export interface AppProps {
-  /** undefined while office.js is still starting. */
-  office?: OfficeStatus;
+  office: OfficeStatus;
+  store: AssessmentStore;
 }
 
-export function statusLine(office?: OfficeStatus): string {
-  if (!office) return "Connecting to Office…";
-  if (office.host === "Excel") return "Running inside Excel.";
-  if (office.host) return `Running inside ${office.host}; AGAP's functions need Excel.`;
-  return office.reason ? `Preview mode: ${office.reason}` : "Preview mode: not running inside Excel.";
-}
-
-export function App({ office }: AppProps) {
+export function App({ office, store }: AppProps) {
   const styles = useStyles();
+  const { report } = useErrors();
+  const { draft, loaded, restored, setAnswer, setField, startNext, dismissRestored } = useDraft(store);
+  const { responses, skipped, save } = useResponses(store);
+  const [tab, setTab] = React.useState<TabId>("assessment");
+  const [saving, setSaving] = React.useState(false);
+  const [notice, setNotice] = React.useState<string | null>(null);
+  const [reporting, setReporting] = React.useState(false);
+  const workflows = React.useMemo(() => workflowNames(responses), [responses]);
+
+  const onSave = async () => {
+    setSaving(true);
+    // The id is fixed before the first attempt, so a retry updates the same row instead of adding one.
+    const response = responseFromDraft(draft);
+    const ok = await save(response);
+    setSaving(false);
+    if (ok) {
+      setNotice(
+        `Saved ${response.respondent ? `${response.respondent}'s response` : "the response"} for ${response.workflow}.`,
+      );
+      startNext();
+    }
+  };
+
+  const insertReport = async () => {
+    if (!store.insertReport) return;
+    setReporting(true);
+    try {
+      const sheet = await store.insertReport(draft.workflow.trim(), responses);
+      setNotice(`Report added on the sheet “${sheet}”.`);
+    } catch (error) {
+      report("The report could not be inserted", error, () => void insertReport());
+    } finally {
+      setReporting(false);
+    }
+  };
+
+  const actions =
+    store.kind === "excel" ? (
+      <Button onClick={insertReport} disabled={reporting || draft.workflow.trim() === ""}>
+        {reporting ? "Inserting report…" : "Insert report sheet"}
+      </Button>
+    ) : (
+      <ExportButtons responses={responses} />
+    );
+
   return (
     <main className={styles.root}>
-      <Title1 as="h1">AGAP</Title1>
-      <Body1 as="p">
-        AGAP measures how much of an AI agent&apos;s expected value survives execution. The work passes through five
-        layers, each scored from 0 to 1, and the scores multiply: one weak layer limits the value that all the others
-        can deliver.
-      </Body1>
-      <Text as="p" className={styles.status} role="status">
-        {statusLine(office)}
-      </Text>
-      <Body1 as="p">
+      <header className={styles.header}>
+        <Title2 as="h1">AGAP assessment</Title2>
+        <Caption1 className={styles.status} data-testid="mode">
+          {statusLine(office)}
+        </Caption1>
+      </header>
+
+      <ErrorBar />
+      {restored && (
+        <MessageBar intent="info">
+          <MessageBarBody>Your unsaved answers were restored.</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" appearance="transparent" onClick={dismissRestored}>
+              Dismiss
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent="success">
+          <MessageBarBody>{notice}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" appearance="transparent" onClick={() => setNotice(null)}>
+              Dismiss
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+
+      <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabId)} aria-label="Sections">
+        <Tab value="assessment">Assessment</Tab>
+        <Tab value="results">Results</Tab>
+        <Tab value="team">Team &amp; history</Tab>
+      </TabList>
+
+      <div role="tabpanel" aria-label={tab}>
+        {!loaded ? (
+          <Body1>Loading your draft…</Body1>
+        ) : tab === "assessment" ? (
+          <AssessmentForm
+            draft={draft}
+            workflows={workflows}
+            saving={saving}
+            onField={setField}
+            onAnswer={setAnswer}
+            onSave={onSave}
+            onNext={startNext}
+          />
+        ) : tab === "results" ? (
+          <ResultsPanel answers={draft.answers} />
+        ) : (
+          <TeamPanel workflow={draft.workflow.trim()} responses={responses} skipped={skipped} actions={actions} />
+        )}
+      </div>
+
+      <Caption1>
         <Link href="help/functions.html" target="_blank" rel="noopener">
           Function reference
         </Link>
-      </Body1>
+      </Caption1>
     </main>
   );
 }

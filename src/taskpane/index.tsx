@@ -1,37 +1,53 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider } from "@fluentui/react-components";
+import { LocalStore } from "../workbook/local-store";
+import type { AssessmentStore } from "../workbook/store";
 import { App } from "./App";
+import { ErrorProvider } from "./errors";
 import { waitForOffice, type OfficeStatus } from "./office-ready";
+import { FLUENT_THEMES, chooseTheme } from "./theme";
 
-function officeIsDark(): boolean {
-  try {
-    const theme = typeof Office !== "undefined" ? Office.context?.officeTheme : undefined;
-    if (!theme) return false;
-    if (typeof theme.isDarkTheme === "boolean") return theme.isDarkTheme;
-    // Older hosts have no isDarkTheme: judge by the background's brightness.
-    const hex = (theme.bodyBackgroundColor || "").replace("#", "");
-    if (!/^[0-9a-f]{6}$/i.test(hex)) return false;
-    const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
-    return 0.299 * r + 0.587 * g + 0.114 * b < 128;
-  } catch {
-    return false;
+async function openStore(office: OfficeStatus): Promise<AssessmentStore> {
+  if (office.host === "Excel") {
+    // Excel code loads only inside Excel.
+    const { ExcelStore } = await import(/* webpackChunkName: "excel-store" */ "../workbook/excel-store");
+    return new ExcelStore();
   }
+  return new LocalStore(window.localStorage);
 }
 
-function render(root: ReturnType<typeof createRoot>, office?: OfficeStatus) {
-  const theme = office?.host && officeIsDark() ? webDarkTheme : webLightTheme;
-  root.render(
+function currentTheme(office: OfficeStatus) {
+  const officeTheme = office.host && typeof Office !== "undefined" ? Office.context?.officeTheme : undefined;
+  return FLUENT_THEMES[
+    chooseTheme({
+      officeTheme,
+      forcedColors: window.matchMedia?.("(forced-colors: active)").matches ?? false,
+      prefersDark: window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false,
+    })
+  ];
+}
+
+async function start(): Promise<void> {
+  const container = document.getElementById("root");
+  if (!container) throw new Error("AGAP task pane: the #root element is missing.");
+  const office = await waitForOffice();
+  const store = await openStore(office);
+  createRoot(container).render(
     <React.StrictMode>
-      <FluentProvider theme={theme}>
-        <App office={office} />
+      <FluentProvider theme={currentTheme(office)}>
+        <ErrorProvider>
+          <App office={office} store={store} />
+        </ErrorProvider>
       </FluentProvider>
     </React.StrictMode>,
   );
+  performance.mark("agap-interactive");
 }
 
-const container = document.getElementById("root");
-if (!container) throw new Error("AGAP task pane: #root element is missing");
-const root = createRoot(container);
-render(root);
-waitForOffice().then((office) => render(root, office));
+start().catch((error: unknown) => {
+  // Nothing rendered yet, so the error is written into the page itself.
+  const root = document.getElementById("root") ?? document.body;
+  root.textContent = `AGAP could not start: ${error instanceof Error ? error.message : String(error)}`;
+  root.setAttribute("role", "alert");
+});

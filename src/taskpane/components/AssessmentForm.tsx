@@ -1,0 +1,142 @@
+import * as React from "react";
+import {
+  Button,
+  Combobox,
+  Field,
+  Input,
+  Option,
+  ProgressBar,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { LAYERS, STATEMENTS, STATEMENT_COUNT, assessAnswers, statementsOf } from "../../model";
+import type { Draft } from "../../workbook/store";
+import { AnswerScale } from "./AnswerScale";
+import { formatPercent } from "./format";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  meta: { display: "grid", gridTemplateColumns: "1fr", rowGap: tokens.spacingVerticalS },
+  progress: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    padding: `${tokens.spacingVerticalS} 0`,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  layer: { border: "none", margin: 0, padding: 0 },
+  layerHeading: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "baseline",
+    margin: `${tokens.spacingVerticalM} 0 0`,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  layerScore: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
+  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+});
+
+export interface AssessmentFormProps {
+  draft: Draft;
+  workflows: readonly string[];
+  saving: boolean;
+  onField: (field: "workflow" | "respondent" | "date", value: string) => void;
+  onAnswer: (statementId: string, value: number) => void;
+  onSave: () => void;
+  onNext: () => void;
+}
+
+export function AssessmentForm({ draft, workflows, saving, onField, onAnswer, onSave, onNext }: AssessmentFormProps) {
+  const styles = useStyles();
+  const progress = assessAnswers(draft.answers);
+  const workflowMissing = draft.workflow.trim() === "";
+  const [touched, setTouched] = React.useState(false);
+  const [workflowText, setWorkflowText] = React.useState(draft.workflow);
+  React.useEffect(() => setWorkflowText(draft.workflow), [draft.workflow]);
+
+  return (
+    <form
+      className={styles.form}
+      aria-label="Assessment"
+      noValidate // our own message says what is missing, in the pane's words
+      onSubmit={(event) => {
+        event.preventDefault();
+        setTouched(true);
+        if (!workflowMissing) onSave();
+      }}
+    >
+      <div className={styles.meta}>
+        <Field
+          label="Workflow"
+          required
+          hint="Pick a workflow assessed before, or type a new name."
+          validationMessage={touched && workflowMissing ? "Name the workflow before saving." : undefined}
+        >
+          <Combobox
+            freeform
+            placeholder="e.g. Invoice triage"
+            value={workflowText}
+            selectedOptions={draft.workflow ? [draft.workflow] : []}
+            onOptionSelect={(_, data) => data.optionText !== undefined && onField("workflow", data.optionText)}
+            onChange={(event) => {
+              setWorkflowText(event.target.value);
+              onField("workflow", event.target.value);
+            }}
+          >
+            {workflows.map((name) => (
+              <Option key={name}>{name}</Option>
+            ))}
+          </Combobox>
+        </Field>
+        <Field label="Respondent (optional)">
+          <Input value={draft.respondent} onChange={(_, data) => onField("respondent", data.value)} />
+        </Field>
+        <Field label="Date (optional)">
+          <Input type="date" value={draft.date} onChange={(_, data) => onField("date", data.value)} />
+        </Field>
+      </div>
+
+      <div className={styles.progress}>
+        <Text role="status" aria-live="polite" id="assessment-progress">
+          {progress.answered} of {STATEMENT_COUNT} answered
+        </Text>
+        <ProgressBar value={progress.answered / STATEMENT_COUNT} aria-labelledby="assessment-progress" />
+      </div>
+
+      {LAYERS.map((layer, layerIndex) => {
+        const score = progress.layerScores[layerIndex];
+        return (
+          <fieldset key={layer.id} className={styles.layer} aria-labelledby={`layer-${layer.id}`}>
+            <h2 id={`layer-${layer.id}`} className={styles.layerHeading}>
+              <span>{layer.name}</span>
+              <span className={styles.layerScore}>{score === null ? "" : `score ${formatPercent(score)}`}</span>
+            </h2>
+            {statementsOf(layer.id).map((statement) => (
+              <AnswerScale
+                key={statement.id}
+                statement={statement}
+                number={STATEMENTS.indexOf(statement) + 1}
+                value={draft.answers[statement.id]}
+                onChange={onAnswer}
+              />
+            ))}
+          </fieldset>
+        );
+      })}
+
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabled={saving}>
+          {saving ? "Saving…" : draft.responseId ? "Save changes" : "Save response"}
+        </Button>
+        <Button type="button" onClick={onNext} disabled={saving}>
+          Next respondent
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+// The one place errors go: every failure is reported here and shown to the user,
+// with a retry where the action can be repeated.
+import * as React from "react";
+
+export interface ReportedError {
+  id: number;
+  title: string;
+  message: string;
+  retry?: () => void;
+}
+
+interface ErrorContextValue {
+  errors: ReportedError[];
+  report: (title: string, error: unknown, retry?: () => void) => void;
+  dismiss: (id: number) => void;
+}
+
+const ErrorContext = React.createContext<ErrorContextValue | null>(null);
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  if (typeof error === "object" && error !== null && "message" in error)
+    return String((error as { message: unknown }).message);
+  return String(error);
+}
+
+export function ErrorProvider({ children }: { children: React.ReactNode }) {
+  const [errors, setErrors] = React.useState<ReportedError[]>([]);
+  const nextId = React.useRef(1);
+  const report = React.useCallback((title: string, error: unknown, retry?: () => void) => {
+    const entry = { id: nextId.current++, title, message: describeError(error), retry };
+    // The same failure repeated replaces its earlier report instead of stacking up.
+    setErrors((current) => [...current.filter((e) => e.title !== title), entry]);
+  }, []);
+  const dismiss = React.useCallback((id: number) => setErrors((current) => current.filter((e) => e.id !== id)), []);
+
+  React.useEffect(() => {
+    const onError = (event: ErrorEvent) => report("Something went wrong", event.error ?? event.message);
+    const onRejection = (event: PromiseRejectionEvent) => report("Something went wrong", event.reason);
+    window.addEventListener("error", onError);
+    window.addEventListener("unhandledrejection", onRejection);
+    return () => {
+      window.removeEventListener("error", onError);
+      window.removeEventListener("unhandledrejection", onRejection);
+    };
+  }, [report]);
+
+  const value = React.useMemo(() => ({ errors, report, dismiss }), [errors, report, dismiss]);
+  return <ErrorContext.Provider value={value}>{children}</ErrorContext.Provider>;
+}
+
+export function useErrors(): ErrorContextValue {
+  const value = React.useContext(ErrorContext);
+  if (!value) throw new Error("useErrors must be used inside <ErrorProvider>");
+  return value;
+}

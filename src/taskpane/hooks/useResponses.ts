@@ -1,0 +1,43 @@
+import * as React from "react";
+import type { AssessmentResponse } from "../../model";
+import type { AssessmentStore, ResponseList } from "../../workbook/store";
+import { useErrors } from "../errors";
+
+/** The saved responses, read from the store (the workbook table inside Excel). */
+export function useResponses(store: AssessmentStore) {
+  const { report } = useErrors();
+  const [list, setList] = React.useState<ResponseList>({ responses: [], skipped: [] });
+  const [loading, setLoading] = React.useState(true);
+
+  const reload = React.useCallback(async () => {
+    setLoading(true);
+    try {
+      setList(await store.listResponses());
+    } catch (error) {
+      report("Saved responses could not be read", error, () => void reload());
+    } finally {
+      setLoading(false);
+    }
+  }, [store, report]);
+
+  React.useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  /** Saves one response and reads the list again; resolves false (after reporting) on failure. */
+  const save = React.useCallback(
+    async (response: AssessmentResponse): Promise<boolean> => {
+      try {
+        await store.saveResponse(response);
+      } catch (error) {
+        report("The response was not saved; your answers are kept", error, () => void save(response));
+        return false;
+      }
+      await reload();
+      return true;
+    },
+    [store, report, reload],
+  );
+
+  return { ...list, loading, reload, save };
+}

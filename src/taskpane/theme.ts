@@ -1,0 +1,42 @@
+import { teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
+
+/** The colours Office reports for its current theme (a subset of Office.OfficeTheme). */
+export interface OfficeThemeColors {
+  bodyBackgroundColor?: string;
+  isDarkTheme?: boolean;
+}
+
+export type ThemeName = "light" | "dark" | "high-contrast";
+
+/** Perceived brightness of a #rrggbb colour, 0–255; null when it cannot be read. */
+export function brightness(hex: string | undefined): number | null {
+  const digits = (hex ?? "").replace("#", "");
+  if (!/^[0-9a-f]{6}$/i.test(digits)) return null;
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(digits.slice(i, i + 2), 16));
+  return 0.299 * r + 0.587 * g + 0.114 * b;
+}
+
+/**
+ * Chooses the pane's theme: high contrast when the system forces colours, otherwise Office's
+ * theme inside Office, otherwise the browser's colour-scheme preference.
+ */
+export function chooseTheme(options: {
+  officeTheme?: OfficeThemeColors;
+  forcedColors: boolean;
+  prefersDark: boolean;
+}): ThemeName {
+  if (options.forcedColors) return "high-contrast";
+  const theme = options.officeTheme;
+  if (theme) {
+    if (typeof theme.isDarkTheme === "boolean") return theme.isDarkTheme ? "dark" : "light";
+    const level = brightness(theme.bodyBackgroundColor);
+    if (level !== null) return level < 128 ? "dark" : "light";
+  }
+  return options.prefersDark ? "dark" : "light";
+}
+
+export const FLUENT_THEMES: Record<ThemeName, Theme> = {
+  light: webLightTheme,
+  dark: webDarkTheme,
+  "high-contrast": teamsHighContrastTheme,
+};

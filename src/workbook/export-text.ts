@@ -1,0 +1,133 @@
+// CSV and JSON exports of the assessments, for the task pane outside Excel. Both carry the
+// computed values from the model, never formulas.
+import { LAYERS, STATEMENTS, type AssessmentResponse, type LayerId } from "../model";
+import { COL, HEADERS, inputValues, rowResults } from "./assessment-table";
+
+/**
+ * A text field made safe for spreadsheets: one that starts with =, +, -, @, tab or CR gets a
+ * leading single quote, so a spreadsheet opening the CSV shows it as text, never runs it.
+ *
+ * @example
+ * guardFormula('=HYPERLINK("x")') //=> `'=HYPERLINK("x")`
+ * guardFormula("Invoice triage") //=> "Invoice triage"
+ */
+export function guardFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** An RFC 4180 field: quoted, with quotes doubled, when it holds a comma, quote or line break. */
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** One row of values in HEADERS order, as the CSV shows them: ISO dates and computed numbers. */
+function csvRow(response: AssessmentResponse): string[] {
+  const values: (string | number | null)[] = [...inputValues(response)];
+  values[COL.date] = response.date;
+  values.push(...rowResults(response), response.id);
+  return values.map((value) => (value === null ? "" : typeof value === "string" ? guardFormula(value) : String(value)));
+}
+
+/**
+ * The assessments as RFC 4180 CSV with the sheet's headers, computed values instead of formulas
+ * (blank where a layer is incomplete), CRLF line ends and guarded text fields.
+ *
+ * @example
+ * toCsv([]) //=> "Workflow,Respondent,Date,Strategy 1,…,Response ID\r\n"
+ */
+export function toCsv(responses: readonly AssessmentResponse[]): string {
+  const lines = [[...HEADERS], ...responses.map(csvRow)];
+  return lines.map((fields) => fields.map(csvField).join(",") + "\r\n").join("");
+}
+
+/** One response in the JSON export. */
+export interface JsonResponse {
+  id: string;
+  workflow: string;
+  respondent: string;
+  date: string;
+  answers: Record<string, number>;
+  /** A score per layer id; null while the layer has an unanswered statement. */
+  layerScores: Record<LayerId, number | null>;
+  realized: number | null;
+  gap: number | null;
+  band: string | null;
+  /** The weakest layer's id. */
+  weakest: LayerId | null;
+}
+
+/** The JSON export. Deterministic: no timestamps, so the same data gives the same file. */
+export interface JsonExport {
+  format: "agap-assessments";
+  version: 1;
+  layers: { id: LayerId; name: string }[];
+  statements: { id: string; layer: LayerId; text: string }[];
+  responses: JsonResponse[];
+}
+
+function jsonResponse(response: AssessmentResponse): JsonResponse {
+  const results = rowResults(response);
+  const at = (i: number) => results[COL.realized - COL.firstScore + i];
+  // Statement order first; answers under ids the model no longer has are kept, not dropped.
+  const answers: Record<string, number> = {};
+  for (const statement of STATEMENTS) {
+    const answer = response.answers[statement.id];
+    if (answer !== undefined) answers[statement.id] = answer;
+  }
+  for (const [id, answer] of Object.entries(response.answers)) {
+    if (answer !== undefined && !(id in answers)) answers[id] = answer;
+  }
+  const weakest = LAYERS.find((layer) => layer.name === at(3));
+  return {
+    id: response.id,
+    workflow: response.workflow,
+    respondent: response.respondent,
+    date: response.date,
+    answers,
+    layerScores: Object.fromEntries(LAYERS.map((layer, k) => [layer.id, results[k]])) as Record<LayerId, number | null>,
+    realized: at(0) as number | null,
+    gap: at(1) as number | null,
+    band: at(2) as string | null,
+    weakest: weakest ? weakest.id : null,
+  };
+}
+
+/**
+ * The assessments as pretty-printed JSON: the statements answered, then each response with
+ * its computed layer scores, realized value, gap, band and weakest layer.
+ *
+ * @example
+ * JSON.parse(toJson(responses)).responses[0].realized //=> 0.041813…
+ */
+export function toJson(responses: readonly AssessmentResponse[]): string {
+  const document: JsonExport = {
+    format: "agap-assessments",
+    version: 1,
+    layers: LAYERS.map((layer) => ({ id: layer.id, name: layer.name })),
+    statements: STATEMENTS.map((statement) => ({ id: statement.id, layer: statement.layer, text: statement.text })),
+    responses: responses.map(jsonResponse),
+  };
+  return JSON.stringify(document, null, 2) + "\n";
+}
+
+export type ExportKind = "xlsx" | "csv" | "json";
+
+/**
+ * The file name of an export made on a given day: a Date (its local day) or an ISO date.
+ *
+ * @example
+ * downloadName("xlsx", new Date(2026, 10, 24)) //=> "agap-assessments-2026-11-24.xlsx"
+ * downloadName("csv", "2026-11-24") //=> "agap-assessments-2026-11-24.csv"
+ */
+export function downloadName(kind: ExportKind, date: Date | string): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  let day: string;
+  if (typeof date === "string") {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`The export date "${date}" is not YYYY-MM-DD.`);
+    day = date;
+  } else {
+    if (Number.isNaN(date.getTime())) throw new Error("The export date is not a valid date.");
+    day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  }
+  return `agap-assessments-${day}.${kind}`;
+}

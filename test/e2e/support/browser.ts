@@ -1,0 +1,241 @@
+// Headless Chromium against the production build in dist/, served locally, with office.js
+// answered from node_modules so that the page starts offline the way it would online.
+import fs from "fs";
+import http from "http";
+import os from "os";
+import path from "path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+export const ROOT = path.resolve(__dirname, "../../..");
+export const DIST = path.join(ROOT, "dist");
+export const OFFICE_JS_DIR = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
+/** The address taskpane.html loads office.js from; everything below it is routed to OFFICE_JS_DIR. */
+export const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+export function contentType(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+}
+
+/** The file under root that a URL path names, or null when it leaves root or does not exist. */
+function fileUnder(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  const file = path.resolve(root, "." + path.posix.normalize("/" + decoded));
+  if (file !== root && !file.startsWith(root + path.sep)) return null;
+  try {
+    return fs.statSync(file).isFile() ? file : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Throws, saying what to run, when the build or the browser is missing. Never skips. */
+export function requireBuildAndBrowser(dist: string = DIST): void {
+  if (!fs.existsSync(path.join(dist, "taskpane.html"))) {
+    throw new Error(
+      `${path.join(dist, "taskpane.html")} is missing. Build first: \`npx webpack --mode production\` (npm test does it).`,
+    );
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. Install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH ` +
+        "(never `npx playwright install`: it downloads a browser).",
+    );
+  }
+  if (!fs.existsSync(path.join(OFFICE_JS_DIR, "office.js"))) {
+    throw new Error(`${OFFICE_JS_DIR}/office.js is missing. Run \`npm install\`.`);
+  }
+}
+
+export interface Server {
+  /** Origin with a trailing slash, e.g. http://127.0.0.1:41234/ */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves a folder (dist/ by default) on 127.0.0.1 on a free port; 404 for anything else. */
+export function serveDist(root: string = DIST): Promise<Server> {
+  requireBuildAndBrowser(root === DIST ? DIST : root);
+  const base = path.resolve(root);
+  const server = http.createServer((req, res) => {
+    const urlPath = new URL(req.url ?? "/", "http://localhost").pathname;
+    const file = fileUnder(base, urlPath === "/" ? "/taskpane.html" : urlPath);
+    if (!file || (req.method !== "GET" && req.method !== "HEAD")) {
+      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end("Not found");
+      return;
+    }
+    const body = fs.readFileSync(file);
+    res.writeHead(200, { "Content-Type": contentType(file), "Content-Length": body.length, "Cache-Control": "no-store" });
+    res.end(req.method === "HEAD" ? undefined : body);
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      resolve({
+        url: `http://127.0.0.1:${port}/`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections?.();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+export interface RecordedRequest {
+  url: string;
+  method: string;
+  resourceType: string;
+  /** How the request was answered: from the local server, from node_modules (office.js), or aborted. */
+  handling: "page" | "office-js" | "office-js-missing" | "aborted";
+}
+
+/**
+ * office.js's own telemetry, identified by host only: Microsoft's event collectors
+ * (*.events.data.microsoft.com) and hosts with "telemetry" in their name.
+ */
+export function isOfficeTelemetry(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return false;
+  }
+  return host.includes("telemetry") || host === "events.data.microsoft.com" || host.endsWith(".events.data.microsoft.com");
+}
+
+export interface LaunchOptions {
+  colorScheme?: "light" | "dark";
+  /** Abort office.js itself, as a blocked CDN or an offline machine would. */
+  blockOfficeJs?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+export interface Session {
+  context: BrowserContext;
+  /** Every request any page of the context made, in order. */
+  requests: RecordedRequest[];
+  /** Requests outside the local server's origin, except the routed office.js files and office.js telemetry. */
+  foreignRequests(origin: string): RecordedRequest[];
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** A fresh Chromium profile shaped like a task pane (380 px wide), with office.js served locally. */
+export async function launch(options: LaunchOptions = {}): Promise<Session> {
+  requireBuildAndBrowser();
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "agap-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    colorScheme: options.colorScheme ?? "light",
+    acceptDownloads: true,
+    viewport: options.viewport ?? { width: 380, height: 900 },
+  });
+  const requests: RecordedRequest[] = [];
+  const handled = new Map<string, RecordedRequest["handling"]>();
+
+  await context.route(`${OFFICE_CDN}**`, async (route) => {
+    const url = route.request().url();
+    if (options.blockOfficeJs) {
+      handled.set(url, "aborted");
+      await route.abort("blockedbyclient");
+      return;
+    }
+    const file = fileUnder(OFFICE_JS_DIR, new URL(url).pathname.slice(new URL(OFFICE_CDN).pathname.length - 1));
+    if (!file) {
+      handled.set(url, "office-js-missing");
+      await route.fulfill({ status: 404, contentType: "text/plain", body: "Not found" });
+      return;
+    }
+    handled.set(url, "office-js");
+    await route.fulfill({
+      status: 200,
+      contentType: contentType(file),
+      body: fs.readFileSync(file),
+      headers: { "Access-Control-Allow-Origin": "*" },
+    });
+  });
+  // The tests run offline: anything else outside 127.0.0.1 is recorded and refused at once.
+  await context.route(
+    (url) => url.protocol !== "data:" && url.protocol !== "blob:" && url.hostname !== "127.0.0.1" && !url.href.startsWith(OFFICE_CDN),
+    async (route) => {
+      handled.set(route.request().url(), "aborted");
+      await route.abort("blockedbyclient");
+    },
+  );
+  context.on("request", (request) => {
+    requests.push({ url: request.url(), method: request.method(), resourceType: request.resourceType(), handling: "page" });
+  });
+  // The handling is known once the route ran, which is after the request event.
+  const settle = () => {
+    for (const r of requests) r.handling = handled.get(r.url) ?? (r.url.startsWith(OFFICE_CDN) ? "office-js" : "page");
+  };
+
+  return {
+    context,
+    requests,
+    foreignRequests(origin: string) {
+      settle();
+      const own = new URL(origin).origin;
+      return requests.filter((r) => {
+        if (r.url.startsWith("data:") || r.url.startsWith("blob:")) return false;
+        if (new URL(r.url).origin === own) return false;
+        if (r.url.startsWith(OFFICE_CDN)) return false;
+        return !isOfficeTelemetry(r.url);
+      });
+    },
+    async newPage() {
+      const pages = context.pages();
+      // The persistent context opens with one blank tab; use it first.
+      const blank = pages.find((p) => p.url() === "about:blank" && !(p as Page & { __agapUsed?: boolean }).__agapUsed);
+      const page = blank ?? (await context.newPage());
+      (page as Page & { __agapUsed?: boolean }).__agapUsed = true;
+      return page;
+    },
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the task pane and waits until the React app has rendered its header. */
+export async function openTaskpane(page: Page, serverUrl: string): Promise<void> {
+  await page.goto(new URL("taskpane.html", serverUrl).href);
+  await page.getByRole("heading", { name: "AGAP assessment" }).waitFor({ timeout: 10_000 });
+}

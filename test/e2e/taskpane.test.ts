@@ -1,0 +1,425 @@
+// The built task pane in headless Chromium, as it runs outside Excel (preview with a local store).
+// One browser for the whole file; the tests run in order on one page, each building on the last.
+import fs from "fs";
+import path from "path";
+import ExcelJS from "exceljs";
+import type { Page } from "playwright-core";
+import { OFFICE_CDN, ROOT, launch, openTaskpane, requireBuildAndBrowser, serveDist, type Server, type Session } from "./support/browser";
+
+jest.setTimeout(60_000);
+
+const ARTIFACTS = path.join(ROOT, "test-artifacts");
+const DOCS_SCREENSHOT = path.join(ROOT, "docs/screenshot-taskpane.png");
+const AXE = require.resolve("axe-core/axe.min.js");
+
+const WORKFLOW = "Invoice triage";
+// Respondent 1, typed with the keyboard alone. Layer scores are the mean answer over 5:
+//   Strategy 4,4,4 → 12/15 = 0.8; Workflow 3,3,3 → 9/15 = 0.6; Oversight 2,3,2 → 7/15 = 0.4667;
+//   Measurement 2,2,2 → 6/15 = 0.4; Adoption 3,3,2 → 8/15 = 0.5333.
+// Realized = 0.8 × 0.6 × 7/15 × 0.4 × 8/15 = 0.192 × 56/225 = 10.752/225 = 0.047786… → "4.8%";
+// gap = 1 − 0.047786… = 0.952213… → "95.2%", at least 0.90 → Critical; weakest layer Measurement.
+const ANA = [4, 4, 4, 3, 3, 3, 2, 3, 2, 2, 2, 2, 3, 3, 2];
+const ANA_SCORES = [12 / 15, 9 / 15, 7 / 15, 6 / 15, 8 / 15];
+const ANA_REALIZED = 10.752 / 225;
+// Respondent 2, by mouse: statement 1 is 1 against Ana's 4 (3 apart, flagged) and Measurement is 3,3,3.
+//   Scores 0.6, 0.6, 7/15, 0.6, 8/15; realized = 0.216 × 56/225 = 12.096/225 = 0.05376.
+// Team Strategy: mean (0.8 + 0.6)/2 = 70.0%, min 60.0%, max 80.0%.
+const BEN = [1, 4, 4, 3, 3, 3, 2, 3, 2, 3, 3, 3, 3, 3, 2];
+const BEN_SCORES = [9 / 15, 9 / 15, 7 / 15, 9 / 15, 8 / 15];
+const BEN_REALIZED = 12.096 / 225;
+const LAYER_IDS = ["strategy", "workflow", "oversight", "measurement", "adoption"];
+const LAYER_SHORT = ["Strategy", "Workflow", "Oversight", "Measurement", "Adoption"];
+
+let server: Server;
+let session: Session;
+let page: Page;
+const pageErrors: string[] = [];
+let savedDraft: string | null = null;
+
+beforeAll(async () => {
+  requireBuildAndBrowser();
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serveDist();
+  session = await launch({ colorScheme: "light" });
+  page = await session.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+/** What the focused element is, and whether a keyboard focus indicator is drawn for it. */
+function focusState(target: Page) {
+  return target.evaluate(() => {
+    const active = document.activeElement as HTMLElement | null;
+    if (!active || active === document.body) return null;
+    const group = active.closest('[role="radiogroup"]');
+    const labelId = group?.getAttribute("aria-labelledby");
+    const groupLabel = labelId ? (document.getElementById(labelId)?.textContent ?? "") : "";
+    // Fluent marks keyboard focus on the element (data-fui-focus-visible) or on the component
+    // root (data-fui-focus-within-visible), and draws the indicator there or on its ::after.
+    const marked = active.closest("[data-fui-focus-visible], [data-fui-focus-within-visible]") as HTMLElement | null;
+    const drawn: string[] = [];
+    for (let el: HTMLElement | null = active; el; el = el.parentElement) {
+      for (const pseudo of [null, "::after", "::before"]) {
+        const s = getComputedStyle(el, pseudo);
+        if (pseudo && s.content === "none") continue;
+        const what = `${el.tagName.toLowerCase()}${pseudo ?? ""}`;
+        if (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) drawn.push(`${what} outline ${s.outlineWidth}`);
+        else if (s.boxShadow !== "none") drawn.push(`${what} box-shadow`);
+        else if (pseudo && s.borderTopStyle !== "none" && parseFloat(s.borderTopWidth) > 0)
+          drawn.push(`${what} border ${s.borderTopWidth}`);
+      }
+      if (el === marked) break;
+    }
+    return {
+      tag: active.tagName.toLowerCase(),
+      type: active.getAttribute("type"),
+      role: active.getAttribute("role"),
+      label: active.getAttribute("aria-label") ?? (active as HTMLInputElement).labels?.[0]?.textContent ?? "",
+      value: (active as HTMLInputElement).value,
+      checked: (active as HTMLInputElement).checked,
+      groupLabel,
+      marked: marked !== null,
+      drawn,
+    };
+  });
+}
+
+type Focus = NonNullable<Awaited<ReturnType<typeof focusState>>>;
+
+/** Presses Tab until the focused element matches; fails after a few presses. */
+async function tabTo(target: Page, matches: (focus: Focus) => boolean, what: string): Promise<Focus> {
+  for (let i = 0; i < 12; i++) {
+    await target.keyboard.press("Tab");
+    const focus = await focusState(target);
+    if (focus && matches(focus)) return focus;
+  }
+  throw new Error(`Tab never reached ${what}; focus is on ${JSON.stringify(await focusState(target))}`);
+}
+
+function expectFocusVisible(focus: Focus, what: string): void {
+  if (!focus.marked || focus.drawn.length === 0) {
+    throw new Error(`No visible focus indicator on ${what}: ${JSON.stringify(focus)}`);
+  }
+}
+
+/** The answer checked in each of the 15 statements, in order (null when none). */
+function checkedAnswers(target: Page): Promise<(number | null)[]> {
+  return target.evaluate(() =>
+    [...document.querySelectorAll('[role="radiogroup"]')].map((group) => {
+      const checked = group.querySelector<HTMLInputElement>('input[type="radio"]:checked');
+      return checked ? Number(checked.value) : null;
+    }),
+  );
+}
+
+async function showTab(target: Page, name: string): Promise<void> {
+  await target.getByRole("tab", { name }).click();
+  await target.getByRole("tab", { name, selected: true }).waitFor();
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+test("answers all 15 statements with the keyboard alone, with visible focus", async () => {
+  await openTaskpane(page, server.url);
+  await expect(page.getByTestId("mode").textContent()).resolves.toMatch(/^Preview outside Excel/);
+  await page.getByRole("form", { name: "Assessment" }).waitFor();
+  await expect(page.getByRole("status").filter({ hasText: "answered" }).textContent()).resolves.toBe(
+    "0 of 15 answered",
+  );
+
+  // Start from the top of the page, as a keyboard user arriving at the pane does.
+  await page.locator("body").focus();
+  const workflow = await tabTo(page, (f) => f.role === "combobox", "the Workflow combobox");
+  expectFocusVisible(workflow, "the Workflow combobox");
+  await page.keyboard.type(WORKFLOW);
+  const respondent = await tabTo(page, (f) => f.tag === "input" && f.label === "Respondent (optional)", "Respondent");
+  expectFocusVisible(respondent, "the Respondent input");
+  await page.keyboard.type("Ana");
+  const date = await tabTo(page, (f) => f.type === "date", "the Date input");
+  expectFocusVisible(date, "the Date input");
+  // en-US date fields: month, day, year; each segment moves on when full.
+  await page.keyboard.type("03152026");
+
+  for (let i = 0; i < ANA.length; i++) {
+    const number = `${i + 1}. `;
+    const focus = await tabTo(
+      page,
+      (f) => f.type === "radio" && f.groupLabel.startsWith(number),
+      `the radio group of statement ${i + 1}`,
+    );
+    expectFocusVisible(focus, `statement ${i + 1}`);
+    // Tab lands on the first answer of an unanswered group without choosing it.
+    expect([focus.value, focus.checked]).toEqual(["0", false]);
+    if (ANA[i] === 0) await page.keyboard.press("Space");
+    for (let step = 0; step < ANA[i]; step++) await page.keyboard.press("ArrowRight");
+    const chosen = await focusState(page);
+    expect([chosen?.value, chosen?.checked, chosen?.groupLabel.startsWith(number)]).toEqual([String(ANA[i]), true, true]);
+    expectFocusVisible(chosen as Focus, `answer ${ANA[i]} of statement ${i + 1}`);
+  }
+
+  await expect(checkedAnswers(page)).resolves.toEqual(ANA);
+  await expect(page.getByRole("status").filter({ hasText: "answered" }).textContent()).resolves.toBe(
+    "15 of 15 answered",
+  );
+  await expect(page.getByRole("combobox", { name: "Workflow" }).inputValue()).resolves.toBe(WORKFLOW);
+  await expect(page.getByLabel("Date (optional)").inputValue()).resolves.toBe("2026-03-15");
+  // Layer headings carry the live score.
+  await expect(page.getByRole("heading", { name: /Strategy Alignment/ }).textContent()).resolves.toContain(
+    "score 80.0%",
+  );
+});
+
+test("Results shows the hand-computed layer scores, realized value, gap and band", async () => {
+  await showTab(page, "Results");
+  const scores = await Promise.all(LAYER_IDS.map((id) => page.getByTestId(`score-${id}`).textContent()));
+  expect(scores).toEqual(["80.0%", "60.0%", "46.7%", "40.0%", "53.3%"]);
+  expect(ANA_SCORES.map(percent)).toEqual(scores);
+  await expect(page.getByTestId("realized").textContent()).resolves.toBe("4.8%");
+  await expect(page.getByTestId("gap").textContent()).resolves.toBe("95.2%");
+  expect([percent(ANA_REALIZED), percent(1 - ANA_REALIZED)]).toEqual(["4.8%", "95.2%"]);
+  await expect(page.getByTestId("band").textContent()).resolves.toBe("Critical");
+  await expect(page.getByText(/you can set your own/).count()).resolves.toBe(1);
+  await expect(page.getByRole("heading", { name: "Fix first: Measurement" }).count()).resolves.toBe(1);
+  await expect(page.getByRole("list", { name: "Recommendations" }).getByRole("listitem").count()).resolves.toBeGreaterThan(0);
+  const curve = await page.getByRole("img", { name: /^Decay curve/ }).getAttribute("aria-label");
+  expect(curve).toContain("5%"); // the last stage: realized value rounded to a whole percent
+});
+
+test("a reload restores the draft: workflow, respondent, date and all 15 answers", async () => {
+  savedDraft = await page.evaluate(() => localStorage.getItem("agap.draft"));
+  expect(JSON.parse(savedDraft ?? "null")).toMatchObject({ workflow: WORKFLOW, respondent: "Ana", date: "2026-03-15" });
+  await page.reload();
+  await page.getByText("Your unsaved answers were restored.").waitFor();
+  await page.getByRole("tab", { name: "Assessment", selected: true }).waitFor();
+  await expect(page.getByRole("combobox", { name: "Workflow" }).inputValue()).resolves.toBe(WORKFLOW);
+  await expect(page.getByLabel("Respondent (optional)").inputValue()).resolves.toBe("Ana");
+  await expect(page.getByLabel("Date (optional)").inputValue()).resolves.toBe("2026-03-15");
+  await expect(checkedAnswers(page)).resolves.toEqual(ANA);
+  await expect(page.getByRole("status").filter({ hasText: "answered" }).textContent()).resolves.toBe(
+    "15 of 15 answered",
+  );
+});
+
+/** Clicks an export button and returns the download's file name and bytes. */
+async function exportFile(name: string): Promise<{ file: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name }).click()]);
+  const failure = await download.failure();
+  if (failure) throw new Error(`${name}: the download failed: ${failure}`);
+  return { file: download.suggestedFilename(), bytes: fs.readFileSync((await download.path()) as string) };
+}
+
+/** RFC 4180 records: quoted fields with doubled quotes, CRLF or LF line ends. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let field = "";
+  let record: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") record.push(field), (field = "");
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      record.push(field);
+      records.push(record);
+      (record = []), (field = "");
+    } else field += c;
+  }
+  if (field !== "" || record.length > 0) records.push([...record, field]);
+  return records;
+}
+
+test("two respondents: team aggregate, divergence flag, and .xlsx / CSV / JSON exports", async () => {
+  await page.getByRole("button", { name: "Save response" }).click();
+  await page.getByText(`Saved Ana's response for ${WORKFLOW}.`).waitFor();
+  // The next respondent keeps workflow and date, with answers cleared.
+  await expect(page.getByRole("status").filter({ hasText: "answered" }).textContent()).resolves.toBe(
+    "0 of 15 answered",
+  );
+  await page.getByLabel("Respondent (optional)").fill("Ben");
+  const groups = page.getByRole("radiogroup");
+  await expect(groups.count()).resolves.toBe(15);
+  for (let i = 0; i < BEN.length; i++) await groups.nth(i).getByRole("radio", { name: String(BEN[i]), exact: true }).check();
+  await expect(checkedAnswers(page)).resolves.toEqual(BEN);
+  await page.getByRole("button", { name: "Save response" }).click();
+  await page.getByText(`Saved Ben's response for ${WORKFLOW}.`).waitFor();
+
+  await showTab(page, "Team & history");
+  await page.getByRole("heading", { name: `${WORKFLOW}: 2 responses` }).waitFor();
+  const strategy = page.getByRole("table", { name: "Layer scores across respondents" }).getByRole("row", {
+    name: /Strategy Alignment/,
+  });
+  await expect(strategy.getByRole("cell").allTextContents()).resolves.toEqual([
+    "Strategy Alignment",
+    "70.0%",
+    "60.0%",
+    "80.0%",
+  ]);
+  const flags = await page.getByRole("list", { name: "Statements with divergent answers" }).getByRole("listitem").allTextContents();
+  expect(flags).toHaveLength(1);
+  expect(flags[0]).toMatch(/^We can state, in money or hours.*Answers range from 1 to 4\.$/);
+  const realizedCells = await page.getByRole("table", { name: "Responses" }).getByRole("row").allTextContents();
+  expect(realizedCells.slice(1)).toEqual(["2026-03-15Ana4.8%", "2026-03-15Ben5.4%"]);
+
+  // .xlsx: the assessments table with native formulas and cached values.
+  const xlsx = await exportFile("Export .xlsx");
+  expect(xlsx.file).toMatch(/^agap-assessments-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(xlsx.bytes as unknown as ExcelJS.Buffer);
+  const sheet = workbook.getWorksheet("AGAP Assessments");
+  expect(sheet).toBeDefined();
+  const header = (sheet!.getRow(1).values as unknown[]).slice(1);
+  expect(header.slice(0, 4)).toEqual(["Workflow", "Respondent", "Date", "Strategy 1"]);
+  const column = (name: string) => {
+    const at = header.indexOf(name);
+    if (at < 0) throw new Error(`No column "${name}" in ${JSON.stringify(header)}`);
+    return at + 1;
+  };
+  const lastRow = sheet!.actualRowCount;
+  expect(lastRow).toBe(3);
+  const expected = [
+    { name: "Ana", answers: ANA, scores: ANA_SCORES, realized: ANA_REALIZED },
+    { name: "Ben", answers: BEN, scores: BEN_SCORES, realized: BEN_REALIZED },
+  ];
+  expected.forEach((who, k) => {
+    const row = sheet!.getRow(k + 2);
+    expect([row.getCell(1).value, row.getCell(2).value]).toEqual([WORKFLOW, who.name]);
+    const answers = Array.from({ length: 15 }, (_, i) => row.getCell(column("Strategy 1") + i).value);
+    expect(answers).toEqual(who.answers);
+    LAYER_SHORT.forEach((short, l) => {
+      const cell = row.getCell(column(`${short} score`));
+      expect(cell.formula).toMatch(/AVERAGE\(/);
+      expect(cell.result).toBeCloseTo(who.scores[l], 12);
+    });
+    const realized = row.getCell(column("Realized value"));
+    expect(realized.formula).toMatch(/^PRODUCT\(/);
+    expect(realized.result).toBeCloseTo(who.realized, 12);
+    const gap = row.getCell(column("Gap"));
+    expect(gap.formula).toBeTruthy();
+    expect(gap.result).toBeCloseTo(1 - who.realized, 12);
+    expect(row.getCell(column("Band")).result).toBe("Critical");
+  });
+
+  // CSV: the same columns with computed values.
+  const csv = await exportFile("Export CSV");
+  expect(csv.file).toMatch(/\.csv$/);
+  const records = parseCsv(csv.bytes.toString("utf8").replace(/^\uFEFF/, ""));
+  expect(records).toHaveLength(3);
+  expect(records[0].slice(0, 3)).toEqual(["Workflow", "Respondent", "Date"]);
+  const csvRealized = records[0].indexOf("Realized value");
+  expect(records.slice(1).map((r) => [r[1], r[2], Number(r[csvRealized])])).toEqual([
+    ["Ana", "2026-03-15", expect.closeTo(ANA_REALIZED, 12)],
+    ["Ben", "2026-03-15", expect.closeTo(BEN_REALIZED, 12)],
+  ]);
+
+  // JSON: the responses with their computed results.
+  const json = await exportFile("Export JSON");
+  expect(json.file).toMatch(/\.json$/);
+  const exported = JSON.parse(json.bytes.toString("utf8"));
+  expect(exported.responses).toHaveLength(2);
+  expect(exported.responses.map((r: { respondent: string }) => r.respondent)).toEqual(["Ana", "Ben"]);
+  expect(exported.responses[0].realized).toBeCloseTo(ANA_REALIZED, 12);
+  expect(exported.responses[1].layerScores.strategy).toBeCloseTo(0.6, 12);
+  await expect(page.getByRole("alert").count()).resolves.toBe(0);
+});
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+async function seriousViolations(target: Page, where: string): Promise<string[]> {
+  const violations = (await target.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: unknown[] }> } }).axe.run(
+      document,
+    );
+    return result.violations;
+  })) as AxeViolation[];
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${where}: [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n` +
+        v.nodes
+          .map((n) => `    at ${JSON.stringify(n.target)}\n      ${(n.failureSummary ?? "").replace(/\n/g, "\n      ")}`)
+          .join("\n"),
+    );
+}
+
+/** Each tab in one colour scheme: axe-core, then a full-page screenshot. */
+async function auditScheme(scheme: "light" | "dark"): Promise<string[]> {
+  await page.emulateMedia({ colorScheme: scheme });
+  // Restore Ana's answers so that Results has figures to show.
+  await page.evaluate((draft) => localStorage.setItem("agap.draft", draft as string), savedDraft);
+  await page.reload();
+  await page.getByText("Your unsaved answers were restored.").waitFor();
+  await page.addScriptTag({ path: AXE });
+  const problems: string[] = [];
+  problems.push(...(await seriousViolations(page, `${scheme}, Assessment (with the restored-draft message)`)));
+  await page.getByRole("button", { name: "Dismiss" }).click();
+  for (const [tab, slug] of [
+    ["Assessment", "assessment"],
+    ["Results", "results"],
+    ["Team & history", "team"],
+  ] as const) {
+    await showTab(page, tab);
+    if (tab !== "Assessment") problems.push(...(await seriousViolations(page, `${scheme}, ${tab}`)));
+    await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-${scheme}-${slug}.png`), fullPage: true });
+    if (scheme === "light" && tab === "Results") await page.screenshot({ path: DOCS_SCREENSHOT });
+  }
+  return problems;
+}
+
+test("axe-core finds no serious or critical violation on any tab, light and dark; screenshots", async () => {
+  const light = await auditScheme("light");
+  const background = () => page.evaluate(() => getComputedStyle(document.querySelector("main")!).backgroundColor);
+  const lightBackground = await background();
+  const dark = await auditScheme("dark");
+  // The dark scheme really is dark: the pane follows the browser's preference outside Office.
+  expect(await background()).not.toBe(lightBackground);
+  await page.emulateMedia({ colorScheme: "light" });
+  const problems = [...light, ...dark];
+  if (problems.length > 0) throw new Error(`axe-core violations:\n${problems.join("\n")}`);
+  for (const scheme of ["light", "dark"]) {
+    for (const slug of ["assessment", "results"]) {
+      expect(fs.statSync(path.join(ARTIFACTS, `taskpane-${scheme}-${slug}.png`)).size).toBeGreaterThan(1000);
+    }
+  }
+});
+
+test("with office.js blocked the pane still starts in preview mode within 6 s", async () => {
+  const blocked = await session.newPage();
+  const errors: string[] = [];
+  blocked.on("pageerror", (error) => errors.push(error.message));
+  await blocked.route(`${OFFICE_CDN}**`, (route) => route.abort("blockedbyclient"));
+  const started = Date.now();
+  await blocked.goto(new URL("taskpane.html", server.url).href);
+  const mode = blocked.getByTestId("mode");
+  await mode.waitFor({ timeout: 6_000 });
+  const elapsed = Date.now() - started;
+  expect(elapsed).toBeLessThanOrEqual(6_000);
+  await expect(mode.textContent()).resolves.toMatch(/^Preview outside Excel \(office\.js could not be loaded/);
+  await blocked.getByRole("heading", { name: "AGAP assessment" }).waitFor();
+  await expect(blocked.getByRole("radiogroup").count()).resolves.toBe(15);
+  // Only functions.js may complain (its CustomFunctions runtime comes from office.js); the pane must not.
+  expect(errors.filter((message) => !/CustomFunctions|Office/.test(message))).toEqual([]);
+  await blocked.close();
+});
+
+test("no request leaves the page's origin apart from office.js and its telemetry; no page errors", async () => {
+  const officeRequests = session.requests.filter((r) => r.url.startsWith(OFFICE_CDN)).map((r) => r.url);
+  expect(officeRequests).toContain(`${OFFICE_CDN}office.js`);
+  expect(session.foreignRequests(server.url).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});

@@ -1,0 +1,136 @@
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { STATEMENTS } from "../../src/model";
+import { App } from "../../src/taskpane/App";
+import { LocalStore, type KeyValueStorage } from "../../src/workbook/local-store";
+import { DRAFT_KEY, RESPONSES_KEY, type AssessmentStore } from "../../src/workbook/store";
+import { renderInPane } from "./render";
+
+class MemoryStorage implements KeyValueStorage {
+  readonly data = new Map<string, string>();
+  getItem(key: string) {
+    return this.data.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.data.set(key, value);
+  }
+  removeItem(key: string) {
+    this.data.delete(key);
+  }
+}
+
+const PREVIEW = { host: null, reason: "test" };
+
+function answer(statementIndex: number, value: number) {
+  const statement = STATEMENTS[statementIndex];
+  const group = screen.getByRole("radiogroup", { name: `${statementIndex + 1}. ${statement.text}` });
+  fireEvent.click(within(group).getByRole("radio", { name: String(value) }));
+}
+
+async function renderApp(store: AssessmentStore) {
+  renderInPane(<App office={PREVIEW} store={store} />, { withErrorBar: false });
+  await screen.findByRole("form", { name: "Assessment" });
+}
+
+describe("App with the browser store", () => {
+  it("autosaves the draft on every answer and restores it on the next start", async () => {
+    const storage = new MemoryStorage();
+    await renderApp(new LocalStore(storage));
+    fireEvent.change(screen.getByRole("combobox", { name: /Workflow/ }), { target: { value: "Invoice triage" } });
+    answer(0, 4);
+    answer(7, 1);
+    const saved = JSON.parse(storage.getItem(DRAFT_KEY)!);
+    expect(saved.workflow).toBe("Invoice triage");
+    expect(saved.answers).toEqual({ [STATEMENTS[0].id]: 4, [STATEMENTS[7].id]: 1 });
+  });
+
+  it("restores a saved draft and says so", async () => {
+    const storage = new MemoryStorage();
+    storage.setItem(
+      DRAFT_KEY,
+      JSON.stringify({ workflow: "Claims", respondent: "Ana", date: "", answers: { "adoption.stopped": 5 } }),
+    );
+    await renderApp(new LocalStore(storage));
+    expect(await screen.findByText("Your unsaved answers were restored.")).toBeInTheDocument();
+    expect(screen.getByText("1 of 15 answered")).toBeInTheDocument();
+    const group = screen.getByRole("radiogroup", { name: new RegExp(STATEMENTS[12].text.slice(0, 25)) });
+    expect(within(group).getByRole("radio", { name: "5" })).toBeChecked();
+  });
+
+  it("saves a response, keeps the workflow for the next respondent and clears the answers", async () => {
+    const storage = new MemoryStorage();
+    await renderApp(new LocalStore(storage));
+    fireEvent.change(screen.getByRole("combobox", { name: /Workflow/ }), { target: { value: "Invoice triage" } });
+    fireEvent.change(screen.getByRole("textbox", { name: /Respondent/ }), { target: { value: "+1" } });
+    STATEMENTS.forEach((_, i) => answer(i, 3));
+    fireEvent.click(screen.getByRole("button", { name: "Save response" }));
+    expect(await screen.findByText(/Saved \+1's response for Invoice triage/)).toBeInTheDocument();
+    const responses = JSON.parse(storage.getItem(RESPONSES_KEY)!);
+    expect(responses).toHaveLength(1);
+    expect(responses[0]).toMatchObject({ workflow: "Invoice triage", respondent: "+1" });
+    expect(Object.values(responses[0].answers)).toEqual(Array(15).fill(3));
+    expect(screen.getByText("0 of 15 answered")).toBeInTheDocument();
+    expect(JSON.parse(storage.getItem(DRAFT_KEY)!).workflow).toBe("Invoice triage");
+  });
+
+  it("shows a failed save, keeps every answer, and saves on Retry", async () => {
+    const storage = new MemoryStorage();
+    const store = new LocalStore(storage);
+    const realSave = store.saveResponse.bind(store);
+    let failures = 1;
+    store.saveResponse = async (response) => {
+      if (failures-- > 0) throw new Error("The sheet is protected.");
+      return realSave(response);
+    };
+    await renderApp(store);
+    fireEvent.change(screen.getByRole("combobox", { name: /Workflow/ }), { target: { value: "Claims" } });
+    answer(0, 2);
+    fireEvent.click(screen.getByRole("button", { name: "Save response" }));
+    const title = await screen.findByText("The response was not saved; your answers are kept");
+    const alert = title.closest(".fui-MessageBar") as HTMLElement;
+    expect(alert).toHaveAttribute("role", "alert");
+    expect(alert).toHaveTextContent("The response was not saved; your answers are kept");
+    expect(alert).toHaveTextContent("The sheet is protected.");
+    expect(screen.getByText("1 of 15 answered")).toBeInTheDocument();
+    expect(JSON.parse(storage.getItem(DRAFT_KEY)!).answers).toEqual({ [STATEMENTS[0].id]: 2 });
+
+    await act(async () => fireEvent.click(within(alert).getByRole("button", { name: "Retry" })));
+    await waitFor(() => expect(JSON.parse(storage.getItem(RESPONSES_KEY)!)).toHaveLength(1));
+  });
+
+  it("shows team aggregates and flags statements 3 or more points apart", async () => {
+    const storage = new MemoryStorage();
+    const base = Object.fromEntries(STATEMENTS.map((s) => [s.id, 3]));
+    storage.setItem(
+      RESPONSES_KEY,
+      JSON.stringify([
+        {
+          id: "a",
+          workflow: "Claims",
+          respondent: "Ana",
+          date: "2026-01-10",
+          answers: { ...base, "strategy.outcome": 1 },
+        },
+        {
+          id: "b",
+          workflow: "Claims",
+          respondent: "Ben",
+          date: "2026-01-10",
+          answers: { ...base, "strategy.outcome": 4 },
+        },
+        { id: "c", workflow: "Claims", respondent: "Ana", date: "2026-04-02", answers: base },
+      ]),
+    );
+    storage.setItem(DRAFT_KEY, JSON.stringify({ workflow: "Claims", respondent: "", date: "", answers: {} }));
+    await renderApp(new LocalStore(storage));
+    fireEvent.click(screen.getByRole("tab", { name: "Team & history" }));
+    const table = await screen.findByRole("table", { name: "Layer scores across respondents" });
+    // Strategy per response: (1+3+3)/15 = 0.4667, (4+3+3)/15 = 0.6667, 0.6 → mean 0.5778, min 0.4667, max 0.6667.
+    expect(within(table).getAllByRole("row")[1]).toHaveTextContent(/Strategy Alignment57\.8%46\.7%66\.7%/);
+    const flags = screen.getByRole("list", { name: "Statements with divergent answers" });
+    expect(within(flags).getAllByRole("listitem")).toHaveLength(1);
+    expect(flags).toHaveTextContent("Answers range from 1 to 4.");
+    const history = screen.getByRole("table", { name: "Assessments by date" });
+    expect(within(history).getAllByRole("row")).toHaveLength(3);
+    expect(screen.getByRole("button", { name: "Export .xlsx" })).toBeEnabled();
+  });
+});

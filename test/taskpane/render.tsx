@@ -1,0 +1,18 @@
+// Renders a component the way the pane does: inside Fluent's provider and our error handler.
+import * as React from "react";
+import { render } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { ErrorProvider } from "../../src/taskpane/errors";
+import { ErrorBar } from "../../src/taskpane/components/ErrorBar";
+
+/** `withErrorBar: false` for components that render their own, like App. */
+export function renderInPane(ui: React.ReactElement, { withErrorBar = true } = {}) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <ErrorProvider>
+        {withErrorBar && <ErrorBar />}
+        {ui}
+      </ErrorProvider>
+    </FluentProvider>,
+  );
+}
