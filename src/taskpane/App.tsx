@@ -18,12 +18,18 @@ import type { AssessmentStore } from "../workbook/store";
 import { AssessmentForm } from "./components/AssessmentForm";
 import { ErrorBar } from "./components/ErrorBar";
 import { ExportButtons } from "./components/ExportButtons";
-import { ResultsPanel } from "./components/ResultsPanel";
-import { TeamPanel } from "./components/TeamPanel";
 import { useErrors } from "./errors";
 import { responseFromDraft, useDraft } from "./hooks/useDraft";
 import { useResponses } from "./hooks/useResponses";
 import type { OfficeStatus } from "./office-ready";
+
+// Panels off the first screen load on demand, keeping the first load small.
+const ResultsPanel = React.lazy(() =>
+  import(/* webpackChunkName: "results" */ "./components/ResultsPanel").then((m) => ({ default: m.ResultsPanel })),
+);
+const TeamPanel = React.lazy(() =>
+  import(/* webpackChunkName: "team" */ "./components/TeamPanel").then((m) => ({ default: m.TeamPanel })),
+);
 
 const useStyles = makeStyles({
   root: {
@@ -49,6 +55,7 @@ export function statusLine(office: OfficeStatus): string {
 }
 
 type TabId = "assessment" | "results" | "team";
+const TAB_LABELS: Record<TabId, string> = { assessment: "Assessment", results: "Results", team: "Team & history" };
 
 export interface AppProps {
   office: OfficeStatus;
@@ -134,12 +141,14 @@ export function App({ office, store }: AppProps) {
       )}
 
       <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabId)} aria-label="Sections">
-        <Tab value="assessment">Assessment</Tab>
-        <Tab value="results">Results</Tab>
-        <Tab value="team">Team &amp; history</Tab>
+        {(Object.keys(TAB_LABELS) as TabId[]).map((id) => (
+          <Tab key={id} value={id}>
+            {TAB_LABELS[id]}
+          </Tab>
+        ))}
       </TabList>
 
-      <div role="tabpanel" aria-label={tab}>
+      <div role="tabpanel" aria-label={TAB_LABELS[tab]}>
         {!loaded ? (
           <Body1>Loading your draft…</Body1>
         ) : tab === "assessment" ? (
@@ -152,10 +161,14 @@ export function App({ office, store }: AppProps) {
             onSave={onSave}
             onNext={startNext}
           />
-        ) : tab === "results" ? (
-          <ResultsPanel answers={draft.answers} />
         ) : (
-          <TeamPanel workflow={draft.workflow.trim()} responses={responses} skipped={skipped} actions={actions} />
+          <React.Suspense fallback={<Body1>Loading…</Body1>}>
+            {tab === "results" ? (
+              <ResultsPanel answers={draft.answers} />
+            ) : (
+              <TeamPanel workflow={draft.workflow.trim()} responses={responses} skipped={skipped} actions={actions} />
+            )}
+          </React.Suspense>
         )}
       </div>
 

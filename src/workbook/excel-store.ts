@@ -143,7 +143,11 @@ const INPUT_COLUMNS = HEADERS.map((_, c) => c).filter((c) => c < COL.firstScore 
 
 /** Reads table rows by header name, so a column moved or added by hand does not shift the answers. */
 function readRows(header: readonly unknown[], rows: readonly (readonly unknown[])[], firstRow: number): ResponseList {
-  const names = header.map((name) => String(name ?? "").trim().toLowerCase());
+  const names = header.map((name) =>
+    String(name ?? "")
+      .trim()
+      .toLowerCase(),
+  );
   const source = HEADERS.map((name) => names.indexOf(name.toLowerCase()));
   const missing = INPUT_COLUMNS.filter((c) => c !== COL.id && source[c] < 0).map((c) => `"${HEADERS[c]}"`);
   if (missing.length > 0) {
@@ -216,8 +220,8 @@ function reportPlan(means: readonly (number | null)[]): { label: string; scores:
     scores: plan.scores,
     note:
       `Plan to ${percentText(target)}, the next band limit: raise every layer below ${percentText(plan.level)} ` +
-      `up to it, lowest first (${percentText(plan.totalImprovement)} in total). The plan keeps the scores ` +
-      "of the moment it was made; the scores beside it stay live.",
+      `up to it, lowest first, adding ${(plan.totalImprovement * 100).toFixed(1)} points of layer score in all. ` +
+      "The plan keeps the scores of the moment it was made; the scores beside it stay live.",
   };
 }
 
@@ -410,7 +414,7 @@ export class ExcelStore implements AssessmentStore {
     await new Promise<void>((resolve, reject) => {
       settings.saveAsync((result) => {
         if (result.status === Office.AsyncResultStatus.Failed) {
-          reject(Object.assign(new Error(result.error.message), { code: result.error.code, name: result.error.name }));
+          reject(Object.assign(new Error(result.error.message), { code: result.error.code }));
         } else {
           resolve();
         }

@@ -39,7 +39,7 @@ describe("AssessmentForm", () => {
     (number, statement) => {
       setup();
       const group = screen.getByRole("radiogroup", { name: `${number}. ${statement.text}` });
-      expect(group).toHaveAccessibleDescription(/0 · strongly disagree.*5 · strongly agree/);
+      expect(group).toHaveAccessibleDescription(/0 · strongly disagree.*strongly agree · 5/);
     },
   );
 

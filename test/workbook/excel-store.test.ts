@@ -1,6 +1,5 @@
 import { OfficeMockObject } from "office-addin-mock";
 import {
-  BANDS,
   BAND_THRESHOLD_NOTE,
   CURVE_STAGES,
   LAYERS,
@@ -41,7 +40,6 @@ type FakeChart = { type: string; source: string; seriesBy: string; title?: strin
 type FakeTable = { name: string; sheet: FakeSheet; top: number; left: number; width: number; bodyRows: number };
 type Box = { top: number; left: number; bottom: number; right: number };
 // The mock objects are shaped at run time; the store sees them through the Excel types.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Mock = any;
 
 function parseAddress(address: string): Box {
@@ -357,7 +355,8 @@ class FakeWorkbook {
       getDataBodyRange: () => this.rangeProxy(sheet, rows(table.top + 1, table.top + table.bodyRows)),
       rows: {
         add: (index?: number, values?: unknown) => {
-          if (index !== undefined && index !== null && index !== -1) throw new Error("fake workbook: add at the end only");
+          if (index !== undefined && index !== null && index !== -1)
+            throw new Error("fake workbook: add at the end only");
           this.write(sheet, table.name, "rows.add", values ?? null, () => (table.bodyRows += 1));
         },
       },
@@ -420,7 +419,8 @@ function typedRow(r: AssessmentResponse): unknown[] {
   return row;
 }
 
-const rowRange = (first: number, last: number, row: number) => `${columnLetter(first)}${row}:${columnLetter(last)}${row}`;
+const rowRange = (first: number, last: number, row: number) =>
+  `${columnLetter(first)}${row}:${columnLetter(last)}${row}`;
 
 /** Checks everything the store writes into one table row. */
 function expectRowWritten(sheet: FakeSheet, row: number, r: AssessmentResponse) {
@@ -479,7 +479,11 @@ describe("ExcelStore.saveResponse", () => {
     const book = new FakeWorkbook();
     const rows = [response("a"), response("b", { respondent: "Ben" }), response("c")];
     book.addTable(rows.map(typedRow));
-    const changed = response("b", { respondent: "Ben", date: "2026-02-01" }, [5, 5, 5, 4, 4, 4, 3, 3, 3, 2, 2, 2, 1, 1, 1]);
+    const changed = response(
+      "b",
+      { respondent: "Ben", date: "2026-02-01" },
+      [5, 5, 5, 4, 4, 4, 3, 3, 3, 2, 2, 2, 1, 1, 1],
+    );
 
     await new ExcelStore({ run: book.run }).saveResponse(changed);
 
@@ -489,7 +493,7 @@ describe("ExcelStore.saveResponse", () => {
     expect(book.writes.some((w) => w.property === "rows.add")).toBe(false);
     expect(sheet.row(2)).toEqual(typedRow(rows[0]));
     expect(sheet.row(4)).toEqual(typedRow(rows[2]));
-    expect(book.syncs).toBeLessThanOrEqual(3);
+    expect(book.syncs).toBe(3);
   });
 
   it("clears answers that were removed, rather than leaving the old ones", async () => {
@@ -595,7 +599,7 @@ describe("ExcelStore.listResponses", () => {
   it("reads back what it saved", async () => {
     const book = new FakeWorkbook();
     const store = new ExcelStore({ run: book.run });
-    const saved = [response("a"), response("b", { respondent: "", date: "", workflow: "=HYPERLINK(\"x\")" })];
+    const saved = [response("a"), response("b", { respondent: "", date: "", workflow: '=HYPERLINK("x")' })];
     for (const r of saved) await store.saveResponse(r);
     await expect(store.listResponses()).resolves.toEqual({ responses: saved, skipped: [] });
   });
@@ -608,7 +612,7 @@ describe("ExcelStore.listResponses", () => {
     expect(responses).toHaveLength(1000);
     expect(responses[999]).toEqual(rows[999]);
     expect(skipped).toEqual([]);
-    expect(book.syncs).toBeLessThanOrEqual(3);
+    expect(book.syncs).toBe(2);
   });
 
   it("respects rows typed by hand: no id, a date typed as text, blank answers, an empty row", async () => {
@@ -654,7 +658,9 @@ describe("ExcelStore.listResponses", () => {
   it("rejects, naming the column, when an answer column is missing", async () => {
     const book = new FakeWorkbook();
     book.addTable([typedRow(response("a")).slice(0, 10)], { header: HEADERS.slice(0, 10) });
-    await expect(new ExcelStore({ run: book.run }).listResponses()).rejects.toThrow(/no "Measurement 1", .* column/);
+    await expect(new ExcelStore({ run: book.run }).listResponses()).rejects.toThrow(
+      /has no "Oversight 2", "Oversight 3", "Measurement 1", .*"Adoption 3" column/,
+    );
   });
 
   it("skips a copied row that repeats an id", async () => {
@@ -773,7 +779,7 @@ describe("ExcelStore.insertReport", () => {
 
     expect(name).toBe("AGAP Report – Invoice triage");
     expect(book.active).toBe(name);
-    expect(book.syncs).toBeLessThanOrEqual(4);
+    expect(book.syncs).toBe(2);
     expect(sheet.cell("B2")).toEqual({ value: "Invoice triage", format: "@" });
 
     const criteria = `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE($B$2,"~","~~"),"*","~*"),"?","~?")`;
@@ -788,9 +794,14 @@ describe("ExcelStore.insertReport", () => {
     expect(sheet.cell("B12").formula).toBe("=PRODUCT(B7:B11)");
     expect(sheet.cell("B13").formula).toBe("=1-B12");
     // The same IF chain as the table's band column, pointed at the report's gap cell.
-    expect(sheet.cell("B14").formula).toBe(rowFormulas(9)[7].split(`${columnLetter(COL.gap)}9`).join("B13"));
+    expect(sheet.cell("B14").formula).toBe(
+      rowFormulas(9)[7]
+        .split(`${columnLetter(COL.gap)}9`)
+        .join("B13"),
+    );
     expect(sheet.cell("B15").formula).toBe("=INDEX($A$7:$A$11,MATCH(MIN(B7:B11),B7:B11,0))");
-    for (const address of ["B7", "B11", "B12", "B13", "C7", "B18", "B23"]) expect(sheet.cell(address).format).toBe("0.0%");
+    for (const address of ["B7", "B11", "B12", "B13", "C7", "B18", "B23"])
+      expect(sheet.cell(address).format).toBe("0.0%");
 
     // The decay curve: stage names, then the product of the first k layer scores.
     expect(CURVE_STAGES.map((_, k) => sheet.cell(`A${18 + k}`).value)).toEqual([...CURVE_STAGES]);
@@ -822,7 +833,6 @@ describe("ExcelStore.insertReport", () => {
       expect(formula.startsWith("=CHOOSE(MATCH($B$15,$A$7:$A$11,0),")).toBe(true);
       for (const layer of LAYERS) expect(formula).toContain(LAYER_GUIDANCE[layer.id].actions[a]);
     }
-    expect(BANDS).toContain("Critical");
   });
 
   it("keeps a workflow name that looks like a formula as text", async () => {
@@ -838,7 +848,7 @@ describe("ExcelStore.insertReport", () => {
     const book = new FakeWorkbook();
     book.addSheet("agap report – invoice triage");
     const first = await report(book);
-    expect(first.name).toBe("AGAP Report – Invoice triage (2)");
+    expect(first.name).toBe("AGAP Report – Invoice triag (2)"); // 31 characters, suffix included
 
     const long = "Accounts payable: vendor [EU] onboarding?";
     const own = team.map((r) => ({ ...r, workflow: long }));
@@ -887,6 +897,9 @@ describe("dates in the table", () => {
   it("writes dates as serial numbers that the date format shows as ISO dates", async () => {
     const book = new FakeWorkbook();
     await new ExcelStore({ run: book.run }).saveResponse(response("a"));
-    expect(book.sheet(ASSESSMENTS_SHEET)!.cell("C2")).toEqual({ value: dateToSerial("2026-01-05"), format: "yyyy-mm-dd" });
+    expect(book.sheet(ASSESSMENTS_SHEET)!.cell("C2")).toEqual({
+      value: dateToSerial("2026-01-05"),
+      format: "yyyy-mm-dd",
+    });
   });
 });

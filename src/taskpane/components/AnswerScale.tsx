@@ -11,13 +11,15 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   text: { fontWeight: tokens.fontWeightRegular },
-  scale: { display: "flex", flexDirection: "column" },
+  // The scale is as wide as its six answers, so the end labels sit under 0 and 5.
+  scale: { display: "inline-flex", flexDirection: "column", alignSelf: "flex-start" },
   ends: {
     display: "flex",
     justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalL,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
     color: tokens.colorNeutralForeground3,
     fontSize: tokens.fontSizeBase200,
-    maxWidth: "20rem",
   },
   unanswered: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
@@ -55,7 +57,7 @@ export const AnswerScale = React.memo(function AnswerScale({ statement, number, 
         </RadioGroup>
         <div id={endsId} className={styles.ends}>
           <span>0 · strongly disagree</span>
-          <span>5 · strongly agree</span>
+          <span>strongly agree · 5</span>
         </div>
         {value === undefined && <span className={styles.unanswered}>Not answered yet</span>}
       </div>

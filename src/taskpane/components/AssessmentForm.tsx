@@ -1,15 +1,5 @@
 import * as React from "react";
-import {
-  Button,
-  Combobox,
-  Field,
-  Input,
-  Option,
-  ProgressBar,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Field, Input, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { LAYERS, STATEMENTS, STATEMENT_COUNT, assessAnswers, statementsOf } from "../../model";
 import type { Draft } from "../../workbook/store";
 import { AnswerScale } from "./AnswerScale";
@@ -56,8 +46,6 @@ export function AssessmentForm({ draft, workflows, saving, onField, onAnswer, on
   const progress = assessAnswers(draft.answers);
   const workflowMissing = draft.workflow.trim() === "";
   const [touched, setTouched] = React.useState(false);
-  const [workflowText, setWorkflowText] = React.useState(draft.workflow);
-  React.useEffect(() => setWorkflowText(draft.workflow), [draft.workflow]);
 
   return (
     <form
@@ -77,22 +65,20 @@ export function AssessmentForm({ draft, workflows, saving, onField, onAnswer, on
           hint="Pick a workflow assessed before, or type a new name."
           validationMessage={touched && workflowMissing ? "Name the workflow before saving." : undefined}
         >
-          <Combobox
-            freeform
+          <Input
             placeholder="e.g. Invoice triage"
-            value={workflowText}
-            selectedOptions={draft.workflow ? [draft.workflow] : []}
-            onOptionSelect={(_, data) => data.optionText !== undefined && onField("workflow", data.optionText)}
-            onChange={(event) => {
-              setWorkflowText(event.target.value);
-              onField("workflow", event.target.value);
-            }}
-          >
-            {workflows.map((name) => (
-              <Option key={name}>{name}</Option>
-            ))}
-          </Combobox>
+            value={draft.workflow}
+            list="agap-workflows"
+            autoComplete="off"
+            onChange={(_, data) => onField("workflow", data.value)}
+          />
         </Field>
+        {/* A native list of earlier workflows: suggestions without a heavy popup component. */}
+        <datalist id="agap-workflows">
+          {workflows.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
         <Field label="Respondent (optional)">
           <Input value={draft.respondent} onChange={(_, data) => onField("respondent", data.value)} />
         </Field>

@@ -13,8 +13,8 @@ const useStyles = makeStyles({
 });
 
 const WIDTH = 320;
-const HEIGHT = 180;
-const PAD = { left: 36, right: 8, top: 8, bottom: 40 };
+const HEIGHT = 196;
+const PAD = { left: 36, right: 8, top: 22, bottom: 40 };
 
 export interface DecayCurveChartProps {
   /** Surviving share per stage (0–5); null where the layers before it are not all scored yet. */
@@ -62,6 +62,16 @@ export function DecayCurveChart({ surviving }: DecayCurveChartProps) {
           {name.split(" ")[0]}
         </text>
       ))}
+      <g aria-hidden="true">
+        <line className={styles.yours} x1={PAD.left} x2={PAD.left + 18} y1={8} y2={8} />
+        <text className={styles.label} x={PAD.left + 22} y={11}>
+          your scores
+        </text>
+        <line className={styles.reference} x1={PAD.left + 100} x2={PAD.left + 118} y1={8} y2={8} />
+        <text className={styles.label} x={PAD.left + 122} y={11}>
+          illustrative curve
+        </text>
+      </g>
       <polyline className={styles.reference} points={path(ILLUSTRATIVE_CURVE)} />
       {known.length > 1 && <polyline className={styles.yours} points={path(surviving)} />}
       {surviving.map((value, stage) =>

@@ -29,7 +29,7 @@ import { formatPercent, formatPoints } from "./format";
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   headline: { display: "grid", gridTemplateColumns: "repeat(3, 1fr)", columnGap: tokens.spacingHorizontalS },
-  figure: { display: "flex", flexDirection: "column" },
+  figure: { display: "flex", flexDirection: "column", alignItems: "flex-start" },
   big: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   note: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },

@@ -13,7 +13,7 @@ export const OFFICE_JS_DIR = path.join(ROOT, "node_modules/@microsoft/office-js/
 export const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -96,7 +96,11 @@ export function serveDist(root: string = DIST): Promise<Server> {
       return;
     }
     const body = fs.readFileSync(file);
-    res.writeHead(200, { "Content-Type": contentType(file), "Content-Length": body.length, "Cache-Control": "no-store" });
+    res.writeHead(200, {
+      "Content-Type": contentType(file),
+      "Content-Length": body.length,
+      "Cache-Control": "no-store",
+    });
     res.end(req.method === "HEAD" ? undefined : body);
   });
   return new Promise((resolve, reject) => {
@@ -134,7 +138,9 @@ export function isOfficeTelemetry(url: string): boolean {
   } catch {
     return false;
   }
-  return host.includes("telemetry") || host === "events.data.microsoft.com" || host.endsWith(".events.data.microsoft.com");
+  return (
+    host.includes("telemetry") || host === "events.data.microsoft.com" || host.endsWith(".events.data.microsoft.com")
+  );
 }
 
 export interface LaunchOptions {
@@ -150,33 +156,31 @@ export interface Session {
   requests: RecordedRequest[];
   /** Requests outside the local server's origin, except the routed office.js files and office.js telemetry. */
   foreignRequests(origin: string): RecordedRequest[];
+  /** Aborts office.js for one page, as a blocked CDN or an offline machine would. */
+  blockOfficeJs(page: Page): Promise<void>;
   newPage(): Promise<Page>;
   close(): Promise<void>;
 }
 
-/** A fresh Chromium profile shaped like a task pane (380 px wide), with office.js served locally. */
-export async function launch(options: LaunchOptions = {}): Promise<Session> {
-  requireBuildAndBrowser();
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "agap-chromium-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    colorScheme: options.colorScheme ?? "light",
-    acceptDownloads: true,
-    viewport: options.viewport ?? { width: 380, height: 900 },
-  });
-  const requests: RecordedRequest[] = [];
-  const handled = new Map<string, RecordedRequest["handling"]>();
-
+/**
+ * Answers office.js and the files it asks for from its own folder out of node_modules (404 for
+ * one that is missing), or aborts them when blocked; refuses every other outside request at
+ * once, since the machine is offline. Records how each outside request was handled.
+ */
+export async function routeOffline(
+  context: BrowserContext,
+  handled: Map<string, RecordedRequest["handling"]> = new Map(),
+  blockOfficeJs = false,
+): Promise<void> {
+  const cdnPath = new URL(OFFICE_CDN).pathname;
   await context.route(`${OFFICE_CDN}**`, async (route) => {
     const url = route.request().url();
-    if (options.blockOfficeJs) {
+    if (blockOfficeJs) {
       handled.set(url, "aborted");
       await route.abort("blockedbyclient");
       return;
     }
-    const file = fileUnder(OFFICE_JS_DIR, new URL(url).pathname.slice(new URL(OFFICE_CDN).pathname.length - 1));
+    const file = fileUnder(OFFICE_JS_DIR, "/" + new URL(url).pathname.slice(cdnPath.length));
     if (!file) {
       handled.set(url, "office-js-missing");
       await route.fulfill({ status: 404, contentType: "text/plain", body: "Not found" });
@@ -190,41 +194,76 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
       headers: { "Access-Control-Allow-Origin": "*" },
     });
   });
-  // The tests run offline: anything else outside 127.0.0.1 is recorded and refused at once.
   await context.route(
-    (url) => url.protocol !== "data:" && url.protocol !== "blob:" && url.hostname !== "127.0.0.1" && !url.href.startsWith(OFFICE_CDN),
+    (url) =>
+      url.protocol !== "data:" &&
+      url.protocol !== "blob:" &&
+      url.hostname !== "127.0.0.1" &&
+      !url.href.startsWith(OFFICE_CDN),
     async (route) => {
       handled.set(route.request().url(), "aborted");
       await route.abort("blockedbyclient");
     },
   );
-  context.on("request", (request) => {
-    requests.push({ url: request.url(), method: request.method(), resourceType: request.resourceType(), handling: "page" });
+}
+
+/** A fresh Chromium profile shaped like a task pane (380 px wide), with office.js served locally. */
+export async function launch(options: LaunchOptions = {}): Promise<Session> {
+  requireBuildAndBrowser();
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "agap-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    colorScheme: options.colorScheme ?? "light",
+    // Fixes the order of the date input's fields (month/day/year) for typing.
+    locale: "en-US",
+    acceptDownloads: true,
+    viewport: options.viewport ?? { width: 380, height: 900 },
   });
-  // The handling is known once the route ran, which is after the request event.
-  const settle = () => {
-    for (const r of requests) r.handling = handled.get(r.url) ?? (r.url.startsWith(OFFICE_CDN) ? "office-js" : "page");
+  const requests: RecordedRequest[] = [];
+  const handled = new Map<string, RecordedRequest["handling"]>();
+  await routeOffline(context, handled, options.blockOfficeJs ?? false);
+  context.on("request", (request) => {
+    requests.push({
+      url: request.url(),
+      method: request.method(),
+      resourceType: request.resourceType(),
+      handling: "page",
+    });
+  });
+  // A route runs after its request event, so the handling is filled in when asked for.
+  const settled = () => {
+    for (const r of requests) r.handling = handled.get(r.url) ?? "page";
+    return requests;
   };
+  const used = new WeakSet<Page>();
 
   return {
     context,
-    requests,
+    get requests() {
+      return settled();
+    },
     foreignRequests(origin: string) {
-      settle();
       const own = new URL(origin).origin;
-      return requests.filter((r) => {
+      return settled().filter((r) => {
         if (r.url.startsWith("data:") || r.url.startsWith("blob:")) return false;
         if (new URL(r.url).origin === own) return false;
         if (r.url.startsWith(OFFICE_CDN)) return false;
         return !isOfficeTelemetry(r.url);
       });
     },
+    async blockOfficeJs(page: Page) {
+      await page.route(`${OFFICE_CDN}**`, async (route) => {
+        handled.set(route.request().url(), "aborted");
+        await route.abort("blockedbyclient");
+      });
+    },
     async newPage() {
-      const pages = context.pages();
       // The persistent context opens with one blank tab; use it first.
-      const blank = pages.find((p) => p.url() === "about:blank" && !(p as Page & { __agapUsed?: boolean }).__agapUsed);
+      const blank = context.pages().find((p) => p.url() === "about:blank" && !used.has(p));
       const page = blank ?? (await context.newPage());
-      (page as Page & { __agapUsed?: boolean }).__agapUsed = true;
+      used.add(page);
       return page;
     },
     async close() {
