@@ -11,3 +11,8 @@ export * from "./maturity";
 export * from "./roadmap";
 export * from "./recommendations";
 export * from "./team";
+export * from "./grid";
+export * from "./uncertainty";
+export * from "./roi-tracker";
+export * from "./portfolio";
+export * from "./scenario";

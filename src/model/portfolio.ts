@@ -1,0 +1,59 @@
+import { DEFAULT_TARGET_STAGE } from "./maturity";
+import { assessmentHistory, workflowNames, type AssessmentResponse } from "./team";
+import { bandOf, type Band } from "./bands";
+import { LAYERS } from "./layers";
+import { weakestLayerIndex } from "./weakest";
+import { roiFlags, type RoiEntry } from "./roi-tracker";
+
+/** Where one workflow stands on the maturity model, and where it should get to. */
+export interface MaturityRecord {
+  workflow: string;
+  stage: number;
+  target: number;
+}
+
+export type RoiStatus = "no ROI row" | "defensible" | "flagged";
+
+export interface PortfolioRow {
+  workflow: string;
+  stage: number | null;
+  target: number;
+  latestDate: string | null;
+  latestRealized: number | null;
+  band: Band | null;
+  weakest: string | null;
+  roiStatus: RoiStatus;
+}
+
+/**
+ * One row per workflow: its stage and target, the latest team result, and whether its ROI stands up.
+ *
+ * @example
+ * portfolio(responses, [{ workflow: "Claims", stage: 2, target: 4 }], [])[0]
+ * //=> { workflow: "Claims", stage: 2, target: 4, latestRealized: 0.0778, band: "Critical", weakest: "…", roiStatus: "no ROI row", … }
+ */
+export function portfolio(
+  responses: readonly AssessmentResponse[],
+  maturity: readonly MaturityRecord[],
+  roi: readonly RoiEntry[],
+): PortfolioRow[] {
+  const names = workflowNames([...responses, ...maturity, ...roi]);
+  return names.map((workflow) => {
+    const record = maturity.find((m) => m.workflow === workflow);
+    const history = assessmentHistory(responses, workflow).filter((point) => point.realized !== null);
+    const latest = history.at(-1) ?? null;
+    const rows = roi.filter((entry) => entry.workflow === workflow);
+    const roiStatus: RoiStatus =
+      rows.length === 0 ? "no ROI row" : rows.some((entry) => roiFlags(entry).length > 0) ? "flagged" : "defensible";
+    return {
+      workflow,
+      stage: record?.stage ?? null,
+      target: record?.target ?? DEFAULT_TARGET_STAGE,
+      latestDate: latest?.date ?? null,
+      latestRealized: latest?.realized ?? null,
+      band: latest?.realized != null ? bandOf(1 - latest.realized) : null,
+      weakest: latest ? LAYERS[weakestLayerIndex(latest.layerMeans as number[])].name : null,
+      roiStatus,
+    };
+  });
+}

@@ -1,0 +1,46 @@
+import { realizedValue } from "./layers";
+import { ROADMAP_TASKS } from "./roadmap";
+
+/** A named what-if: five layer scores, and the base it started from. */
+export interface Scenario {
+  id: string;
+  name: string;
+  workflow: string;
+  /** Where the scenario started: "typed scores" or "assessment of <workflow> on <date>". */
+  baseLabel: string;
+  /** The scores it started from; realized value is compared against them. */
+  baseScores: number[];
+  scores: number[];
+}
+
+/**
+ * Change in realized value of a scenario against its base.
+ *
+ * @example
+ * scenarioChange({ baseScores: [0.5, 1, 1, 1, 1], scores: [0.8, 1, 1, 1, 1] }) //=> 0.30000000000000004
+ */
+export function scenarioChange(scenario: Pick<Scenario, "baseScores" | "scores">): number {
+  return realizedValue(scenario.scores) - realizedValue(scenario.baseScores);
+}
+
+/** Status choices of a roadmap task, offered as a list in the workbook. */
+export const TASK_STATUSES = ["Not started", "In progress", "Done", "Blocked"] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** A generated 90-day roadmap of one workflow, with what people filled in since. */
+export interface RoadmapRecord {
+  workflow: string;
+  startDate: string;
+  sheetName: string;
+  tasks: { id: string; owner: string; status: TaskStatus }[];
+}
+
+/**
+ * True while any task of the roadmap is not done: the model runs one workflow at a time.
+ *
+ * @example
+ * roadmapIsOpen({ ..., tasks: [{ id: "a", owner: "", status: "Done" }, { id: "b", owner: "", status: "In progress" }] }) //=> true
+ */
+export function roadmapIsOpen(record: Pick<RoadmapRecord, "tasks">): boolean {
+  return record.tasks.length < ROADMAP_TASKS.length || record.tasks.some((task) => task.status !== "Done");
+}

@@ -1,0 +1,37 @@
+// Storage for the planning tools (scenarios, ROI tracker, maturity, roadmaps), inside Excel or outside it.
+import type { MaturityRecord, RoadmapRecord, RoiEntry, Scenario } from "../model";
+
+export interface PlanningData {
+  scenarios: Scenario[];
+  roi: RoiEntry[];
+  maturity: MaturityRecord[];
+  roadmaps: RoadmapRecord[];
+  /** Rows of the workbook's tables that could not be read, with the reason. */
+  skipped: { sheet: string; row: number; problem: string }[];
+}
+
+export interface PlanningStore {
+  readonly kind: "excel" | "local";
+  loadPlanning(): Promise<PlanningData>;
+  /** Adds the scenario, or replaces the one with the same id. */
+  saveScenario(scenario: Scenario): Promise<void>;
+  /** Adds the ROI row, or replaces the one with the same id. */
+  saveRoi(entry: RoiEntry, latestScores: readonly number[] | null): Promise<void>;
+  saveMaturity(record: MaturityRecord): Promise<void>;
+  /** Writes the roadmap (a new sheet in Excel); returns the sheet name. */
+  createRoadmap(workflow: string, startDate: string, hasBaseline: boolean): Promise<string>;
+  /** Excel only: a native tornado chart of the given lifts. */
+  insertTornado?(title: string, rows: readonly { label: string; down: number; up: number }[]): Promise<string>;
+  /** Excel only: the two-layer grid as one range of live formulas with colour scales. */
+  insertGrid?(
+    scores: readonly number[],
+    rowLayer: number,
+    columnLayer: number,
+    steps: readonly number[],
+  ): Promise<string>;
+}
+
+export const PLANNING_KEY = "agap.planning";
+export const SCENARIOS_SHEET = "AGAP Scenarios";
+export const ROI_SHEET = "AGAP ROI";
+export const MATURITY_SHEET = "AGAP Portfolio";
