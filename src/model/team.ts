@@ -1,4 +1,4 @@
-import { type Answers, STATEMENTS, assessAnswers, type Statement } from "./assessment";
+import { type Answers, STATEMENTS, assessAnswers, isAnswer, type Statement } from "./assessment";
 import { LAYERS, realizedValue, type Layer } from "./layers";
 
 /** One respondent's answers for one workflow on one date. */
@@ -66,7 +66,7 @@ export function divergentStatements(
   for (const statement of STATEMENTS) {
     const values = responses
       .map((response) => response.answers[statement.id])
-      .filter((value): value is number => typeof value === "number");
+      .filter((value): value is number => isAnswer(value));
     if (values.length < 2) continue;
     const min = Math.min(...values);
     const max = Math.max(...values);
