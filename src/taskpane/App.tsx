@@ -15,11 +15,13 @@ import {
 } from "@fluentui/react-components";
 import { workflowNames } from "../model";
 import type { AssessmentStore } from "../workbook/store";
+import type { PlanningStore } from "../workbook/planning-store";
+import { usePlanning } from "./planning/usePlanning";
 import { AssessmentForm } from "./components/AssessmentForm";
 import { ErrorBar } from "./components/ErrorBar";
 import { ExportButtons } from "./components/ExportButtons";
 import { useErrors } from "./errors";
-import { responseFromDraft, useDraft } from "./hooks/useDraft";
+import { responseFromDraft, useDraft, type InitialDraft } from "./hooks/useDraft";
 import { useResponses } from "./hooks/useResponses";
 import type { OfficeStatus } from "./office-ready";
 
@@ -29,6 +31,15 @@ const ResultsPanel = React.lazy(() =>
 );
 const TeamPanel = React.lazy(() =>
   import(/* webpackChunkName: "team" */ "./components/TeamPanel").then((m) => ({ default: m.TeamPanel })),
+);
+const ScenariosPanel = React.lazy(() =>
+  import(/* webpackChunkName: "scenarios" */ "./planning/ScenariosPanel").then((m) => ({ default: m.ScenariosPanel })),
+);
+const RoiPanel = React.lazy(() =>
+  import(/* webpackChunkName: "roi" */ "./planning/RoiPanel").then((m) => ({ default: m.RoiPanel })),
+);
+const RoadmapPanel = React.lazy(() =>
+  import(/* webpackChunkName: "roadmap" */ "./planning/RoadmapPanel").then((m) => ({ default: m.RoadmapPanel })),
 );
 
 const useStyles = makeStyles({
@@ -44,6 +55,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  tabs: { flexWrap: "wrap" },
   status: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -54,19 +66,30 @@ export function statusLine(office: OfficeStatus): string {
   return `Preview outside Excel${why}: data is kept in this browser and can be exported.`;
 }
 
-type TabId = "assessment" | "results" | "team";
-const TAB_LABELS: Record<TabId, string> = { assessment: "Assessment", results: "Results", team: "Team & history" };
+type TabId = "assessment" | "results" | "team" | "scenarios" | "roi" | "roadmap";
+const TAB_LABELS: Record<TabId, string> = {
+  assessment: "Assessment",
+  results: "Results",
+  team: "Team & history",
+  scenarios: "Scenarios",
+  roi: "ROI",
+  roadmap: "Roadmap",
+};
 
 export interface AppProps {
   office: OfficeStatus;
   store: AssessmentStore;
+  planningStore: PlanningStore;
+  /** The draft as read before the first render; without it the pane reads it itself. */
+  initialDraft?: InitialDraft;
 }
 
-export function App({ office, store }: AppProps) {
+export function App({ office, store, planningStore, initialDraft }: AppProps) {
   const styles = useStyles();
   const { report } = useErrors();
-  const { draft, loaded, restored, setAnswer, setField, startNext, dismissRestored } = useDraft(store);
+  const { draft, loaded, restored, setAnswer, setField, startNext, dismissRestored } = useDraft(store, initialDraft);
   const { responses, skipped, save } = useResponses(store);
+  const planning = usePlanning(planningStore);
   const [tab, setTab] = React.useState<TabId>("assessment");
   const [saving, setSaving] = React.useState(false);
   const [notice, setNotice] = React.useState<string | null>(null);
@@ -140,15 +163,21 @@ export function App({ office, store }: AppProps) {
         </MessageBar>
       )}
 
-      <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabId)} aria-label="Sections">
+      <TabList
+        className={styles.tabs}
+        size="small"
+        selectedValue={tab}
+        onTabSelect={(_, data) => setTab(data.value as TabId)}
+        aria-label="Sections"
+      >
         {(Object.keys(TAB_LABELS) as TabId[]).map((id) => (
-          <Tab key={id} value={id}>
+          <Tab key={id} value={id} id={`tab-${id}`}>
             {TAB_LABELS[id]}
           </Tab>
         ))}
       </TabList>
 
-      <div role="tabpanel" aria-label={TAB_LABELS[tab]}>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {!loaded ? (
           <Body1>Loading your draft…</Body1>
         ) : tab === "assessment" ? (
@@ -165,8 +194,19 @@ export function App({ office, store }: AppProps) {
           <React.Suspense fallback={<Body1>Loading…</Body1>}>
             {tab === "results" ? (
               <ResultsPanel answers={draft.answers} />
-            ) : (
+            ) : tab === "team" ? (
               <TeamPanel workflow={draft.workflow.trim()} responses={responses} skipped={skipped} actions={actions} />
+            ) : tab === "scenarios" ? (
+              <ScenariosPanel
+                planning={planning}
+                responses={responses}
+                draftWorkflow={draft.workflow.trim()}
+                draftAnswers={draft.answers}
+              />
+            ) : tab === "roi" ? (
+              <RoiPanel planning={planning} responses={responses} workflow={draft.workflow.trim()} />
+            ) : (
+              <RoadmapPanel planning={planning} responses={responses} workflow={draft.workflow.trim()} />
             )}
           </React.Suspense>
         )}

@@ -2,19 +2,24 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
 import { LocalStore } from "../workbook/local-store";
+import { LocalPlanningStore } from "../workbook/local-planning";
+import type { PlanningStore } from "../workbook/planning-store";
 import type { AssessmentStore } from "../workbook/store";
 import { App } from "./App";
 import { ErrorProvider } from "./errors";
 import { waitForOffice, type OfficeStatus } from "./office-ready";
 import { FLUENT_THEMES, chooseTheme } from "./theme";
 
-async function openStore(office: OfficeStatus): Promise<AssessmentStore> {
+async function openStores(office: OfficeStatus): Promise<{ store: AssessmentStore; planningStore: PlanningStore }> {
   if (office.host === "Excel") {
     // Excel code loads only inside Excel.
-    const { ExcelStore } = await import(/* webpackChunkName: "excel-store" */ "../workbook/excel-store");
-    return new ExcelStore();
+    const [{ ExcelStore }, { ExcelPlanningStore }] = await Promise.all([
+      import(/* webpackChunkName: "excel-store" */ "../workbook/excel-store"),
+      import(/* webpackChunkName: "excel-store" */ "../workbook/excel-planning"),
+    ]);
+    return { store: new ExcelStore(), planningStore: new ExcelPlanningStore() };
   }
-  return new LocalStore(window.localStorage);
+  return { store: new LocalStore(window.localStorage), planningStore: new LocalPlanningStore(window.localStorage) };
 }
 
 function currentTheme(office: OfficeStatus) {
@@ -32,17 +37,24 @@ async function start(): Promise<void> {
   const container = document.getElementById("root");
   if (!container) throw new Error("AGAP task pane: the #root element is missing.");
   const office = await waitForOffice();
-  const store = await openStore(office);
+  const { store, planningStore } = await openStores(office);
+  // Read before the first render, so the survey appears once, with the draft in it.
+  const initialDraft = await store.loadDraft().then(
+    (draft) => ({ draft }),
+    (error: unknown) => ({ error }),
+  );
+  const theme = currentTheme(office);
+  // The page around the pane takes the theme's background too (a wide pane in dark mode).
+  document.body.style.backgroundColor = theme.colorNeutralBackground1;
   createRoot(container).render(
     <React.StrictMode>
-      <FluentProvider theme={currentTheme(office)}>
+      <FluentProvider theme={theme}>
         <ErrorProvider>
-          <App office={office} store={store} />
+          <App office={office} store={store} planningStore={planningStore} initialDraft={initialDraft} />
         </ErrorProvider>
       </FluentProvider>
     </React.StrictMode>,
   );
-  performance.mark("agap-interactive");
 }
 
 start().catch((error: unknown) => {

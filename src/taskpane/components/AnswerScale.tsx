@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ANSWER_MAX, ANSWER_MIN, type Statement } from "../../model";
 
 const useStyles = makeStyles({
@@ -10,14 +10,33 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} 0`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  text: { fontWeight: tokens.fontWeightRegular },
   // The scale is as wide as its six answers, so the end labels sit under 0 and 5.
   scale: { display: "inline-flex", flexDirection: "column", alignSelf: "flex-start" },
+  options: { display: "flex", columnGap: tokens.spacingHorizontalXS },
+  option: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "center",
+    width: "2.25rem",
+    cursor: "pointer",
+    fontSize: tokens.fontSizeBase300,
+    color: tokens.colorNeutralForeground1,
+  },
+  input: {
+    width: "18px",
+    height: "18px",
+    margin: `${tokens.spacingVerticalXS} 0`,
+    accentColor: tokens.colorCompoundBrandBackground,
+    cursor: "pointer",
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "2px",
+    },
+  },
   ends: {
     display: "flex",
     justifyContent: "space-between",
     columnGap: tokens.spacingHorizontalL,
-    padding: `0 ${tokens.spacingHorizontalXS}`,
     color: tokens.colorNeutralForeground3,
     fontSize: tokens.fontSizeBase200,
   },
@@ -33,28 +52,35 @@ export interface AnswerScaleProps {
   onChange: (statementId: string, value: number) => void;
 }
 
-/** One statement with its 0–5 answer. Arrow keys move between answers; Tab moves to the next statement. */
+/**
+ * One statement with its 0–5 answer, as native radio buttons: Tab reaches the group, arrow keys
+ * choose. Native inputs keep fifteen scales cheap to render.
+ */
 export const AnswerScale = React.memo(function AnswerScale({ statement, number, value, onChange }: AnswerScaleProps) {
   const styles = useStyles();
   const labelId = `statement-${statement.id}`;
   const endsId = `${labelId}-ends`;
   return (
     <div className={styles.statement} data-statement={statement.id}>
-      <Text id={labelId} className={styles.text}>
+      <Text id={labelId}>
         {number}. {statement.text}
       </Text>
       <div className={styles.scale}>
-        <RadioGroup
-          layout="horizontal-stacked"
-          aria-labelledby={labelId}
-          aria-describedby={endsId}
-          value={value === undefined ? "" : String(value)}
-          onChange={(_, data) => onChange(statement.id, Number(data.value))}
-        >
+        <div role="radiogroup" aria-labelledby={labelId} aria-describedby={endsId} className={styles.options}>
           {VALUES.map((option) => (
-            <Radio key={option} value={String(option)} label={String(option)} />
+            <label key={option} className={styles.option}>
+              <input
+                className={styles.input}
+                type="radio"
+                name={`answer-${statement.id}`}
+                value={option}
+                checked={value === option}
+                onChange={() => onChange(statement.id, option)}
+              />
+              {option}
+            </label>
           ))}
-        </RadioGroup>
+        </div>
         <div id={endsId} className={styles.ends}>
           <span>0 · strongly disagree</span>
           <span>strongly agree · 5</span>

@@ -84,7 +84,7 @@ export function TeamPanel({ workflow, responses, skipped, actions }: TeamPanelPr
               <TableBody>
                 {aggregates.map((a) => (
                   <TableRow key={a.layer.id}>
-                    <TableCell>{a.layer.name}</TableCell>
+                    <TableCell>{a.layer.short}</TableCell>
                     <TableCell>{pct(a.mean)}</TableCell>
                     <TableCell>{pct(a.min)}</TableCell>
                     <TableCell>{pct(a.max)}</TableCell>

@@ -27,28 +27,40 @@ export function responseFromDraft(draft: Draft, id: string = draft.responseId ??
  * The assessment form's state. The draft is restored from the store on start and written back on
  * every change, so closing the pane, reloading or a failed save loses nothing.
  */
-export function useDraft(store: AssessmentStore) {
+/** A draft read before the first render, so the form appears with it at once. */
+export type InitialDraft = { draft: Draft | null } | { error: unknown };
+
+const isRestorable = (saved: Draft | null): saved is Draft =>
+  saved !== null && (Object.keys(saved.answers ?? {}).length > 0 || saved.workflow !== "");
+
+export function useDraft(store: AssessmentStore, initial?: InitialDraft) {
   const { report } = useErrors();
-  const [draft, setDraft] = React.useState<Draft>(EMPTY_DRAFT);
-  const [loaded, setLoaded] = React.useState(false);
-  const [restored, setRestored] = React.useState(false);
+  const preloaded = initial && "draft" in initial ? initial.draft : null;
+  const [draft, setDraft] = React.useState<Draft>(() =>
+    preloaded ? { ...EMPTY_DRAFT, ...preloaded, answers: { ...preloaded.answers } } : EMPTY_DRAFT,
+  );
+  const [loaded, setLoaded] = React.useState(initial !== undefined);
+  const [restored, setRestored] = React.useState(isRestorable(preloaded));
 
   React.useEffect(() => {
+    if (initial) {
+      if ("error" in initial) report("Your saved draft could not be read", initial.error);
+      return;
+    }
     let active = true;
     store
       .loadDraft()
       .then((saved) => {
-        if (!active) return;
-        if (saved) {
-          setDraft({ ...EMPTY_DRAFT, ...saved, answers: { ...saved.answers } });
-          setRestored(Object.keys(saved.answers ?? {}).length > 0 || saved.workflow !== "");
-        }
+        if (!active || !saved) return;
+        setDraft({ ...EMPTY_DRAFT, ...saved, answers: { ...saved.answers } });
+        setRestored(isRestorable(saved));
       })
       .catch((error) => report("Your saved draft could not be read", error))
       .finally(() => active && setLoaded(true));
     return () => {
       active = false;
     };
+    // The initial draft is read once, on mount; later changes of `initial` are ignored.
   }, [store, report]);
 
   const persist = React.useCallback(

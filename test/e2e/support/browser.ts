@@ -84,12 +84,13 @@ export interface Server {
 }
 
 /** Serves a folder (dist/ by default) on 127.0.0.1 on a free port; 404 for anything else. */
-export function serveDist(root: string = DIST): Promise<Server> {
-  requireBuildAndBrowser(root === DIST ? DIST : root);
+export function serveDist(root: string = DIST, index = "taskpane.html"): Promise<Server> {
+  if (root === DIST) requireBuildAndBrowser();
+  else if (!fs.existsSync(path.join(root, index))) throw new Error(`${path.join(root, index)} is missing.`);
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
     const urlPath = new URL(req.url ?? "/", "http://localhost").pathname;
-    const file = fileUnder(base, urlPath === "/" ? "/taskpane.html" : urlPath);
+    const file = fileUnder(base, urlPath === "/" ? `/${index}` : urlPath);
     if (!file || (req.method !== "GET" && req.method !== "HEAD")) {
       res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
       res.end("Not found");

@@ -1,0 +1,205 @@
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@fluentui/react-components";
+import {
+  BASELINE_TASK_ID,
+  DEFAULT_TARGET_STAGE,
+  MATURITY_STAGES,
+  ROADMAP_PHASES,
+  maturityStage,
+  parseIsoDate,
+  portfolio,
+  roadmapIsOpen,
+  scheduleRoadmap,
+  workflowNames,
+  type AssessmentResponse,
+} from "../../model";
+import { formatPercent } from "../components/format";
+import { usePanelStyles } from "./styles";
+import type { Planning } from "./usePlanning";
+
+export interface RoadmapPanelProps {
+  planning: Planning;
+  responses: readonly AssessmentResponse[];
+  workflow: string;
+}
+
+export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: RoadmapPanelProps) {
+  const styles = usePanelStyles();
+  const { data } = planning;
+  const names = workflowNames([{ workflow: draftWorkflow }, ...responses, ...data.maturity, ...data.roi]);
+  const [workflow, setWorkflow] = React.useState(draftWorkflow || names[0] || "");
+  const record = data.maturity.find((m) => m.workflow === workflow);
+  const [stage, setStage] = React.useState(record?.stage ?? 1);
+  const [target, setTarget] = React.useState(record?.target ?? DEFAULT_TARGET_STAGE);
+  const [start, setStart] = React.useState("");
+  const [tried, setTried] = React.useState(false);
+  React.useEffect(() => {
+    setStage(record?.stage ?? 1);
+    setTarget(record?.target ?? DEFAULT_TARGET_STAGE);
+  }, [record?.stage, record?.target, workflow]);
+
+  const details = maturityStage(stage)!;
+  const rows = portfolio(responses, data.maturity, data.roi);
+  const baseline = data.roi.find((entry) => entry.workflow === workflow && entry.baseline !== null);
+  const openElsewhere = data.roadmaps.filter((r) => r.workflow !== workflow && roadmapIsOpen(r));
+  const startProblem = !start
+    ? "Pick the start date."
+    : parseIsoDate(start) === null
+      ? "Not a calendar date."
+      : undefined;
+  const schedule = startProblem ? null : scheduleRoadmap(start);
+
+  return (
+    <section className={styles.panel} aria-label="Maturity and roadmap">
+      <Field label="Workflow">
+        <Select value={workflow} onChange={(_, d) => setWorkflow(d.value)}>
+          {names.length === 0 && <option value="">No workflows yet</option>}
+          {names.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+
+      <div className={styles.section}>
+        <Subtitle2 as="h3">Maturity stage</Subtitle2>
+        <div className={styles.row}>
+          <Field label="Stage now">
+            <Select value={String(stage)} onChange={(_, d) => setStage(Number(d.value))}>
+              {MATURITY_STAGES.map((s) => (
+                <option key={s.level} value={s.level}>
+                  {s.level} · {s.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Target stage">
+            <Select value={String(target)} onChange={(_, d) => setTarget(Number(d.value))}>
+              {MATURITY_STAGES.map((s) => (
+                <option key={s.level} value={s.level}>
+                  {s.level} · {s.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        <dl aria-label={`Stage ${details.level}: ${details.name}`}>
+          <dt>What it looks like</dt>
+          <dd>{details.characteristics}</dd>
+          <dt>Main risk</dt>
+          <dd>{details.primaryRisk}</dd>
+          <dt>The number to watch</dt>
+          <dd>{details.signatureKpi}</dd>
+          <dt>For executives</dt>
+          <dd>{details.executiveImplication}</dd>
+        </dl>
+        <Button disabled={!workflow} onClick={() => void planning.saveMaturity({ workflow, stage, target })}>
+          Save stage
+        </Button>
+      </div>
+
+      <div className={styles.section}>
+        <Subtitle2 as="h3">Portfolio</Subtitle2>
+        {rows.length === 0 ? (
+          <Body1>No workflows yet.</Body1>
+        ) : (
+          <Table size="small" aria-label="Portfolio">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Workflow</TableHeaderCell>
+                <TableHeaderCell>Stage → target</TableHeaderCell>
+                <TableHeaderCell>Realized · band</TableHeaderCell>
+                <TableHeaderCell>Weakest · ROI</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((row) => (
+                <TableRow key={row.workflow}>
+                  <TableCell>{row.workflow}</TableCell>
+                  <TableCell>
+                    {row.stage ?? "–"} → {row.target}
+                  </TableCell>
+                  <TableCell>
+                    {row.latestRealized === null ? "–" : formatPercent(row.latestRealized)} · {row.band ?? "–"}
+                  </TableCell>
+                  <TableCell>
+                    {row.weakest ?? "–"} · {row.roiStatus}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </div>
+
+      <div className={styles.section}>
+        <Subtitle2 as="h3">90-day roadmap</Subtitle2>
+        {openElsewhere.length > 0 && (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              {openElsewhere.map((r) => r.workflow).join(", ")} still {openElsewhere.length === 1 ? "has" : "have"} an
+              open roadmap. Take one workflow through all 90 days before starting the next.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        <Field label="Start date" validationMessage={tried ? startProblem : undefined}>
+          <Input type="date" value={start} onChange={(_, d) => setStart(d.value)} />
+        </Field>
+        <Button
+          appearance="primary"
+          disabled={!workflow}
+          onClick={() => {
+            setTried(true);
+            if (!startProblem) void planning.createRoadmap(workflow, start, baseline !== undefined);
+          }}
+        >
+          Generate roadmap
+        </Button>
+        {schedule &&
+          ROADMAP_PHASES.map((phase) => (
+            <div key={phase.id}>
+              <Body1>
+                <strong>
+                  Days {phase.firstDay}–{phase.lastDay}: {phase.name}
+                </strong>
+              </Body1>
+              <ul className={styles.list} aria-label={phase.name}>
+                {schedule
+                  .filter((task) => task.phase === phase.id)
+                  .map((task) => (
+                    <li key={task.id} data-testid={`task-${task.id}`}>
+                      {task.dueDate}: {task.text}
+                      {task.id === BASELINE_TASK_ID && (
+                        <Caption1 className={baseline ? undefined : styles.warn}>
+                          {" "}
+                          {baseline
+                            ? `Baseline on file (captured ${baseline.baselineDate || "date not given"}).`
+                            : "No baseline in the ROI tracker yet."}
+                        </Caption1>
+                      )}
+                    </li>
+                  ))}
+              </ul>
+            </div>
+          ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,339 @@
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+} from "@fluentui/react-components";
+import {
+  assessmentHistory,
+  parseIsoDate,
+  roiFigures,
+  type AssessmentResponse,
+  type Direction,
+  type RoiEntry,
+} from "../../model";
+import { formatPercent } from "../components/format";
+import { NumberField } from "./NumberField";
+import { parseNumber, type NumberRule } from "./parse";
+import { usePanelStyles } from "./styles";
+import type { Planning } from "./usePlanning";
+
+type NumberKey =
+  | "baseline"
+  | "current"
+  | "valuePerUnit"
+  | "build"
+  | "integrate"
+  | "govern"
+  | "maintain"
+  | "periods"
+  | "horizon"
+  | "discountRate"
+  | "expectedValue";
+
+const RULES: Record<NumberKey, NumberRule> = {
+  baseline: { optional: true },
+  current: { optional: true },
+  valuePerUnit: { optional: true, min: 0 },
+  build: { optional: true, min: 0 },
+  integrate: { optional: true, min: 0 },
+  govern: { optional: true, min: 0 },
+  maintain: { optional: true, min: 0 },
+  periods: { optional: true, min: 1, integer: true },
+  horizon: { optional: true, min: 1, integer: true },
+  discountRate: { optional: true, min: 0, max: 1, percent: true },
+  expectedValue: { optional: true, min: 0 },
+};
+
+const LABELS: Record<NumberKey, string> = {
+  baseline: "Baseline value (per period)",
+  current: "Value now (per period)",
+  valuePerUnit: "Money per unit",
+  build: "Build cost",
+  integrate: "Integrate cost",
+  govern: "Govern cost",
+  maintain: "Maintain cost",
+  periods: "Periods observed",
+  horizon: "Horizon (periods)",
+  discountRate: "Discount rate per period",
+  expectedValue: "Expected value (business case)",
+};
+
+interface Form {
+  id?: string;
+  workflow: string;
+  metric: string;
+  unit: string;
+  direction: Direction;
+  baselineDate: string;
+  goLiveDate: string;
+  numbers: Record<NumberKey, string>;
+}
+
+const EMPTY_NUMBERS = Object.fromEntries(Object.keys(RULES).map((k) => [k, ""])) as Record<NumberKey, string>;
+
+const show = (v: number | null) => (v === null ? "" : String(v));
+function formFromEntry(entry: RoiEntry): Form {
+  return {
+    id: entry.id,
+    workflow: entry.workflow,
+    metric: entry.metric,
+    unit: entry.unit,
+    direction: entry.direction,
+    baselineDate: entry.baselineDate,
+    goLiveDate: entry.goLiveDate,
+    numbers: {
+      ...EMPTY_NUMBERS,
+      ...Object.fromEntries(
+        (Object.keys(RULES) as NumberKey[]).map((k) => [
+          k,
+          k === "discountRate" && entry.discountRate !== null ? String(entry.discountRate * 100) : show(entry[k]),
+        ]),
+      ),
+    },
+  };
+}
+
+/** The workflow's most recent complete team scores, for the projected (business-case) view. */
+export function latestScores(responses: readonly AssessmentResponse[], workflow: string): number[] | null {
+  const latest = assessmentHistory(responses, workflow)
+    .filter((point) => point.realized !== null)
+    .at(-1);
+  return latest ? (latest.layerMeans as number[]) : null;
+}
+
+const money = (v: number) => v.toLocaleString(undefined, { maximumFractionDigits: 0 });
+
+export interface RoiPanelProps {
+  planning: Planning;
+  responses: readonly AssessmentResponse[];
+  workflow: string;
+}
+
+export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
+  const styles = usePanelStyles();
+  const blank = (): Form => ({
+    workflow,
+    metric: "",
+    unit: "",
+    direction: "lower",
+    baselineDate: "",
+    goLiveDate: "",
+    numbers: { ...EMPTY_NUMBERS },
+  });
+  const [form, setForm] = React.useState<Form>(blank);
+  const [tried, setTried] = React.useState(false);
+
+  const parsed = Object.fromEntries(
+    (Object.keys(RULES) as NumberKey[]).map((k) => [k, parseNumber(form.numbers[k], RULES[k])]),
+  ) as Record<NumberKey, ReturnType<typeof parseNumber>>;
+  const numbersValid = Object.values(parsed).every((p) => p.ok);
+  const dateProblem = (text: string) => (text && parseIsoDate(text) === null ? "Not a calendar date." : undefined);
+  const baselineAfterLive =
+    form.baselineDate && form.goLiveDate && form.baselineDate > form.goLiveDate
+      ? "Captured after go-live: this baseline may already include the agent's effect, and the ROI will be flagged."
+      : undefined;
+  const missing = !form.workflow.trim() ? "Name the workflow." : !form.metric.trim() ? "Name the metric." : undefined;
+  const valid = numbersValid && !missing && !dateProblem(form.baselineDate) && !dateProblem(form.goLiveDate);
+  const hasBaseline = parsed.baseline.ok && parsed.baseline.value !== null && form.baselineDate !== "";
+
+  const setNumber = (key: NumberKey) => (text: string) =>
+    setForm((f) => ({ ...f, numbers: { ...f.numbers, [key]: text } }));
+  const value = (key: NumberKey) => {
+    const p = parsed[key];
+    return p.ok ? p.value : null;
+  };
+
+  const save = async () => {
+    setTried(true);
+    if (!valid) return;
+    const entry: RoiEntry = {
+      id: form.id ?? globalThis.crypto?.randomUUID?.() ?? `roi-${Date.now()}`,
+      workflow: form.workflow.trim(),
+      metric: form.metric.trim(),
+      unit: form.unit.trim(),
+      direction: form.direction,
+      baselineDate: form.baselineDate,
+      goLiveDate: form.goLiveDate,
+      baseline: value("baseline"),
+      current: value("current"),
+      valuePerUnit: value("valuePerUnit"),
+      build: value("build"),
+      integrate: value("integrate"),
+      govern: value("govern"),
+      maintain: value("maintain"),
+      periods: value("periods"),
+      horizon: value("horizon"),
+      discountRate: value("discountRate"),
+      expectedValue: value("expectedValue"),
+    };
+    // The id is kept before the first attempt, so Retry and later saves update this same row.
+    setForm((f) => ({ ...f, id: entry.id }));
+    await planning.saveRoi(entry, latestScores(responses, entry.workflow));
+  };
+
+  const field = (key: NumberKey, after?: string) => (
+    <NumberField
+      key={key}
+      label={LABELS[key]}
+      text={form.numbers[key]}
+      rule={RULES[key]}
+      onText={setNumber(key)}
+      contentAfter={after}
+    />
+  );
+
+  return (
+    <section className={styles.panel} aria-label="ROI">
+      <div className={styles.section}>
+        <Subtitle2 as="h3">ROI rows</Subtitle2>
+        {planning.data.roi.length === 0 && <Body1>No ROI rows yet. Start by capturing a baseline below.</Body1>}
+        {planning.data.roi.map((entry) => {
+          const figures = roiFigures(entry, latestScores(responses, entry.workflow));
+          return (
+            <div key={entry.id} className={styles.section} data-testid="roi-row">
+              <Body1>
+                <strong>{entry.workflow}</strong> · {entry.metric}
+                {entry.unit ? ` (${entry.unit})` : ""}
+              </Body1>
+              <div className={styles.figures}>
+                <div className={styles.figure}>
+                  <Caption1>Projected (business case)</Caption1>
+                  <span>{figures.projected === null ? "–" : money(figures.projected)}</span>
+                </div>
+                <div className={styles.figure}>
+                  <Caption1>Measured ROI</Caption1>
+                  <span data-testid="measured-roi">
+                    {figures.measuredRoi === null ? "not provable yet" : formatPercent(figures.measuredRoi)}
+                  </span>
+                </div>
+                <div className={styles.figure}>
+                  <Caption1>NPV · payback</Caption1>
+                  <span>
+                    {figures.npv === null ? "–" : money(figures.npv)} ·{" "}
+                    {figures.payback === null ? "–" : `${figures.payback.toFixed(1)} periods`}
+                  </span>
+                </div>
+              </div>
+              {figures.flags.map((flag) => (
+                <MessageBar key={flag.code} intent="warning" data-testid={`flag-${flag.code}`}>
+                  <MessageBarBody>{flag.message}</MessageBarBody>
+                </MessageBar>
+              ))}
+              <Button size="small" onClick={() => setForm(formFromEntry(entry))}>
+                Edit
+              </Button>
+            </div>
+          );
+        })}
+      </div>
+
+      <form
+        className={styles.panel}
+        aria-label="ROI row"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <Subtitle2 as="h3">1. Capture the baseline, before go-live</Subtitle2>
+        <Field
+          label="Workflow"
+          required
+          validationMessage={tried && !form.workflow.trim() ? "Name the workflow." : undefined}
+        >
+          <Input value={form.workflow} onChange={(_, d) => setForm((f) => ({ ...f, workflow: d.value }))} />
+        </Field>
+        <Field
+          label="Metric"
+          required
+          validationMessage={tried && !form.metric.trim() ? "Name the metric." : undefined}
+        >
+          <Input
+            value={form.metric}
+            placeholder="e.g. Handling time"
+            onChange={(_, d) => setForm((f) => ({ ...f, metric: d.value }))}
+          />
+        </Field>
+        <div className={styles.row}>
+          <Field label="Unit">
+            <Input
+              value={form.unit}
+              placeholder="hours"
+              onChange={(_, d) => setForm((f) => ({ ...f, unit: d.value }))}
+            />
+          </Field>
+          <Field label="Better when">
+            <Select
+              value={form.direction}
+              onChange={(_, d) => setForm((f) => ({ ...f, direction: d.value as Direction }))}
+            >
+              <option value="lower">lower (time, cost)</option>
+              <option value="higher">higher (revenue, quality)</option>
+            </Select>
+          </Field>
+        </div>
+        {field("baseline")}
+        <Field
+          label="Baseline captured on"
+          validationState={dateProblem(form.baselineDate) ? "error" : baselineAfterLive ? "warning" : "none"}
+          validationMessage={dateProblem(form.baselineDate) ?? baselineAfterLive}
+        >
+          <Input
+            type="date"
+            value={form.baselineDate}
+            onChange={(_, d) => setForm((f) => ({ ...f, baselineDate: d.value }))}
+          />
+        </Field>
+
+        <Subtitle2 as="h3">2. Go-live</Subtitle2>
+        {!hasBaseline && (
+          <Caption1 className={styles.warn}>
+            Capture the baseline and its date first: without it the return cannot be proven.
+          </Caption1>
+        )}
+        <Field label="Agent went live on" validationMessage={dateProblem(form.goLiveDate)}>
+          <Input
+            type="date"
+            value={form.goLiveDate}
+            onChange={(_, d) => setForm((f) => ({ ...f, goLiveDate: d.value }))}
+          />
+        </Field>
+
+        <Subtitle2 as="h3">3. After go-live: value and costs</Subtitle2>
+        {field("current")}
+        {field("valuePerUnit")}
+        <div className={styles.row}>
+          {field("build")}
+          {field("integrate")}
+          {field("govern")}
+          {field("maintain")}
+        </div>
+        <div className={styles.row}>
+          {field("periods")}
+          {field("horizon")}
+          {field("discountRate", "%")}
+        </div>
+        {field("expectedValue")}
+        {tried && !valid && (
+          <Body1 role="alert">Fix the fields marked above; nothing is saved until they are valid.</Body1>
+        )}
+        <div className={styles.row}>
+          <Button appearance="primary" type="submit">
+            {form.id ? "Save ROI row" : "Add ROI row"}
+          </Button>
+          <Button type="button" onClick={() => setForm(blank())}>
+            New row
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

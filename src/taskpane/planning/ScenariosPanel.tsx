@@ -1,0 +1,429 @@
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  BAND_THRESHOLD_NOTE,
+  DEFAULT_GRID_STEPS,
+  LAYERS,
+  assessAnswers,
+  assessmentHistory,
+  bandOf,
+  layerLifts,
+  planToTarget,
+  realizedGrid,
+  realizedValue,
+  resampleRealized,
+  scenarioChange,
+  workflowNames,
+  type Answers,
+  type AssessmentResponse,
+  type Scenario,
+} from "../../model";
+import { formatPercent, formatPoints } from "../components/format";
+import { NumberField } from "./NumberField";
+import { parseNumber } from "./parse";
+import { ScoreEditor } from "./ScoreEditor";
+import { usePanelStyles } from "./styles";
+import { TornadoChart } from "./TornadoChart";
+import type { Planning } from "./usePlanning";
+import { useScoreEditor } from "./useScoreEditor";
+
+/** Where a scenario can start from. */
+interface BaseOption {
+  key: string;
+  label: string;
+  workflow: string;
+  scores: number[];
+  /** The responses behind it, for the uncertainty from team spread. */
+  responses: AssessmentResponse[];
+}
+
+const TYPED: BaseOption = {
+  key: "typed",
+  label: "Typed scores",
+  workflow: "",
+  scores: [0.5, 0.5, 0.5, 0.5, 0.5],
+  responses: [],
+};
+
+export function baseOptions(
+  responses: readonly AssessmentResponse[],
+  draftWorkflow: string,
+  draftAnswers: Answers,
+): BaseOption[] {
+  const options: BaseOption[] = [TYPED];
+  const draft = assessAnswers(draftAnswers);
+  if (draft.complete) {
+    options.push({
+      key: "draft",
+      label: "The assessment being filled in",
+      workflow: draftWorkflow,
+      scores: draft.layerScores as number[],
+      responses: [],
+    });
+  }
+  for (const workflow of workflowNames(responses)) {
+    const latest = assessmentHistory(responses, workflow)
+      .filter((point) => point.realized !== null)
+      .at(-1);
+    if (!latest) continue;
+    options.push({
+      key: `saved:${workflow}`,
+      label: `${workflow}, ${latest.date || "undated"} (team mean)`,
+      workflow,
+      scores: latest.layerMeans as number[],
+      responses: responses.filter((r) => r.workflow === workflow && r.date === latest.date),
+    });
+  }
+  return options;
+}
+
+const TARGET_RULE = { min: 0, max: 1, minExclusive: true, percent: true } as const;
+const DELTA_RULE = { min: 0, max: 1, minExclusive: true, percent: true } as const;
+const SEED_RULE = { min: 0, max: 2 ** 31 - 1, integer: true } as const;
+
+export interface ScenariosPanelProps {
+  planning: Planning;
+  responses: readonly AssessmentResponse[];
+  draftWorkflow: string;
+  draftAnswers: Answers;
+}
+
+export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswers }: ScenariosPanelProps) {
+  const styles = usePanelStyles();
+  const options = React.useMemo(
+    () => baseOptions(responses, draftWorkflow, draftAnswers),
+    [responses, draftWorkflow, draftAnswers],
+  );
+  const [baseKey, setBaseKey] = React.useState(options.length > 1 ? options[1].key : "typed");
+  const base = options.find((o) => o.key === baseKey) ?? TYPED;
+  const editor = useScoreEditor(base.scores);
+  const [name, setName] = React.useState("");
+  const [nameTouched, setNameTouched] = React.useState(false);
+  const [compare, setCompare] = React.useState<string[]>([]);
+  const [targetText, setTargetText] = React.useState("25");
+  const [deltaText, setDeltaText] = React.useState("10");
+  const [gridLayers, setGridLayers] = React.useState<[number, number]>([3, 4]);
+  const [seedText, setSeedText] = React.useState("20261124");
+
+  const choose = (key: string) => {
+    setBaseKey(key);
+    editor.reset((options.find((o) => o.key === key) ?? TYPED).scores);
+  };
+
+  const realized = realizedValue(editor.scores);
+  const baseRealized = realizedValue(editor.base);
+  const target = parseNumber(targetText, TARGET_RULE);
+  const delta = parseNumber(deltaText, DELTA_RULE);
+  const seed = parseNumber(seedText, SEED_RULE);
+  const plan = target.ok && target.value !== null && editor.allValid ? planToTarget(editor.scores, target.value) : null;
+  const tornadoRows =
+    delta.ok && delta.value !== null && editor.allValid
+      ? (() => {
+          const down = layerLifts(editor.scores, -delta.value);
+          return layerLifts(editor.scores, delta.value)
+            .map((up, i) => ({ label: LAYERS[i].short, up: up.lift, down: down[i].lift }))
+            .sort((a, b) => Math.abs(b.up) + Math.abs(b.down) - (Math.abs(a.up) + Math.abs(a.down)));
+        })()
+      : [];
+  const grid = editor.allValid
+    ? realizedGrid(
+        editor.scores,
+        gridLayers[0],
+        gridLayers[1],
+        DEFAULT_GRID_STEPS.filter((_, i) => i % 2 === 0),
+      )
+    : null;
+  const uncertainty =
+    base.responses.length >= 2 && seed.ok && seed.value !== null
+      ? resampleRealized(base.responses, { seed: seed.value })
+      : null;
+
+  const scenarioFrom = (scores: number[], scenarioName: string): Scenario => ({
+    id: globalThis.crypto?.randomUUID?.() ?? `s-${Date.now()}`,
+    name: scenarioName,
+    workflow: base.workflow,
+    baseLabel: base.label,
+    baseScores: editor.base.slice(),
+    scores,
+  });
+
+  const save = async () => {
+    setNameTouched(true);
+    if (!name.trim() || !editor.allValid) return;
+    await planning.saveScenario(scenarioFrom(editor.scores.slice(), name.trim()));
+  };
+
+  const compared = planning.data.scenarios.filter((s) => compare.includes(s.id));
+
+  return (
+    <section className={styles.panel} aria-label="Scenarios">
+      <Field label="Start from">
+        <Select value={baseKey} onChange={(_, data) => choose(data.value)}>
+          {options.map((option) => (
+            <option key={option.key} value={option.key}>
+              {option.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+
+      <ScoreEditor editor={editor} />
+
+      <div className={styles.figures} aria-live="polite">
+        <div className={styles.figure}>
+          <Caption1>Realized value</Caption1>
+          <span className={styles.big} data-testid="scenario-realized">
+            {formatPercent(realized)}
+          </span>
+        </div>
+        <div className={styles.figure}>
+          <Caption1>Gap · band</Caption1>
+          <span className={styles.big} data-testid="scenario-gap">
+            {formatPercent(1 - realized)}
+          </span>
+          <Caption1 data-testid="scenario-band">{bandOf(1 - realized)}</Caption1>
+        </div>
+        <div className={styles.figure}>
+          <Caption1>Against base</Caption1>
+          <span className={styles.big} data-testid="scenario-change">
+            {formatPoints(realized - baseRealized)}
+          </span>
+        </div>
+      </div>
+      <Caption1 className={styles.note}>{BAND_THRESHOLD_NOTE}</Caption1>
+
+      <div className={styles.row}>
+        <Field
+          label="Scenario name"
+          validationMessage={nameTouched && !name.trim() ? "Name the scenario before saving." : undefined}
+        >
+          <Input value={name} onChange={(_, data) => setName(data.value)} />
+        </Field>
+        <Button appearance="primary" onClick={save} disabled={!editor.allValid}>
+          Save scenario
+        </Button>
+      </div>
+      {!editor.allValid && (
+        <Body1 role="alert">Fix the scores marked above; nothing is saved until they are valid.</Body1>
+      )}
+
+      <div className={styles.section}>
+        <Subtitle2 as="h3">Plan to a target</Subtitle2>
+        <div className={styles.row}>
+          <NumberField
+            label="Target realized value"
+            text={targetText}
+            rule={TARGET_RULE}
+            onText={setTargetText}
+            contentAfter="%"
+          />
+        </div>
+        {plan?.status === "met" && (
+          <Body1 role="status">Already met: realized value is {formatPercent(plan.realized)}.</Body1>
+        )}
+        {plan?.status === "planned" && (
+          <>
+            <ul className={styles.list} aria-label="Planned changes">
+              {LAYERS.map((layer, i) => (
+                <li key={layer.id}>
+                  {layer.name}: {formatPercent(editor.scores[i])}
+                  {plan.scores[i] > editor.scores[i] ? ` → ${formatPercent(plan.scores[i])}` : " (unchanged)"}
+                </li>
+              ))}
+            </ul>
+            <Caption1>
+              Every layer below {formatPercent(plan.level)} rises to it; realized value becomes{" "}
+              {formatPercent(plan.realized)}. Total improvement {formatPoints(plan.totalImprovement)} across layers.
+            </Caption1>
+            <Button
+              onClick={() =>
+                void planning.saveScenario(scenarioFrom(plan.scores, `Plan to ${formatPercent(plan.target, 0)}`))
+              }
+            >
+              Save plan as scenario
+            </Button>
+          </>
+        )}
+      </div>
+
+      <div className={styles.section}>
+        <Subtitle2 as="h3">Tornado</Subtitle2>
+        <NumberField
+          label="Step (Δ, score points)"
+          text={deltaText}
+          rule={DELTA_RULE}
+          onText={setDeltaText}
+          contentAfter="%"
+        />
+        {tornadoRows.length > 0 && <TornadoChart rows={tornadoRows} />}
+        {planning.insertTornado && tornadoRows.length > 0 && (
+          <Button onClick={() => void planning.insertTornado!(`Lift for ±${deltaText}%`, tornadoRows)}>
+            Insert tornado chart in Excel
+          </Button>
+        )}
+      </div>
+
+      <div className={styles.section}>
+        <Subtitle2 as="h3">Two-layer grid</Subtitle2>
+        <div className={styles.row}>
+          {(["Down", "Across"] as const).map((axis, k) => (
+            <Field key={axis} label={axis}>
+              <Select
+                value={String(gridLayers[k])}
+                onChange={(_, data) => {
+                  const next: [number, number] = [...gridLayers];
+                  next[k] = Number(data.value);
+                  if (next[0] !== next[1]) setGridLayers(next);
+                }}
+              >
+                {LAYERS.map((layer, i) => (
+                  <option key={layer.id} value={i} disabled={i === gridLayers[1 - k]}>
+                    {layer.short}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ))}
+        </div>
+        {grid && <GridTable grid={grid} />}
+        {planning.insertGrid && grid && (
+          <Button
+            onClick={() => void planning.insertGrid!(editor.scores, gridLayers[0], gridLayers[1], DEFAULT_GRID_STEPS)}
+          >
+            Write grid to the workbook
+          </Button>
+        )}
+      </div>
+
+      <div className={styles.section}>
+        <Subtitle2 as="h3">Uncertainty from team spread</Subtitle2>
+        {base.responses.length < 2 ? (
+          <Body1>Start from a saved workflow with two or more respondents on one date to see a range.</Body1>
+        ) : (
+          <>
+            <NumberField label="Seed" text={seedText} rule={SEED_RULE} onText={setSeedText} />
+            {uncertainty && (
+              <Body1 data-testid="uncertainty">
+                P10 {formatPercent(uncertainty.p10)} · P50 {formatPercent(uncertainty.p50)} · P90{" "}
+                {formatPercent(uncertainty.p90)}
+              </Body1>
+            )}
+            {uncertainty && (
+              <Caption1 className={styles.note}>
+                {uncertainty.runs} resamples of the {uncertainty.respondents} respondents, seed {uncertainty.seed}: the
+                same seed gives the same range.
+              </Caption1>
+            )}
+          </>
+        )}
+      </div>
+
+      <div className={styles.section}>
+        <Subtitle2 as="h3">Saved scenarios</Subtitle2>
+        {planning.data.scenarios.length === 0 ? (
+          <Body1>No scenarios saved yet.</Body1>
+        ) : (
+          planning.data.scenarios.map((s) => (
+            <Checkbox
+              key={s.id}
+              label={`${s.name} · ${formatPercent(realizedValue(s.scores))}`}
+              checked={compare.includes(s.id)}
+              onChange={(_, data) =>
+                setCompare((current) => (data.checked ? [...current, s.id] : current.filter((id) => id !== s.id)))
+              }
+            />
+          ))
+        )}
+        {compared.length > 0 && (
+          <Table size="small" aria-label="Scenarios side by side">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Layer</TableHeaderCell>
+                {compared.map((s) => (
+                  <TableHeaderCell key={s.id}>{s.name}</TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {LAYERS.map((layer, i) => (
+                <TableRow key={layer.id}>
+                  <TableCell>{layer.short}</TableCell>
+                  {compared.map((s) => (
+                    <TableCell key={s.id}>{formatPercent(s.scores[i])}</TableCell>
+                  ))}
+                </TableRow>
+              ))}
+              <TableRow>
+                <TableCell>Realized</TableCell>
+                {compared.map((s) => (
+                  <TableCell key={s.id}>{formatPercent(realizedValue(s.scores))}</TableCell>
+                ))}
+              </TableRow>
+              <TableRow>
+                <TableCell>Against base</TableCell>
+                {compared.map((s) => (
+                  <TableCell key={s.id}>{formatPoints(scenarioChange(s))}</TableCell>
+                ))}
+              </TableRow>
+            </TableBody>
+          </Table>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function GridTable({ grid }: { grid: ReturnType<typeof realizedGrid> }) {
+  const max = Math.max(...grid.values.flat(), 1e-9);
+  return (
+    <Table
+      size="extra-small"
+      aria-label={`Realized value by ${LAYERS[grid.rowLayer].short} (down) and ${LAYERS[grid.columnLayer].short} (across)`}
+    >
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>
+            {LAYERS[grid.rowLayer].short} ↓ {LAYERS[grid.columnLayer].short} →
+          </TableHeaderCell>
+          {grid.steps.map((step) => (
+            <TableHeaderCell key={step}>{formatPercent(step, 0)}</TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {grid.values.map((row, i) => (
+          <TableRow key={grid.steps[i]}>
+            <TableCell>{formatPercent(grid.steps[i], 0)}</TableCell>
+            {row.map((value, j) => (
+              <TableCell
+                key={j}
+                style={{
+                  // Colour only supports the number, which is always written out.
+                  backgroundColor: `color-mix(in srgb, ${tokens.colorBrandBackground} ${Math.round((value / max) * 70)}%, transparent)`,
+                }}
+              >
+                {formatPercent(value, 0)}
+              </TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

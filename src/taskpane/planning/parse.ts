@@ -1,0 +1,38 @@
+// Reading numbers typed into the pane's fields. Every problem becomes a message for the field;
+// what was typed is kept as typed.
+
+export type Parsed = { ok: true; value: number | null } | { ok: false; message: string };
+
+export interface NumberRule {
+  min?: number;
+  max?: number;
+  /** True when min itself is not allowed. */
+  minExclusive?: boolean;
+  integer?: boolean;
+  /** Blank allowed (value null). */
+  optional?: boolean;
+  /** The field holds a percentage: "45" or "45%" both mean 0.45. */
+  percent?: boolean;
+}
+
+/**
+ * Parses a typed number against a rule.
+ *
+ * @example
+ * parseNumber("45%", { percent: true, min: 0, max: 1 }) //=> { ok: true, value: 0.45 }
+ * parseNumber("abc", {}) //=> { ok: false, message: "Enter a number, not “abc”." }
+ */
+export function parseNumber(text: string, rule: NumberRule): Parsed {
+  const trimmed = text.trim().replace(/,/g, "");
+  if (trimmed === "") return rule.optional ? { ok: true, value: null } : { ok: false, message: "Required." };
+  const number = Number(trimmed.endsWith("%") ? trimmed.slice(0, -1) : trimmed);
+  if (!Number.isFinite(number)) return { ok: false, message: `Enter a number, not “${text.trim()}”.` };
+  const value = rule.percent ? number / 100 : number;
+  const show = (v: number) => (rule.percent ? `${Math.round(v * 1000) / 10}%` : String(v));
+  if (rule.integer && !Number.isInteger(value)) return { ok: false, message: "Enter a whole number." };
+  if (rule.min !== undefined && (value < rule.min || (rule.minExclusive && value === rule.min))) {
+    return { ok: false, message: `Must be ${rule.minExclusive ? "above" : "at least"} ${show(rule.min)}.` };
+  }
+  if (rule.max !== undefined && value > rule.max) return { ok: false, message: `Must be at most ${show(rule.max)}.` };
+  return { ok: true, value };
+}

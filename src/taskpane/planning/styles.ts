@@ -1,0 +1,27 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+/** Layout shared by the planning panels. */
+export const usePanelStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "flex-end",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  figures: { display: "grid", gridTemplateColumns: "repeat(3, 1fr)", columnGap: tokens.spacingHorizontalS },
+  figure: { display: "flex", flexDirection: "column", alignItems: "flex-start" },
+  big: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  note: { color: tokens.colorNeutralForeground3 },
+  warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  narrow: { maxWidth: "9rem" },
+});

@@ -1,0 +1,55 @@
+import * as React from "react";
+import { LAYER_COUNT } from "../../model";
+import { parseNumber, type NumberRule } from "./parse";
+
+export const SCORE_RULE: NumberRule = { min: 0, max: 1, percent: true };
+
+const toText = (score: number) => String(Math.round(score * 1000) / 10);
+
+/**
+ * Five layer scores edited as text (percent) and by slider. A text that is not a valid score
+ * keeps its own message and leaves the last valid score in use; nothing typed is thrown away.
+ */
+export function useScoreEditor(initial: readonly number[]) {
+  const [texts, setTexts] = React.useState<string[]>(() => initial.map(toText));
+  const [base, setBase] = React.useState<number[]>(() => initial.slice());
+  const [valid, setValid] = React.useState<number[]>(() => initial.slice());
+
+  const setText = React.useCallback((layer: number, text: string) => {
+    setTexts((current) => current.map((t, i) => (i === layer ? text : t)));
+    const parsed = parseNumber(text, SCORE_RULE);
+    if (parsed.ok && parsed.value !== null) {
+      const value = parsed.value;
+      setValid((current) => current.map((v, i) => (i === layer ? value : v)));
+    }
+  }, []);
+
+  /** From the slider (0–100): always a valid score. */
+  const setSlider = React.useCallback((layer: number, percent: number) => {
+    const value = Math.min(100, Math.max(0, percent)) / 100;
+    setTexts((current) => current.map((t, i) => (i === layer ? toText(value) : t)));
+    setValid((current) => current.map((v, i) => (i === layer ? value : v)));
+  }, []);
+
+  /** Starts over from new scores, which also become the base that changes are measured against. */
+  const reset = React.useCallback((scores: readonly number[]) => {
+    setTexts(scores.map(toText));
+    setValid(scores.slice());
+    setBase(scores.slice());
+  }, []);
+
+  const problems = texts.map((text) => {
+    const parsed = parseNumber(text, SCORE_RULE);
+    return parsed.ok ? (parsed.value === null ? "Required." : null) : parsed.message;
+  });
+  return {
+    texts,
+    scores: valid,
+    base,
+    problems,
+    allValid: problems.every((p) => p === null) && valid.length === LAYER_COUNT,
+    setText,
+    setSlider,
+    reset,
+  };
+}

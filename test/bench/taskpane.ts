@@ -1,0 +1,234 @@
+// Task pane benchmarks: first-load JavaScript (gzip) against the budget, and the time until the
+// survey is interactive in headless Chromium against a floor app built by the same webpack config.
+import fs from "fs";
+import os from "os";
+import path from "path";
+import zlib from "zlib";
+import { chromium, type Browser } from "playwright-core";
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  DIST,
+  ROOT,
+  requireBuildAndBrowser,
+  routeOffline,
+  serveDist,
+  type Server,
+} from "../e2e/support/browser";
+
+export interface BenchLine {
+  name: string;
+  ratio: number;
+  target: string;
+  pass: boolean;
+  detail: string;
+}
+
+const KB = 1024;
+const BUDGET_KB = 150;
+const TEMPLATE_KB = 165;
+const RUNS = 7;
+
+function median(values: number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Local scripts a page's HTML loads (office.js comes from Microsoft's CDN and is not counted). */
+function htmlScripts(html: string): string[] {
+  return [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)]
+    .map((m) => m[1])
+    .filter((src) => !/^(https?:)?\/\//.test(src));
+}
+
+const gzipSize = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+
+/** Builds the floor page with the project's webpack config, only its entry, output and plugins replaced. */
+async function buildFloor(outDir: string): Promise<void> {
+  const webpack = require("webpack") as typeof import("webpack");
+  const HtmlWebpackPlugin = require("html-webpack-plugin");
+  const makeConfig = require(path.join(ROOT, "webpack.config.js"));
+  const made = await makeConfig({}, { mode: "production" });
+  const base = (Array.isArray(made) ? made[0] : made) as import("webpack").Configuration;
+  const config: import("webpack").Configuration = {
+    ...base,
+    context: ROOT,
+    entry: { floor: path.join(__dirname, "floor/index.tsx") },
+    output: { ...base.output, path: outDir, clean: true },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "floor.html",
+        template: path.join(__dirname, "floor/floor.html"),
+        chunks: ["floor"],
+      }),
+    ],
+  };
+  await new Promise<void>((resolve, reject) => {
+    webpack(config, (error, stats) => {
+      if (error) return reject(error);
+      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      resolve();
+    });
+  });
+}
+
+/**
+ * Records performance.now() (ms since navigation start) when #root first has content and when
+ * the element is in the DOM, laid out and enabled. Runs before any page script.
+ */
+function readyWatcher(selector: string): string {
+  return `(() => {
+    const ready = () => {
+      if (window.__agapFirstRenderAt === undefined && document.querySelector("#root > *")) {
+        window.__agapFirstRenderAt = performance.now();
+      }
+      const el = document.querySelector(${JSON.stringify(selector)});
+      if (!el || el.disabled || el.getBoundingClientRect().width === 0) return false;
+      window.__agapReadyAt = performance.now();
+      return true;
+    };
+    const observer = new MutationObserver(() => ready() && observer.disconnect());
+    observer.observe(document, { subtree: true, childList: true, attributes: true });
+  })();`;
+}
+
+interface Target {
+  url: string;
+  selector: string;
+}
+
+interface Start {
+  /** The survey (or the floor's Button) is usable. */
+  ready: number;
+  /** #root first has content. */
+  firstRender: number;
+  /** The pane's own "agap-interactive" mark, if set. */
+  mark: number | null;
+}
+
+/** One cold start in a new context (empty storage; the local server sends no-store). */
+async function timeStart(browser: Browser, target: Target, scripts?: Set<string>): Promise<Start> {
+  const context = await browser.newContext({ viewport: { width: 380, height: 900 }, colorScheme: "light" });
+  try {
+    await routeOffline(context);
+    await context.addInitScript(readyWatcher(target.selector));
+    const page = await context.newPage();
+    if (scripts) {
+      page.on("request", (request) => {
+        if (request.resourceType() === "script" && request.url().startsWith(new URL(target.url).origin)) {
+          scripts.add(new URL(request.url()).pathname.slice(1));
+        }
+      });
+    }
+    await page.goto(target.url, { waitUntil: "commit" });
+    await page.waitForFunction(() => (window as { __agapReadyAt?: number }).__agapReadyAt, null, {
+      timeout: 30_000,
+      polling: 50,
+    });
+    return await page.evaluate(() => {
+      const w = window as { __agapReadyAt?: number; __agapFirstRenderAt?: number };
+      const mark = performance.getEntriesByName("agap-interactive", "mark")[0];
+      return {
+        ready: w.__agapReadyAt as number,
+        firstRender: w.__agapFirstRenderAt as number,
+        mark: mark ? mark.startTime : null,
+      };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+export async function benchTaskpane(): Promise<BenchLine[]> {
+  requireBuildAndBrowser();
+  const floorDir = fs.mkdtempSync(path.join(os.tmpdir(), "agap-floor-"));
+  let pane: Server | undefined;
+  let floor: Server | undefined;
+  let browser: Browser | undefined;
+  try {
+    await buildFloor(floorDir);
+    pane = await serveDist(DIST);
+    floor = await serveDist(floorDir, "floor.html");
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    const paneTarget = {
+      url: new URL("taskpane.html", pane.url).href,
+      selector: '[role="radiogroup"] input[type="radio"]',
+    };
+    const floorTarget = { url: new URL("floor.html", floor.url).href, selector: "button" };
+
+    // A warm-up of each (the browser's own start-up), recording which scripts the pane loads at start.
+    const startScripts = new Set<string>();
+    await timeStart(browser, paneTarget, startScripts);
+    await timeStart(browser, floorTarget);
+    const paneStarts: Start[] = [];
+    const floorMs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      floorMs.push((await timeStart(browser, floorTarget)).ready);
+      paneStarts.push(await timeStart(browser, paneTarget));
+    }
+    const paneMs = paneStarts.map((s) => s.ready);
+
+    // First-load JavaScript: what taskpane.html names, plus any chunk fetched before the survey was ready.
+    const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
+    const files = [...new Set([...htmlScripts(html), ...startScripts])].filter((f) => f.endsWith(".js")).sort();
+    const sizes = files.map((file) => ({ file, gzip: gzipSize(path.join(DIST, file)) }));
+    const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
+    const lazy = fs
+      .readdirSync(DIST)
+      .filter((f) => f.endsWith(".js") && !files.includes(f))
+      .sort();
+
+    const floorGzip = fs
+      .readdirSync(floorDir)
+      .filter((f) => f.endsWith(".js"))
+      .reduce((sum, f) => sum + gzipSize(path.join(floorDir, f)), 0);
+    const [paneMedian, floorMedian] = [median(paneMs), median(floorMs)];
+    return [
+      {
+        name: "5. Task pane first-load JavaScript, gzip -9, against the 150 KB budget",
+        ratio: total / (BUDGET_KB * KB),
+        target: "≤ 1.0 (150 KB)",
+        pass: total <= BUDGET_KB * KB,
+        detail:
+          `${(total / KB).toFixed(1)} KB gzip: ${sizes.map((s) => `${s.file} ${(s.gzip / KB).toFixed(1)} KB`).join(" + ")}; ` +
+          `template reference ${TEMPLATE_KB} KB (${((total / (TEMPLATE_KB * KB)) * 100).toFixed(0)}% of it); ` +
+          `not counted: office.js (Microsoft's CDN, cached by Office) and chunks loaded only on demand (${lazy.join(", ") || "none"})`,
+      },
+      {
+        name: "6. Time until the survey is interactive in headless Chromium vs a React + Fluent one-Button floor",
+        ratio: paneMedian / floorMedian,
+        target: "≤ 1.5",
+        pass: paneMedian / floorMedian <= 1.5,
+        detail:
+          `median ${paneMedian.toFixed(0)} ms (first radio visible and enabled, office.js served locally) vs ` +
+          `${floorMedian.toFixed(0)} ms (Button in the DOM, ${(floorGzip / KB).toFixed(1)} KB gzip of JS), ` +
+          `${RUNS} alternating cold starts each; pane medians: ` +
+          `"agap-interactive" mark ${median(paneStarts.map((s) => s.mark ?? NaN)).toFixed(0)} ms, ` +
+          `first content in #root ${median(paneStarts.map((s) => s.firstRender)).toFixed(0)} ms; ` +
+          `pane ${paneMs.map((v) => v.toFixed(0)).join("/")} ms, floor ${floorMs.map((v) => v.toFixed(0)).join("/")} ms`,
+      },
+    ];
+  } finally {
+    await browser?.close();
+    await pane?.close();
+    await floor?.close();
+    fs.rmSync(floorDir, { recursive: true, force: true });
+  }
+}
+
+// scripts/run-ts.js requires this file, so require.main is run-ts.js; it leaves our path in argv[1].
+if (require.main === module || path.resolve(process.argv[1] ?? "") === __filename) {
+  benchTaskpane().then(
+    (lines) => {
+      for (const line of lines) {
+        console.log(
+          `${line.pass ? "PASS" : "MISS"}  ${line.name}: ${line.ratio.toFixed(3)} (target ${line.target}; ${line.detail})`,
+        );
+      }
+    },
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
