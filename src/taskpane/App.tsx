@@ -62,7 +62,7 @@ const useStyles = makeStyles({
 export function statusLine(office: OfficeStatus): string {
   if (office.host === "Excel") return "Connected to this workbook: saved responses go to the sheet AGAP Assessments.";
   if (office.host) return `Running inside ${office.host}; AGAP needs Excel. Data stays in this browser.`;
-  const why = office.reason ? ` (${office.reason})` : "";
+  const why = office.reason ? ` (${office.reason.replace(/\.$/, "")})` : "";
   return `Preview outside Excel${why}: data is kept in this browser and can be exported.`;
 }
 
@@ -129,7 +129,7 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
         {reporting ? "Inserting report…" : "Insert report sheet"}
       </Button>
     ) : (
-      <ExportButtons responses={responses} />
+      <ExportButtons responses={responses} planning={planning.data} />
     );
 
   return (

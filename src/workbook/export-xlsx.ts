@@ -195,15 +195,19 @@ function writeSummary(sheet: Worksheet, responses: readonly AssessmentResponse[]
 export async function buildAssessmentWorkbook(
   responses: readonly AssessmentResponse[],
   ExcelJS: typeof import("exceljs"),
+  /** Adds further sheets (the planning tools) before the file is written. */
+  extend?: (workbook: import("exceljs").Workbook) => void,
 ): Promise<ArrayBuffer> {
   responses.forEach(checkResponse);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "AGAP";
-  // Excel recalculates on open, so what a colleague sees is Excel's own result.
-  workbook.calcProperties.fullCalcOnLoad = true;
+  // No forced recalculation on open: the cached values (from the same model, and checked against
+  // the formulas in tests) stay visible where AGAP.* formulas cannot run without the add-in.
+  workbook.calcProperties.fullCalcOnLoad = false;
   const frozen = { views: [{ state: "frozen" as const, ySplit: 1 }] };
   writeAssessments(workbook.addWorksheet(ASSESSMENTS_SHEET, frozen), responses);
   writeSummary(workbook.addWorksheet(SUMMARY_SHEET, frozen), responses);
+  extend?.(workbook);
   const bytes: unknown = await workbook.xlsx.writeBuffer();
   if (bytes instanceof ArrayBuffer) return bytes;
   if (ArrayBuffer.isView(bytes)) {

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { AssessmentResponse } from "../../model";
+import type { PlanningData } from "../../workbook/planning-store";
 import { useErrors } from "../errors";
 
 const useStyles = makeStyles({
@@ -22,7 +23,13 @@ export function download(name: string, data: BlobPart, type: string): void {
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Exports of every saved response; the spreadsheet writer loads only when asked for. */
-export function ExportButtons({ responses }: { responses: readonly AssessmentResponse[] }) {
+export interface ExportButtonsProps {
+  responses: readonly AssessmentResponse[];
+  /** Scenarios, ROI rows, maturity and roadmaps, written as their own sheets in the .xlsx. */
+  planning: PlanningData;
+}
+
+export function ExportButtons({ responses, planning }: ExportButtonsProps) {
   const styles = useStyles();
   const { report } = useErrors();
   const [busy, setBusy] = React.useState(false);
@@ -41,14 +48,17 @@ export function ExportButtons({ responses }: { responses: readonly AssessmentRes
   };
 
   const exportXlsx = run("The .xlsx export failed", async () => {
-    const [{ buildAssessmentWorkbook }, ExcelJS, { downloadName }] = await Promise.all([
+    const [{ buildAssessmentWorkbook }, { addPlanningSheets }, ExcelJS, { downloadName }] = await Promise.all([
       import(/* webpackChunkName: "export-xlsx" */ "../../workbook/export-xlsx"),
+      import(/* webpackChunkName: "export-xlsx" */ "../../workbook/export-planning-xlsx"),
       import(/* webpackChunkName: "exceljs" */ "exceljs"),
       import(/* webpackChunkName: "export-text" */ "../../workbook/export-text"),
     ]);
     // The browser build of exceljs arrives as a CommonJS default export.
     const module = ExcelJS as unknown as { default?: typeof import("exceljs") } & typeof import("exceljs");
-    const data = await buildAssessmentWorkbook(responses, module.default ?? module);
+    const data = await buildAssessmentWorkbook(responses, module.default ?? module, (workbook) =>
+      addPlanningSheets(workbook, planning, [...responses]),
+    );
     download(downloadName("xlsx", today), data as BlobPart, XLSX_TYPE);
   });
   const exportCsv = run("The CSV export failed", async () => {

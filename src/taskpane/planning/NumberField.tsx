@@ -1,4 +1,7 @@
-import { Field, Input } from "@fluentui/react-components";
+import { Field, Input, makeStyles } from "@fluentui/react-components";
+
+// Fluent's Input has a wide minimum width; in a narrow pane the field must shrink with its column.
+const useStyles = makeStyles({ input: { minWidth: 0, width: "100%" } });
 import { parseNumber, type NumberRule } from "./parse";
 
 export interface NumberFieldProps {
@@ -25,6 +28,7 @@ export function NumberField({
   showErrors = true,
   contentAfter,
 }: NumberFieldProps) {
+  const styles = useStyles();
   const parsed = parseNumber(text, rule);
   const error = !parsed.ok && showErrors ? parsed.message : undefined;
   return (
@@ -34,7 +38,13 @@ export function NumberField({
       validationState={error ? "error" : warning ? "warning" : "none"}
       validationMessage={error ?? warning}
     >
-      <Input value={text} inputMode="decimal" onChange={(_, data) => onText(data.value)} contentAfter={contentAfter} />
+      <Input
+        className={styles.input}
+        value={text}
+        inputMode="decimal"
+        onChange={(_, data) => onText(data.value)}
+        contentAfter={contentAfter}
+      />
     </Field>
   );
 }

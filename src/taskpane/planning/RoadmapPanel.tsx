@@ -100,7 +100,7 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
             </Select>
           </Field>
         </div>
-        <dl aria-label={`Stage ${details.level}: ${details.name}`}>
+        <dl className={styles.facts} aria-label={`Stage ${details.level}: ${details.name}`}>
           <dt>What it looks like</dt>
           <dd>{details.characteristics}</dd>
           <dt>Main risk</dt>

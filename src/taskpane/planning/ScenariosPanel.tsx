@@ -392,38 +392,42 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
 function GridTable({ grid }: { grid: ReturnType<typeof realizedGrid> }) {
   const max = Math.max(...grid.values.flat(), 1e-9);
   return (
-    <Table
-      size="extra-small"
-      aria-label={`Realized value by ${LAYERS[grid.rowLayer].short} (down) and ${LAYERS[grid.columnLayer].short} (across)`}
-    >
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>
-            {LAYERS[grid.rowLayer].short} ↓ {LAYERS[grid.columnLayer].short} →
-          </TableHeaderCell>
-          {grid.steps.map((step) => (
-            <TableHeaderCell key={step}>{formatPercent(step, 0)}</TableHeaderCell>
-          ))}
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {grid.values.map((row, i) => (
-          <TableRow key={grid.steps[i]}>
-            <TableCell>{formatPercent(grid.steps[i], 0)}</TableCell>
-            {row.map((value, j) => (
-              <TableCell
-                key={j}
-                style={{
-                  // Colour only supports the number, which is always written out.
-                  backgroundColor: `color-mix(in srgb, ${tokens.colorBrandBackground} ${Math.round((value / max) * 70)}%, transparent)`,
-                }}
-              >
-                {formatPercent(value, 0)}
-              </TableCell>
+    <>
+      <Caption1>
+        Realized value with {LAYERS[grid.rowLayer].short} down the side and {LAYERS[grid.columnLayer].short} across the
+        top; the other layers stay as set above.
+      </Caption1>
+      <Table
+        size="extra-small"
+        aria-label={`Realized value by ${LAYERS[grid.rowLayer].short} (down) and ${LAYERS[grid.columnLayer].short} (across)`}
+      >
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>↓ →</TableHeaderCell>
+            {grid.steps.map((step) => (
+              <TableHeaderCell key={step}>{formatPercent(step, 0)}</TableHeaderCell>
             ))}
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHeader>
+        <TableBody>
+          {grid.values.map((row, i) => (
+            <TableRow key={grid.steps[i]}>
+              <TableCell>{formatPercent(grid.steps[i], 0)}</TableCell>
+              {row.map((value, j) => (
+                <TableCell
+                  key={j}
+                  style={{
+                    // Colour only supports the number, which is always written out.
+                    backgroundColor: `color-mix(in srgb, ${tokens.colorBrandBackground} ${Math.round((value / max) * 70)}%, transparent)`,
+                  }}
+                >
+                  {formatPercent(value, 0)}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </>
   );
 }

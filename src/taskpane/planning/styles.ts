@@ -24,4 +24,9 @@ export const usePanelStyles = makeStyles({
   warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   narrow: { maxWidth: "9rem" },
+  facts: {
+    margin: 0,
+    "& dt": { fontWeight: tokens.fontWeightSemibold, marginTop: tokens.spacingVerticalXS },
+    "& dd": { margin: 0, color: tokens.colorNeutralForeground2 },
+  },
 });
