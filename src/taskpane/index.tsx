@@ -2,13 +2,15 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
 import { LocalStore } from "../workbook/local-store";
-import { LocalPlanningStore } from "../workbook/local-planning";
 import type { PlanningStore } from "../workbook/planning-store";
 import type { AssessmentStore } from "../workbook/store";
 import { App } from "./App";
 import { ErrorProvider } from "./errors";
 import { waitForOffice, type OfficeStatus } from "./office-ready";
 import { FLUENT_THEMES, chooseTheme } from "./theme";
+
+// The planning store is not needed to draw the survey: it loads while office.js starts, off the first bundle.
+const localPlanning = import(/* webpackChunkName: "local-planning" */ "../workbook/local-planning");
 
 async function openStores(office: OfficeStatus): Promise<{ store: AssessmentStore; planningStore: PlanningStore }> {
   if (office.host === "Excel") {
@@ -19,6 +21,7 @@ async function openStores(office: OfficeStatus): Promise<{ store: AssessmentStor
     ]);
     return { store: new ExcelStore(), planningStore: new ExcelPlanningStore() };
   }
+  const { LocalPlanningStore } = await localPlanning;
   return { store: new LocalStore(window.localStorage), planningStore: new LocalPlanningStore(window.localStorage) };
 }
 
