@@ -1,24 +1,13 @@
 import * as React from "react";
-import {
-  Body1,
-  Button,
-  Caption1,
-  Link,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Tab,
-  TabList,
-  Title2,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, Caption1, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { workflowNames } from "../model";
 import type { AssessmentStore } from "../workbook/store";
 import type { PlanningStore } from "../workbook/planning-store";
 import { usePlanning } from "./planning/usePlanning";
 import { AssessmentForm } from "./components/AssessmentForm";
 import { ErrorBar } from "./components/ErrorBar";
+import { Notice } from "./components/Notice";
+import { TabBar } from "./components/TabBar";
 import { ExportButtons } from "./components/ExportButtons";
 import { useErrors } from "./errors";
 import { responseFromDraft, useDraft, type InitialDraft } from "./hooks/useDraft";
@@ -55,7 +44,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
-  tabs: { flexWrap: "wrap" },
+  link: { color: tokens.colorBrandForegroundLink },
   status: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -143,39 +132,17 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
 
       <ErrorBar />
       {restored && (
-        <MessageBar intent="info">
-          <MessageBarBody>Your unsaved answers were restored.</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" appearance="transparent" onClick={dismissRestored}>
-              Dismiss
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <Notice intent="info" onDismiss={dismissRestored}>
+          Your unsaved answers were restored.
+        </Notice>
       )}
       {notice && (
-        <MessageBar intent="success">
-          <MessageBarBody>{notice}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" appearance="transparent" onClick={() => setNotice(null)}>
-              Dismiss
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <Notice intent="success" onDismiss={() => setNotice(null)}>
+          {notice}
+        </Notice>
       )}
 
-      <TabList
-        className={styles.tabs}
-        size="small"
-        selectedValue={tab}
-        onTabSelect={(_, data) => setTab(data.value as TabId)}
-        aria-label="Sections"
-      >
-        {(Object.keys(TAB_LABELS) as TabId[]).map((id) => (
-          <Tab key={id} value={id} id={`tab-${id}`}>
-            {TAB_LABELS[id]}
-          </Tab>
-        ))}
-      </TabList>
+      <TabBar label="Sections" tabs={TAB_LABELS} selected={tab} onSelect={setTab} />
 
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {!loaded ? (
@@ -213,9 +180,9 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
       </div>
 
       <Caption1>
-        <Link href="help/functions.html" target="_blank" rel="noopener">
+        <a className={styles.link} href="help/functions.html" target="_blank" rel="noopener">
           Function reference
-        </Link>
+        </a>
       </Caption1>
     </main>
   );

@@ -2,15 +2,13 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
 import { LocalStore } from "../workbook/local-store";
+import { LocalPlanningStore } from "../workbook/local-planning";
 import type { PlanningStore } from "../workbook/planning-store";
 import type { AssessmentStore } from "../workbook/store";
 import { App } from "./App";
 import { ErrorProvider } from "./errors";
 import { waitForOffice, type OfficeStatus } from "./office-ready";
 import { FLUENT_THEMES, chooseTheme } from "./theme";
-
-// The planning store is not needed to draw the survey: it loads while office.js starts, off the first bundle.
-const localPlanning = import(/* webpackChunkName: "local-planning" */ "../workbook/local-planning");
 
 async function openStores(office: OfficeStatus): Promise<{ store: AssessmentStore; planningStore: PlanningStore }> {
   if (office.host === "Excel") {
@@ -21,7 +19,6 @@ async function openStores(office: OfficeStatus): Promise<{ store: AssessmentStor
     ]);
     return { store: new ExcelStore(), planningStore: new ExcelPlanningStore() };
   }
-  const { LocalPlanningStore } = await localPlanning;
   return { store: new LocalStore(window.localStorage), planningStore: new LocalPlanningStore(window.localStorage) };
 }
 
@@ -39,13 +36,16 @@ function currentTheme(office: OfficeStatus) {
 async function start(): Promise<void> {
   const container = document.getElementById("root");
   if (!container) throw new Error("AGAP task pane: the #root element is missing.");
+  performance.mark?.("agap-start");
   const office = await waitForOffice();
+  performance.mark?.("agap-office-ready");
   const { store, planningStore } = await openStores(office);
   // Read before the first render, so the survey appears once, with the draft in it.
   const initialDraft = await store.loadDraft().then(
     (draft) => ({ draft }),
     (error: unknown) => ({ error }),
   );
+  performance.mark?.("agap-stores-ready");
   const theme = currentTheme(office);
   // The page around the pane takes the theme's background too (a wide pane in dark mode).
   document.body.style.backgroundColor = theme.colorNeutralBackground1;

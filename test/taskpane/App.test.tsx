@@ -89,7 +89,7 @@ describe("App with the browser store", () => {
     answer(0, 2);
     fireEvent.click(screen.getByRole("button", { name: "Save response" }));
     const title = await screen.findByText("The response was not saved; your answers are kept");
-    const alert = title.closest(".fui-MessageBar") as HTMLElement;
+    const alert = title.closest('[role="alert"]') as HTMLElement;
     expect(alert).toHaveAttribute("role", "alert");
     expect(alert).toHaveTextContent("The response was not saved; your answers are kept");
     expect(alert).toHaveTextContent("The sheet is protected.");

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Button, Field, Input, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { LAYERS, STATEMENTS, STATEMENT_COUNT, assessAnswers, statementsOf } from "../../model";
 import type { Draft } from "../../workbook/store";
 import { AnswerScale } from "./AnswerScale";
@@ -18,7 +18,15 @@ const useStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalXS,
   },
-  layer: { border: "none", margin: 0, padding: 0 },
+  // Layers below the fold are laid out when scrolled to, so the first screen appears sooner.
+  layer: { border: "none", margin: 0, padding: 0, contentVisibility: "auto", containIntrinsicSize: "auto 480px" },
+  track: {
+    height: "4px",
+    borderRadius: tokens.borderRadiusSmall,
+    backgroundColor: tokens.colorNeutralBackground6,
+    overflow: "hidden",
+  },
+  bar: { height: "100%", backgroundColor: tokens.colorCompoundBrandBackground, transition: "width 0.2s" },
   layerHeading: {
     display: "flex",
     justifyContent: "space-between",
@@ -95,7 +103,16 @@ export function AssessmentForm({ draft, workflows, saving, onField, onAnswer, on
         <Text role="status" aria-live="polite" id="assessment-progress">
           {progress.answered} of {STATEMENT_COUNT} answered
         </Text>
-        <ProgressBar value={progress.answered / STATEMENT_COUNT} aria-labelledby="assessment-progress" />
+        <div
+          className={styles.track}
+          role="progressbar"
+          aria-labelledby="assessment-progress"
+          aria-valuemin={0}
+          aria-valuemax={STATEMENT_COUNT}
+          aria-valuenow={progress.answered}
+        >
+          <div className={styles.bar} style={{ width: `${(progress.answered / STATEMENT_COUNT) * 100}%` }} />
+        </div>
       </div>
 
       {LAYERS.map((layer, layerIndex) => {

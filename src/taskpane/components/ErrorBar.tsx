@@ -1,13 +1,6 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useErrors } from "../errors";
+import { Notice } from "./Notice";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
@@ -21,13 +14,13 @@ export function ErrorBar() {
   return (
     <div className={styles.stack}>
       {errors.map((error) => (
-        <MessageBar key={error.id} intent="error" layout="multiline" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>{error.title}</MessageBarTitle>
-            {error.message}
-          </MessageBarBody>
-          <MessageBarActions>
-            {error.retry && (
+        <Notice
+          key={error.id}
+          intent="error"
+          title={error.title}
+          onDismiss={() => dismiss(error.id)}
+          actions={
+            error.retry && (
               <Button
                 size="small"
                 onClick={() => {
@@ -37,12 +30,11 @@ export function ErrorBar() {
               >
                 Retry
               </Button>
-            )}
-            <Button size="small" appearance="transparent" onClick={() => dismiss(error.id)}>
-              Dismiss
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+            )
+          }
+        >
+          {error.message}
+        </Notice>
       ))}
     </div>
   );
