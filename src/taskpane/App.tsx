@@ -112,6 +112,12 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
     }
   };
 
+  const [visited, setVisited] = React.useState<ReadonlySet<TabId>>(() => new Set<TabId>(["assessment"]));
+  const selectTab = (id: TabId) => {
+    setTab(id);
+    setVisited((current) => (current.has(id) ? current : new Set([...current, id])));
+  };
+
   const actions =
     store.kind === "excel" ? (
       <Button onClick={insertReport} disabled={reporting || draft.workflow.trim() === ""}>
@@ -120,6 +126,41 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
     ) : (
       <ExportButtons responses={responses} planning={planning.data} />
     );
+
+  const panel = (id: TabId): React.ReactNode => {
+    const workflow = draft.workflow.trim();
+    switch (id) {
+      case "assessment":
+        return (
+          <AssessmentForm
+            draft={draft}
+            workflows={workflows}
+            saving={saving}
+            onField={setField}
+            onAnswer={setAnswer}
+            onSave={onSave}
+            onNext={startNext}
+          />
+        );
+      case "results":
+        return <ResultsPanel answers={draft.answers} />;
+      case "team":
+        return <TeamPanel workflow={workflow} responses={responses} skipped={skipped} actions={actions} />;
+      case "scenarios":
+        return (
+          <ScenariosPanel
+            planning={planning}
+            responses={responses}
+            draftWorkflow={workflow}
+            draftAnswers={draft.answers}
+          />
+        );
+      case "roi":
+        return <RoiPanel planning={planning} responses={responses} workflow={workflow} />;
+      case "roadmap":
+        return <RoadmapPanel planning={planning} responses={responses} workflow={workflow} />;
+    }
+  };
 
   return (
     <main className={styles.root}>
@@ -142,42 +183,20 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
         </Notice>
       )}
 
-      <TabBar label="Sections" tabs={TAB_LABELS} selected={tab} onSelect={setTab} />
+      <TabBar label="Sections" tabs={TAB_LABELS} selected={tab} onSelect={selectTab} />
 
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {!loaded ? (
-          <Body1>Loading your draft…</Body1>
-        ) : tab === "assessment" ? (
-          <AssessmentForm
-            draft={draft}
-            workflows={workflows}
-            saving={saving}
-            onField={setField}
-            onAnswer={setAnswer}
-            onSave={onSave}
-            onNext={startNext}
-          />
-        ) : (
-          <React.Suspense fallback={<Body1>Loading…</Body1>}>
-            {tab === "results" ? (
-              <ResultsPanel answers={draft.answers} />
-            ) : tab === "team" ? (
-              <TeamPanel workflow={draft.workflow.trim()} responses={responses} skipped={skipped} actions={actions} />
-            ) : tab === "scenarios" ? (
-              <ScenariosPanel
-                planning={planning}
-                responses={responses}
-                draftWorkflow={draft.workflow.trim()}
-                draftAnswers={draft.answers}
-              />
-            ) : tab === "roi" ? (
-              <RoiPanel planning={planning} responses={responses} workflow={draft.workflow.trim()} />
-            ) : (
-              <RoadmapPanel planning={planning} responses={responses} workflow={draft.workflow.trim()} />
-            )}
-          </React.Suspense>
-        )}
-      </div>
+      {!loaded ? (
+        <Body1>Loading your draft…</Body1>
+      ) : (
+        // A panel stays mounted once opened, so half-typed input survives a look at another tab.
+        (Object.keys(TAB_LABELS) as TabId[])
+          .filter((id) => visited.has(id))
+          .map((id) => (
+            <div key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={id !== tab}>
+              <React.Suspense fallback={<Body1>Loading…</Body1>}>{panel(id)}</React.Suspense>
+            </div>
+          ))
+      )}
 
       <Caption1>
         <a className={styles.link} href="help/functions.html" target="_blank" rel="noopener">

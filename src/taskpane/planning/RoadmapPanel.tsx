@@ -4,7 +4,6 @@ import {
   Button,
   Caption1,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Select,
@@ -30,6 +29,7 @@ import {
   type AssessmentResponse,
 } from "../../model";
 import { formatPercent } from "../components/format";
+import { DateField } from "./DateField";
 import { usePanelStyles } from "./styles";
 import type { Planning } from "./usePlanning";
 
@@ -49,6 +49,7 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
   const [target, setTarget] = React.useState(record?.target ?? DEFAULT_TARGET_STAGE);
   const [start, setStart] = React.useState("");
   const [tried, setTried] = React.useState(false);
+  const [startPartial, setStartPartial] = React.useState(false);
   React.useEffect(() => {
     setStage(record?.stage ?? 1);
     setTarget(record?.target ?? DEFAULT_TARGET_STAGE);
@@ -58,11 +59,14 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
   const rows = portfolio(responses, data.maturity, data.roi);
   const baseline = data.roi.find((entry) => entry.workflow === workflow && entry.baseline !== null);
   const openElsewhere = data.roadmaps.filter((r) => r.workflow !== workflow && roadmapIsOpen(r));
-  const startProblem = !start
-    ? "Pick the start date."
-    : parseIsoDate(start) === null
-      ? "Not a calendar date."
-      : undefined;
+  const existing = data.roadmaps.find((r) => r.workflow === workflow);
+  const startProblem = startPartial
+    ? "Enter the whole date: day, month and year."
+    : !start
+      ? "Pick the start date."
+      : parseIsoDate(start) === null
+        ? "Not a calendar date."
+        : undefined;
   const schedule = startProblem ? null : scheduleRoadmap(start);
 
   return (
@@ -159,19 +163,33 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
             </MessageBarBody>
           </MessageBar>
         )}
-        <Field label="Start date" validationMessage={tried ? startProblem : undefined}>
-          <Input type="date" value={start} onChange={(_, d) => setStart(d.value)} />
-        </Field>
-        <Button
-          appearance="primary"
-          disabled={!workflow}
-          onClick={() => {
-            setTried(true);
-            if (!startProblem) void planning.createRoadmap(workflow, start, baseline !== undefined);
+        <DateField
+          label="Start date"
+          value={start}
+          onChange={(value, complete) => {
+            setStart(value);
+            setStartPartial(!complete);
           }}
-        >
-          Generate roadmap
-        </Button>
+          error={tried ? startProblem : undefined}
+        />
+        {existing ? (
+          <Body1 role="status">
+            {workflow} already has a roadmap, starting {existing.startDate}
+            {existing.sheetName ? ` (sheet “${existing.sheetName}”)` : ""}. Finish or delete it before generating
+            another.
+          </Body1>
+        ) : (
+          <Button
+            appearance="primary"
+            disabled={!workflow}
+            onClick={() => {
+              setTried(true);
+              if (!startProblem) void planning.createRoadmap(workflow, start, baseline !== undefined);
+            }}
+          >
+            Generate roadmap
+          </Button>
+        )}
         {schedule &&
           ROADMAP_PHASES.map((phase) => (
             <div key={phase.id}>

@@ -19,6 +19,7 @@ import {
   type RoiEntry,
 } from "../../model";
 import { formatPercent } from "../components/format";
+import { DateField } from "./DateField";
 import { NumberField } from "./NumberField";
 import { parseNumber, type NumberRule } from "./parse";
 import { usePanelStyles } from "./styles";
@@ -73,6 +74,8 @@ interface Form {
   direction: Direction;
   baselineDate: string;
   goLiveDate: string;
+  /** Dates typed only in part, which the browser reports as blank. */
+  partialDates: { baselineDate: boolean; goLiveDate: boolean };
   numbers: Record<NumberKey, string>;
 }
 
@@ -88,6 +91,7 @@ function formFromEntry(entry: RoiEntry): Form {
     direction: entry.direction,
     baselineDate: entry.baselineDate,
     goLiveDate: entry.goLiveDate,
+    partialDates: { baselineDate: false, goLiveDate: false },
     numbers: {
       ...EMPTY_NUMBERS,
       ...Object.fromEntries(
@@ -125,6 +129,7 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
     direction: "lower",
     baselineDate: "",
     goLiveDate: "",
+    partialDates: { baselineDate: false, goLiveDate: false },
     numbers: { ...EMPTY_NUMBERS },
   });
   const [form, setForm] = React.useState<Form>(blank);
@@ -140,7 +145,15 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
       ? "Captured after go-live: this baseline may already include the agent's effect, and the ROI will be flagged."
       : undefined;
   const missing = !form.workflow.trim() ? "Name the workflow." : !form.metric.trim() ? "Name the metric." : undefined;
-  const valid = numbersValid && !missing && !dateProblem(form.baselineDate) && !dateProblem(form.goLiveDate);
+  const valid =
+    numbersValid &&
+    !missing &&
+    !dateProblem(form.baselineDate) &&
+    !dateProblem(form.goLiveDate) &&
+    !form.partialDates.baselineDate &&
+    !form.partialDates.goLiveDate;
+  const setDate = (key: "baselineDate" | "goLiveDate") => (value: string, complete: boolean) =>
+    setForm((f) => ({ ...f, [key]: value, partialDates: { ...f.partialDates, [key]: !complete } }));
   const hasBaseline = parsed.baseline.ok && parsed.baseline.value !== null && form.baselineDate !== "";
 
   const setNumber = (key: NumberKey) => (text: string) =>
@@ -281,17 +294,12 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
           </Field>
         </div>
         {field("baseline")}
-        <Field
+        <DateField
           label="Baseline captured on"
-          validationState={dateProblem(form.baselineDate) ? "error" : baselineAfterLive ? "warning" : "none"}
-          validationMessage={dateProblem(form.baselineDate) ?? baselineAfterLive}
-        >
-          <Input
-            type="date"
-            value={form.baselineDate}
-            onChange={(_, d) => setForm((f) => ({ ...f, baselineDate: d.value }))}
-          />
-        </Field>
+          value={form.baselineDate}
+          onChange={setDate("baselineDate")}
+          warning={baselineAfterLive}
+        />
 
         <Subtitle2 as="h3">2. Go-live</Subtitle2>
         {!hasBaseline && (
@@ -299,13 +307,7 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
             Capture the baseline and its date first: without it the return cannot be proven.
           </Caption1>
         )}
-        <Field label="Agent went live on" validationMessage={dateProblem(form.goLiveDate)}>
-          <Input
-            type="date"
-            value={form.goLiveDate}
-            onChange={(_, d) => setForm((f) => ({ ...f, goLiveDate: d.value }))}
-          />
-        </Field>
+        <DateField label="Agent went live on" value={form.goLiveDate} onChange={setDate("goLiveDate")} />
 
         <Subtitle2 as="h3">3. After go-live: value and costs</Subtitle2>
         {field("current")}

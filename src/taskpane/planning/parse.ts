@@ -23,8 +23,13 @@ export interface NumberRule {
  * parseNumber("abc", {}) //=> { ok: false, message: "Enter a number, not “abc”." }
  */
 export function parseNumber(text: string, rule: NumberRule): Parsed {
-  const trimmed = text.trim().replace(/,/g, "");
-  if (trimmed === "") return rule.optional ? { ok: true, value: null } : { ok: false, message: "Required." };
+  const typed = text.trim();
+  if (typed === "") return rule.optional ? { ok: true, value: null } : { ok: false, message: "Required." };
+  // Commas only as thousands separators (1,250.5); "2,5" is refused rather than read as 25.
+  if (typed.includes(",") && !/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?%?$/.test(typed)) {
+    return { ok: false, message: "Write decimals with a point (2.5), not a comma." };
+  }
+  const trimmed = typed.replace(/,/g, "");
   const number = Number(trimmed.endsWith("%") ? trimmed.slice(0, -1) : trimmed);
   if (!Number.isFinite(number)) return { ok: false, message: `Enter a number, not “${text.trim()}”.` };
   const value = rule.percent ? number / 100 : number;

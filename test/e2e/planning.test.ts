@@ -1,0 +1,464 @@
+// The planning tabs of the built task pane in headless Chromium, outside Excel (local stores):
+// a scenario from a saved assessment, a plan to a target, an ROI row with a baseline captured after
+// go-live, a 90-day roadmap, and the .xlsx export of all of it read back with exceljs.
+// One browser for the whole file; the tests run in order on one page, each building on the last.
+import fs from "fs";
+import path from "path";
+import ExcelJS from "exceljs";
+import type { Page } from "playwright-core";
+import {
+  ROOT,
+  launch,
+  openTaskpane,
+  requireBuildAndBrowser,
+  serveDist,
+  type Server,
+  type Session,
+} from "./support/browser";
+
+jest.setTimeout(60_000);
+
+const ARTIFACTS = path.join(ROOT, "test-artifacts");
+const AXE = require.resolve("axe-core/axe.min.js");
+
+const WORKFLOW = "Invoice triage";
+const BASE_LABEL = `${WORKFLOW}, 2026-03-15 (team mean)`;
+// Layer scores are the mean answer over 5: Strategy 4,4,4 → 0.8; Workflow 3,3,3 → 0.6;
+// Oversight 2,3,2 → 7/15 = 0.4667; Measurement 2,2,2 → 0.4; Adoption 3,3,2 → 8/15 = 0.5333.
+const ANSWERS = [4, 4, 4, 3, 3, 3, 2, 3, 2, 2, 2, 2, 3, 3, 2];
+const SCORES = [0.8, 0.6, 7 / 15, 0.4, 8 / 15];
+// Realized = 0.8 × 0.6 × 7/15 × 0.4 × 8/15 = 10.752/225 = 0.047786… → "4.8%".
+const REALIZED = 10.752 / 225;
+// Measurement moved to 0.5: 0.8 × 0.6 × 7/15 × 0.5 × 8/15 = 13.44/225 = 0.059733… → "6.0%", +1.195 pts.
+const MOVED_REALIZED = 13.44 / 225;
+// Plan to 25% from the base. Sorted: 0.4, 0.4667, 0.5333, 0.6, 0.8. Raising the lowest k to L:
+//   k = 1: 0.25 / (0.4667·0.5333·0.6·0.8 = 0.11947) = 2.09 > 0.4667, too high;
+//   k = 2: √(0.25 / 0.256) = 0.988 > 0.5333; k = 3: ∛(0.25 / 0.48) = 0.805 > 0.6;
+//   k = 4: L⁴ = 0.25 / 0.8 = 0.3125, L = 0.747674… ≤ 0.8. Four layers rise to 74.8%; Strategy stays.
+const LEVEL = Math.pow(0.3125, 1 / 4);
+// ROI: (40 − 25) hours × 60 = 900 a period; over 12 periods 10 800; cost 3000 + 1000 + 500 + 500 = 5000.
+// Measured ROI (10 800 − 5 000) / 5 000 = 1.16. NPV at 1%: 900 × (1 − 1.01⁻¹²)/0.01 − 5000 = 5129.57…
+// Payback 5000 / 900 = 5.56 periods.
+const NPV = (900 * (1 - Math.pow(1.01, -12))) / 0.01 - 5000;
+const LAYER_FIELDS = ["Strategy %", "Workflow %", "Oversight %", "Measurement %", "Adoption %"];
+const ROADMAP_SHEET = `AGAP Roadmap – ${WORKFLOW}`;
+// Day 1 is 2024-02-01; February 2024 has 29 days.
+const DUE = {
+  "foundation.baseline": "2024-02-24", // day 24
+  "foundation.owner": "2024-03-01", // day 30: 1 Feb + 29 days, past 29 Feb
+  "integration.tune": "2024-03-31", // day 60: 1 Mar + 30 days
+  "governance.target-stage": "2024-04-30", // day 90: 31 Mar + 30 days
+};
+
+let server: Server;
+let session: Session;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  requireBuildAndBrowser();
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serveDist();
+  session = await launch({ colorScheme: "light" });
+  page = await session.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+const points = (change: number) => `${change >= 0 ? "+" : ""}${(change * 100).toFixed(1)} pts`;
+
+async function showTab(target: Page, name: string): Promise<void> {
+  await target.getByRole("tab", { name }).click();
+  await target.getByRole("tab", { name, selected: true }).waitFor();
+}
+
+/** The text of a field's message, read through the control's aria-describedby, and its aria-invalid. */
+function describedBy(target: Page, label: string) {
+  return target.getByLabel(label, { exact: true }).evaluate((control) => ({
+    description: (control.getAttribute("aria-describedby") ?? "")
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" ")
+      .trim(),
+    invalid: control.getAttribute("aria-invalid") === "true",
+  }));
+}
+
+const planning = () =>
+  page.evaluate(() => JSON.parse(localStorage.getItem("agap.planning") ?? "null")) as Promise<{
+    scenarios: { name: string; scores: number[]; baseScores: number[] }[];
+    roi: Record<string, unknown>[];
+    roadmaps: { workflow: string; startDate: string; tasks: unknown[] }[];
+  } | null>;
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; html: string }[];
+}
+
+/** Tabster's focus sentinels: a known aria-hidden-focus false positive, ignored as in taskpane.test.ts. */
+const isTabsterSentinel = (rule: string, html: string) =>
+  rule === "aria-hidden-focus" && /^<i [^>]*data-tabster-dummy/.test(html);
+
+async function seriousViolations(where: string): Promise<string[]> {
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run(document)).violations;
+  })) as AxeViolation[];
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !isTabsterSentinel(v.id, n.html)) }))
+    .filter((v) => v.nodes.length > 0)
+    .map((v) => `${where}: [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    at ${n.html}`).join("\n")}`);
+}
+
+/** Runs axe-core on the page as it is now (axe is injected once; the page never navigates). */
+async function expectNoSeriousViolations(where: string): Promise<void> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+  const problems = await seriousViolations(where);
+  if (problems.length > 0) throw new Error(`axe-core violations:\n${problems.join("\n")}`);
+}
+
+test("answers the assessment for Invoice triage and saves it", async () => {
+  await openTaskpane(page, server.url);
+  await page.getByRole("combobox", { name: "Workflow" }).fill(WORKFLOW);
+  await page.getByLabel("Respondent (optional)").fill("Ana");
+  await page.getByLabel("Date (optional)").fill("2026-03-15");
+  const groups = page.getByRole("radiogroup");
+  await expect(groups.count()).resolves.toBe(15);
+  for (let i = 0; i < ANSWERS.length; i++) {
+    await groups
+      .nth(i)
+      .getByRole("radio", { name: String(ANSWERS[i]), exact: true })
+      .check();
+  }
+  await expect(page.getByRole("status").filter({ hasText: "answered" }).textContent()).resolves.toBe(
+    "15 of 15 answered",
+  );
+  await page.getByRole("button", { name: "Save response" }).click();
+  await page.getByText(`Saved Ana's response for ${WORKFLOW}.`).waitFor();
+});
+
+test("Scenarios from the saved workflow: fields, realized, a slider moved by keyboard, saved by name", async () => {
+  await showTab(page, "Scenarios");
+  const base = page.getByRole("combobox", { name: "Start from" });
+  await base.waitFor();
+  // The draft was cleared by the save, so the choices are typed scores and the saved workflow.
+  await expect(base.locator("option").allTextContents()).resolves.toEqual(["Typed scores", BASE_LABEL]);
+  await base.selectOption({ label: BASE_LABEL });
+  const fields = await Promise.all(LAYER_FIELDS.map((name) => page.getByRole("textbox", { name }).inputValue()));
+  expect(fields).toEqual(["80", "60", "46.7", "40", "53.3"]);
+  expect(SCORES.map((s) => String(Math.round(s * 1000) / 10))).toEqual(fields);
+  await expect(page.getByTestId("scenario-realized").textContent()).resolves.toBe(percent(REALIZED));
+  expect(percent(REALIZED)).toBe("4.8%");
+  await expect(page.getByTestId("scenario-change").textContent()).resolves.toBe("+0.0 pts");
+
+  const slider = page.getByRole("slider", { name: "Measurement", exact: true });
+  await slider.focus();
+  for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowRight");
+  await expect(slider.inputValue()).resolves.toBe("50");
+  await expect(page.getByRole("textbox", { name: "Measurement %" }).inputValue()).resolves.toBe("50");
+  expect([percent(MOVED_REALIZED), points(MOVED_REALIZED - REALIZED)]).toEqual(["6.0%", "+1.2 pts"]);
+  await expect(page.getByTestId("scenario-realized").textContent()).resolves.toBe("6.0%");
+  await expect(page.getByTestId("scenario-change").textContent()).resolves.toBe("+1.2 pts");
+  // Gap 94.0%, still at least 90%: Critical.
+  await expect(page.getByTestId("scenario-gap").textContent()).resolves.toBe("94.0%");
+  await expect(page.getByTestId("scenario-band").textContent()).resolves.toBe("Critical");
+
+  await page.getByRole("textbox", { name: "Scenario name" }).fill("Measurement to 50%");
+  await page.getByRole("button", { name: "Save scenario" }).click();
+  await page.getByRole("checkbox", { name: "Measurement to 50% · 6.0%" }).waitFor();
+  const saved = (await planning())!.scenarios;
+  expect(saved.map((s) => s.name)).toEqual(["Measurement to 50%"]);
+  expect(saved[0].scores).toEqual([0.8, 0.6, 7 / 15, 0.5, 8 / 15].map((v) => expect.closeTo(v, 12)));
+  expect(saved[0].baseScores).toEqual(SCORES.map((v) => expect.closeTo(v, 12)));
+});
+
+test("plans to 25%: four layers rise to the hand-computed level; two scenarios side by side", async () => {
+  await page.getByRole("textbox", { name: "Measurement %" }).fill("40");
+  await expect(page.getByTestId("scenario-realized").textContent()).resolves.toBe("4.8%");
+  await page.getByRole("textbox", { name: "Target realized value" }).fill("25");
+  expect(LEVEL).toBeCloseTo(0.747674, 6);
+  expect(0.8 * LEVEL ** 4).toBeCloseTo(0.25, 12);
+  const to = percent(LEVEL);
+  expect(to).toBe("74.8%");
+  await expect(
+    page.getByRole("list", { name: "Planned changes" }).getByRole("listitem").allTextContents(),
+  ).resolves.toEqual([
+    "Strategy Alignment: 80.0% (unchanged)",
+    `Workflow Integration: 60.0% → ${to}`,
+    `Human Oversight: 46.7% → ${to}`,
+    `Measurement: 40.0% → ${to}`,
+    `Business Adoption: 53.3% → ${to}`,
+  ]);
+  // Total improvement 4L − (0.6 + 7/15 + 0.4 + 8/15) = 2.990697 − 2 = 0.990697… → "+99.1 pts".
+  await expect(page.getByText(/^Every layer below/).textContent()).resolves.toBe(
+    `Every layer below ${to} rises to it; realized value becomes 25.0%. Total improvement ${points(4 * LEVEL - 2)} across layers.`,
+  );
+  await page.getByRole("button", { name: "Save plan as scenario" }).click();
+  await page.getByRole("checkbox", { name: "Plan to 25% · 25.0%" }).waitFor();
+
+  await page.getByRole("checkbox", { name: "Measurement to 50% · 6.0%" }).check();
+  await page.getByRole("checkbox", { name: "Plan to 25% · 25.0%" }).check();
+  const table = page.getByRole("table", { name: "Scenarios side by side" });
+  const rows = await table
+    .getByRole("row")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((cell) => cell.textContent)));
+  expect(rows).toEqual([
+    ["Layer", "Measurement to 50%", "Plan to 25%"],
+    ["Strategy", "80.0%", "80.0%"],
+    ["Workflow", "60.0%", to],
+    ["Oversight", "46.7%", to],
+    ["Measurement", "50.0%", to],
+    ["Adoption", "53.3%", to],
+    ["Realized", "6.0%", "25.0%"],
+    // Against the base (4.78%): +1.2 pts and 25 − 4.78 = +20.2 pts.
+    ["Against base", "+1.2 pts", points(0.25 - REALIZED)],
+  ]);
+  expect(points(0.25 - REALIZED)).toBe("+20.2 pts");
+  await page.screenshot({ path: path.join(ARTIFACTS, "planning-scenarios.png"), fullPage: true });
+  await expectNoSeriousViolations("Scenarios");
+});
+
+test("ROI: a baseline captured after go-live is warned next to its date and flagged once saved; ROI 116.0%", async () => {
+  await showTab(page, "ROI");
+  const form = page.getByRole("form", { name: "ROI row" });
+  await form.waitFor();
+  await expect(form.getByRole("textbox", { name: /^Workflow/ }).inputValue()).resolves.toBe(WORKFLOW);
+  await form.getByRole("textbox", { name: /^Metric/ }).fill("Handling time");
+  await form.getByRole("textbox", { name: "Unit", exact: true }).fill("hours");
+  await form.getByRole("combobox", { name: "Better when" }).selectOption("lower");
+  await form.getByRole("textbox", { name: "Baseline value (per period)" }).fill("40");
+  await form.getByLabel("Baseline captured on").fill("2026-03-10");
+  await expect(describedBy(page, "Baseline captured on")).resolves.toEqual({ description: "", invalid: false });
+  await form.getByLabel("Agent went live on").fill("2026-03-01");
+  // The dates are in the wrong order: a warning next to the capture date, which does not block saving.
+  await expect(describedBy(page, "Baseline captured on")).resolves.toEqual({
+    description:
+      "Captured after go-live: this baseline may already include the agent's effect, and the ROI will be flagged.",
+    invalid: false,
+  });
+  const numbers: [string, string][] = [
+    ["Value now (per period)", "25"],
+    ["Money per unit", "60"],
+    ["Build cost", "3000"],
+    ["Integrate cost", "1000"],
+    ["Govern cost", "500"],
+    ["Maintain cost", "500"],
+    ["Periods observed", "12"],
+    ["Horizon (periods)", "12"],
+    ["Discount rate per period", "1"],
+  ];
+  for (const [name, value] of numbers) await form.getByRole("textbox", { name, exact: true }).fill(value);
+  await form.getByRole("button", { name: "Add ROI row" }).click();
+
+  const row = page.getByTestId("roi-row");
+  await row.waitFor();
+  await expect(row.getByTestId("measured-roi").textContent()).resolves.toBe("116.0%");
+  await expect(row.getByTestId("flag-baseline-after-go-live").textContent()).resolves.toBe(
+    "Baseline captured after go-live: it may already include the agent's effect, so the ROI is not defensible.",
+  );
+  await expect(row.getByTestId("flag-baseline-after-go-live").isVisible()).resolves.toBe(true);
+  for (const other of ["no-baseline", "no-costs", "short-observation"]) {
+    await expect(row.getByTestId(`flag-${other}`).count()).resolves.toBe(0);
+  }
+  expect(Math.round(NPV)).toBe(5130);
+  await expect(row.getByText(/periods$/).textContent()).resolves.toBe(`5,130 · ${(5000 / 900).toFixed(1)} periods`);
+  // The warning stays next to the date, and the form now edits the saved row.
+  await expect(describedBy(page, "Baseline captured on")).resolves.toMatchObject({
+    description: expect.stringMatching(/^Captured after go-live/),
+  });
+  await form.getByRole("button", { name: "Save ROI row" }).waitFor();
+  const [saved] = (await planning())!.roi;
+  expect(saved).toMatchObject({
+    workflow: WORKFLOW,
+    metric: "Handling time",
+    unit: "hours",
+    direction: "lower",
+    baseline: 40,
+    baselineDate: "2026-03-10",
+    goLiveDate: "2026-03-01",
+    current: 25,
+    valuePerUnit: 60,
+    build: 3000,
+    integrate: 1000,
+    govern: 500,
+    maintain: 500,
+    periods: 12,
+    horizon: 12,
+    discountRate: 0.01,
+  });
+  await page.screenshot({ path: path.join(ARTIFACTS, "planning-roi.png"), fullPage: true });
+  await expectNoSeriousViolations("ROI");
+});
+
+test("Roadmap from 2024-02-01, typed with the keyboard: hand-computed due dates and the baseline on file", async () => {
+  await showTab(page, "Roadmap");
+  await expect(page.getByRole("combobox", { name: "Workflow" }).inputValue()).resolves.toBe(WORKFLOW);
+  const start = page.getByLabel("Start date");
+  await start.focus();
+  // en-US date fields: month, day, year.
+  await page.keyboard.type("02012024");
+  await expect(start.inputValue()).resolves.toBe("2024-02-01");
+  await page.getByRole("button", { name: "Generate roadmap" }).click();
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem("agap.planning") ?? "{}").roadmaps?.length > 0);
+  const [roadmap] = (await planning())!.roadmaps;
+  expect([roadmap.workflow, roadmap.startDate, roadmap.tasks.length]).toEqual([WORKFLOW, "2024-02-01", 15]);
+
+  for (const [id, due] of Object.entries(DUE)) {
+    await expect(page.getByTestId(`task-${id}`).textContent()).resolves.toMatch(new RegExp(`^${due}: `));
+  }
+  await expect(page.getByTestId("task-foundation.baseline").textContent()).resolves.toContain(
+    "Baseline on file (captured 2026-03-10).",
+  );
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ hasText: /^\d{4}-\d{2}-\d{2}: / })
+      .count(),
+  ).resolves.toBe(15);
+  // Only one roadmap is open, and it is this workflow's: no warning.
+  await expect(page.getByText(/still has an open roadmap/).count()).resolves.toBe(0);
+  await page.screenshot({ path: path.join(ARTIFACTS, "planning-roadmap.png"), fullPage: true });
+  await expectNoSeriousViolations("Roadmap");
+});
+
+/** A date cell as exceljs reads it back: a Date, or Excel's serial number. */
+function isoDate(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "number") return new Date(Math.round((value - 25569) * 86_400_000)).toISOString().slice(0, 10);
+  throw new Error(`Not a date cell: ${JSON.stringify(value)}`);
+}
+
+test("Export .xlsx: scenarios, ROI, portfolio and roadmap sheets with formulas and cached values", async () => {
+  await showTab(page, "Team & history");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export .xlsx" }).click(),
+  ]);
+  expect(await download.failure()).toBeNull();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(fs.readFileSync((await download.path()) as string) as unknown as ExcelJS.Buffer);
+  expect(workbook.worksheets.map((s) => s.name)).toEqual(
+    expect.arrayContaining(["AGAP Assessments", "AGAP Scenarios", "AGAP ROI", "AGAP Portfolio", ROADMAP_SHEET]),
+  );
+
+  const table = (name: string) => {
+    const sheet = workbook.getWorksheet(name)!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    return (row: number, column: string) => {
+      const at = header.indexOf(column);
+      if (at < 0) throw new Error(`${name} has no column "${column}" in ${JSON.stringify(header)}`);
+      return sheet.getRow(row).getCell(at + 1);
+    };
+  };
+
+  const scenarios = table("AGAP Scenarios");
+  expect([scenarios(2, "Scenario").value, scenarios(3, "Scenario").value]).toEqual([
+    "Measurement to 50%",
+    "Plan to 25%",
+  ]);
+  expect(scenarios(2, "Measurement score").value).toBeCloseTo(0.5, 12);
+  expect(scenarios(3, "Workflow score").value).toBeCloseTo(LEVEL, 12);
+  for (const [row, realized] of [
+    [2, MOVED_REALIZED],
+    [3, 0.25],
+  ]) {
+    const cell = scenarios(row, "Realized value");
+    expect(cell.formula).toBe(`IF(COUNT(D${row}:H${row})<5,NA(),PRODUCT(D${row}:H${row}))`);
+    expect(cell.result).toBeCloseTo(realized, 12);
+    expect(scenarios(row, "Change vs base").formula).toMatch(/PRODUCT\(K\d+:O\d+\)/);
+    expect(scenarios(row, "Change vs base").result).toBeCloseTo(realized - REALIZED, 12);
+  }
+
+  const roi = table("AGAP ROI");
+  expect([roi(2, "Workflow").value, roi(2, "Metric").value, roi(2, "Direction").value]).toEqual([
+    WORKFLOW,
+    "Handling time",
+    "lower",
+  ]);
+  expect([isoDate(roi(2, "Baseline capture date").value), isoDate(roi(2, "Go-live date").value)]).toEqual([
+    "2026-03-10",
+    "2026-03-01",
+  ]);
+  const measured = roi(2, "Measured ROI");
+  expect(measured.formula).toMatch(/AGAP\.ROI\(E2,H2,I2,J2:M2,/);
+  expect(measured.result).toBeCloseTo(1.16, 12);
+  const npv = roi(2, "NPV");
+  expect(npv.formula).toMatch(/NPV\(P2,/);
+  expect(npv.result).toBeCloseTo(NPV, 6);
+  expect(roi(2, "Payback").result).toBeCloseTo(5000 / 900, 9);
+  expect(roi(2, "Flags").result).toBe(
+    "Baseline captured after go-live: it may already include the agent's effect, so the ROI is not defensible.",
+  );
+
+  const portfolio = table("AGAP Portfolio");
+  expect(portfolio(2, "Workflow").value).toBe(WORKFLOW);
+  expect(portfolio(2, "Latest realized value").value).toBeCloseTo(REALIZED, 12);
+  expect(portfolio(2, "Band").value).toBe("Critical");
+  expect(portfolio(2, "Weakest layer").value).toBe("Measurement");
+
+  const roadmap = workbook.getWorksheet(ROADMAP_SHEET)!;
+  expect(roadmap.getCell("B2").value).toBe(WORKFLOW);
+  expect(isoDate(roadmap.getCell("B3").value)).toBe("2024-02-01");
+  expect((roadmap.getRow(6).values as unknown[]).slice(1)).toEqual([
+    "Phase",
+    "Task",
+    "Due date",
+    "Owner",
+    "Status",
+    "Note",
+    "Task ID",
+  ]);
+  const tasks = new Map<string, { due: string; status: unknown; note: unknown }>();
+  for (let r = 7; r <= 21; r++) {
+    const row = roadmap.getRow(r);
+    tasks.set(String(row.getCell(7).value), {
+      due: isoDate(row.getCell(3).value),
+      status: row.getCell(5).value,
+      note: row.getCell(6).value,
+    });
+  }
+  expect(tasks.size).toBe(15);
+  for (const [id, due] of Object.entries(DUE)) expect([id, tasks.get(id)?.due]).toEqual([id, due]);
+  expect(tasks.get("foundation.baseline")).toEqual({
+    due: "2024-02-24",
+    status: "Not started",
+    note: "Baseline on file (captured 2026-03-10)",
+  });
+});
+
+// A date typed only in part leaves the input's value blank (validity.badInput): the field must say
+// so and block saving, rather than save the row with no date.
+test("a date typed only in part gets a message next to the field and is not saved as blank", async () => {
+  await showTab(page, "ROI");
+  const form = page.getByRole("form", { name: "ROI row" });
+  await form.getByRole("button", { name: "New row" }).click();
+  await form.getByRole("textbox", { name: /^Metric/ }).fill("Cycle time");
+  await form.getByRole("textbox", { name: "Baseline value (per period)", exact: true }).fill("12");
+  const captured = form.getByLabel("Baseline captured on");
+  await captured.focus();
+  await page.keyboard.type("0310");
+  await expect(captured.evaluate((input: HTMLInputElement) => input.validity.badInput)).resolves.toBe(true);
+  await form.getByRole("button", { name: "Add ROI row" }).click();
+  await expect(describedBy(page, "Baseline captured on")).resolves.toMatchObject({
+    description: expect.stringMatching(/date/i),
+    invalid: true,
+  });
+  await expect(page.getByTestId("roi-row").count()).resolves.toBe(1);
+});
+
+test("screenshots written; no request leaves the page's origin apart from office.js; no page errors", async () => {
+  for (const slug of ["scenarios", "roi", "roadmap"]) {
+    expect(fs.statSync(path.join(ARTIFACTS, `planning-${slug}.png`)).size).toBeGreaterThan(1000);
+  }
+  expect(session.foreignRequests(server.url).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
