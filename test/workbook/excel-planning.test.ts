@@ -7,7 +7,6 @@ import {
   STATEMENTS,
   realizedGrid,
   type AssessmentResponse,
-  type RoiEntry,
   type Scenario,
 } from "../../src/model";
 import {
@@ -39,6 +38,7 @@ import {
 } from "../../src/workbook/planning-tables";
 import { createAgapEngine } from "../support/hyperformula-agap";
 import { FakeWorkbook, type FakeSheet } from "./fake-excel";
+import { ENTRY, LATEST } from "./planning-fixtures";
 
 const scenario = (id: string, overrides: Partial<Scenario> = {}): Scenario => ({
   id,
@@ -49,28 +49,6 @@ const scenario = (id: string, overrides: Partial<Scenario> = {}): Scenario => ({
   scores: [0.8, 0.6, 0.5, 0.7, 0.5],
   ...overrides,
 });
-
-const ENTRY: RoiEntry = {
-  id: "roi-1",
-  workflow: "Invoice triage",
-  metric: "Hours per week",
-  unit: "h",
-  direction: "lower",
-  baseline: 40,
-  baselineDate: "2026-01-10",
-  goLiveDate: "2026-02-01",
-  current: 25,
-  valuePerUnit: 60,
-  build: 3000,
-  integrate: 1000,
-  govern: 500,
-  maintain: 500,
-  periods: 12,
-  horizon: 12,
-  discountRate: 0.01,
-  expectedValue: 1_000_000,
-};
-const LATEST = [0.8, 0.6, 0.5, 0.4, 0.5];
 
 const ANSWERS = [4, 4, 4, 3, 3, 3, 2, 3, 2, 2, 2, 2, 2, 3, 2];
 function response(id: string, workflow = "Invoice triage", date = "2026-01-05"): AssessmentResponse {

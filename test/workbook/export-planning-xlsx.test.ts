@@ -28,27 +28,8 @@ import {
   scenarioRowFormulas,
 } from "../../src/workbook/planning-tables";
 import { createAgapEngine } from "../support/hyperformula-agap";
+import { ENTRY, LATEST } from "./planning-fixtures";
 
-const ENTRY: RoiEntry = {
-  id: "roi-1",
-  workflow: "Invoice triage",
-  metric: "Hours per week",
-  unit: "h",
-  direction: "lower",
-  baseline: 40,
-  baselineDate: "2026-01-10",
-  goLiveDate: "2026-02-01",
-  current: 25,
-  valuePerUnit: 60,
-  build: 3000,
-  integrate: 1000,
-  govern: 500,
-  maintain: 500,
-  periods: 12,
-  horizon: 12,
-  discountRate: 0.01,
-  expectedValue: 1_000_000,
-};
 const LATE: RoiEntry = {
   ...ENTRY,
   id: "roi-2",
@@ -78,7 +59,6 @@ const RESPONSES: AssessmentResponse[] = [
   { id: "a", workflow: "Invoice triage", respondent: "Ana", date: "2026-01-05", answers: answers(ANSWERS) },
   { id: "b", workflow: "Invoice triage", respondent: "Ben", date: "2026-01-05", answers: answers(B_ANSWERS) },
 ];
-const LATEST = [0.8, 0.6, 0.5, 0.4, 0.5];
 
 const SCENARIOS: Scenario[] = [
   {

@@ -31,28 +31,7 @@ import {
   type CachedValue,
 } from "../../src/workbook/planning-tables";
 import { createAgapEngine } from "../support/hyperformula-agap";
-
-export const ENTRY: RoiEntry = {
-  id: "roi-1",
-  workflow: "Invoice triage",
-  metric: "Hours per week",
-  unit: "h",
-  direction: "lower",
-  baseline: 40,
-  baselineDate: "2026-01-10",
-  goLiveDate: "2026-02-01",
-  current: 25,
-  valuePerUnit: 60,
-  build: 3000,
-  integrate: 1000,
-  govern: 500,
-  maintain: 500,
-  periods: 12,
-  horizon: 12,
-  discountRate: 0.01,
-  expectedValue: 1_000_000,
-};
-const LATEST = [0.8, 0.6, 0.5, 0.4, 0.5];
+import { ENTRY, LATEST } from "./planning-fixtures";
 
 /** Evaluates one table row (row 2 under a header row) in HyperFormula with the AGAP functions. */
 function evaluateRow(values: readonly (string | number | null)[], columns: readonly number[], formulas: string[]) {
