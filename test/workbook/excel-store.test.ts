@@ -20,386 +20,22 @@ import {
 } from "../../src/workbook/assessment-table";
 import { ExcelStore, type DraftSettings } from "../../src/workbook/excel-store";
 import { DRAFT_KEY, type Draft } from "../../src/workbook/store";
+import { FakeSheet, FakeWorkbook, PROTECTED_MESSAGE } from "./fake-excel";
 
-// ---------------------------------------------------------------------------------------------
-// A fake workbook behind office-addin-mock proxies. Each Office.js object the store asks for is
-// an OfficeMockObject, so reading a property before load + sync gives the mock's error string.
-// Methods that return a new proxy per call (getRange, getItemOrNullObject, charts.add…) build
-// one over the fake state; writes go through a Proxy that applies them to the cells and logs
-// them in order, the way Excel would run the queued commands.
-// ---------------------------------------------------------------------------------------------
+// The fake workbook behind office-addin-mock proxies is shared with the planning tests.
 
-const NOT_LOADED = "Error, property was not loaded";
-const MOCK_STATES = new Set([NOT_LOADED, "Error, context.sync() was not called"]);
-const PROTECTED_MESSAGE = "The cell or chart you're trying to change is on a protected sheet.";
-
-type Cell = { value: unknown; formula?: string; format: string };
-type Write = { sheet: string; target: string; property: string; value: unknown };
-type Validation = { address: string; cleared: boolean; rule?: unknown; errorAlert?: unknown };
-type FakeChart = { type: string; source: string; seriesBy: string; title?: string; position?: string[] };
-type FakeTable = { name: string; sheet: FakeSheet; top: number; left: number; width: number; bodyRows: number };
-type Box = { top: number; left: number; bottom: number; right: number };
-// The mock objects are shaped at run time; the store sees them through the Excel types.
-type Mock = any;
-
-function parseAddress(address: string): Box {
-  const match = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(address);
-  if (!match) throw new Error(`fake workbook: cannot read the address ${address}`);
-  const column = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return {
-    top: Number(match[2]) - 1,
-    left: column(match[1]),
-    bottom: Number(match[4] ?? match[2]) - 1,
-    right: column(match[3] ?? match[1]),
-  };
+/** The assessments table, typed in as a person would: header row, then rows of values. */
+function addAssessments(
+  book: FakeWorkbook,
+  rows: unknown[][],
+  options: { headerRow?: number; header?: readonly string[]; sheet?: string } = {},
+) {
+  const { headerRow, header = HEADERS, sheet = ASSESSMENTS_SHEET } = options;
+  return book.addTable(ASSESSMENTS_TABLE, sheet, header, rows, { headerRow });
 }
 
-/** What Excel does with typed input: numbers, formulas (=, +, -, @), or text in a text-formatted cell. */
-function typeInto(cell: Cell, input: unknown): void {
-  if (input === null) return; // null leaves the cell as it is
-  delete cell.formula;
-  if (typeof input === "string" && cell.format !== "@") {
-    const trimmed = input.trim();
-    if (trimmed !== "" && Number.isFinite(Number(trimmed))) {
-      cell.value = Number(trimmed);
-      return;
-    }
-    if (/^[=+\-@]/.test(trimmed)) {
-      cell.formula = trimmed.startsWith("=") ? trimmed : `=${trimmed}`;
-      cell.value = undefined;
-      return;
-    }
-  }
-  cell.value = input;
-}
-
-class FakeSheet {
-  readonly cells = new Map<string, Cell>();
-  frozenRows = 0;
-  protected = false;
-  readonly validations: Validation[] = [];
-  readonly charts: FakeChart[] = [];
-  constructor(public name: string) {}
-
-  at(row: number, column: number): Cell {
-    const key = `${row},${column}`;
-    let cell = this.cells.get(key);
-    if (!cell) this.cells.set(key, (cell = { value: "", format: "General" }));
-    return cell;
-  }
-  peek(row: number, column: number): Cell {
-    return this.cells.get(`${row},${column}`) ?? { value: "", format: "General" };
-  }
-  /** A cell by its A1 address. */
-  cell(address: string): Cell {
-    const box = parseAddress(address);
-    return this.peek(box.top, box.left);
-  }
-  /** The shown values of one sheet row (1-based), columns A to the last header. */
-  row(row: number): unknown[] {
-    return HEADERS.map((_, c) => this.peek(row - 1, c).value);
-  }
-  isEmpty(): boolean {
-    return [...this.cells.values()].every((cell) => cell.value === "" && !cell.formula);
-  }
-  validationAt(address: string): Validation | undefined {
-    return this.validations.filter((validation) => validation.address === address).pop();
-  }
-}
-
-class FakeWorkbook {
-  readonly sheets: FakeSheet[] = [];
-  readonly tables: FakeTable[] = [];
-  readonly writes: Write[] = [];
-  syncs = 0;
-  active?: string;
-  /** Makes a write fail at once, as an API call that throws. */
-  throwOnWrite?: (write: Write) => Error | undefined;
-  private pending?: Error;
-  private mocks: Mock[] = [];
-  private afterSync: (() => void)[] = [];
-  private ranges = new WeakMap<object, { sheet: FakeSheet; address: string }>();
-
-  sheet(name: string): FakeSheet | undefined {
-    return this.sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
-  }
-  table(name: string): FakeTable | undefined {
-    return this.tables.find((table) => table.name.toLowerCase() === name.toLowerCase());
-  }
-  addSheet(name: string): FakeSheet {
-    const sheet = new FakeSheet(name);
-    this.sheets.push(sheet);
-    return sheet;
-  }
-
-  /** A table as a person would have typed it: a header row, then rows of values (sheet row numbers 1-based). */
-  addTable(rows: unknown[][], options: { headerRow?: number; header?: readonly string[]; sheet?: string } = {}) {
-    const { headerRow = 1, header = HEADERS, sheet: sheetName = ASSESSMENTS_SHEET } = options;
-    const sheet = this.sheet(sheetName) ?? this.addSheet(sheetName);
-    [header, ...rows].forEach((values, r) =>
-      values.forEach((value, c) => (sheet.at(headerRow - 1 + r, c).value = value ?? "")),
-    );
-    const table = {
-      name: ASSESSMENTS_TABLE,
-      sheet,
-      top: headerRow - 1,
-      left: 0,
-      width: header.length,
-      bodyRows: Math.max(1, rows.length),
-    };
-    this.tables.push(table);
-    return table;
-  }
-
-  /** The batch runner handed to the store; context.sync is wrapped to count the round trips. */
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const context = this.context();
-    const sync = context.sync.bind(context);
-    context.sync = async () => {
-      this.syncs += 1;
-      await sync();
-    };
-    return batch(context as Excel.RequestContext);
-  };
-
-  private context(): Mock {
-    this.mocks = [];
-    const context: Mock = new OfficeMockObject({
-      workbook: {
-        worksheets: {
-          getItemOrNullObject: (name: string) => this.sheetProxy(this.sheet(name)),
-          add: (name: string) => this.sheetProxy(this.createSheet(name)),
-        },
-        tables: {
-          getItemOrNullObject: (name: string) => this.tableProxy(this.table(name)),
-        },
-      },
-      sync: () => this.syncAll(),
-    });
-    // Collections load their items by navigation ("items/name"), which the mock cannot express.
-    const worksheets = context.workbook.worksheets;
-    let items: unknown = NOT_LOADED;
-    worksheets.load = () => {
-      const snapshot = this.sheets.map((sheet) => ({ name: sheet.name }));
-      this.afterSync.push(() => (items = snapshot));
-      return worksheets;
-    };
-    Object.defineProperty(worksheets, "items", { get: () => items });
-    return context;
-  }
-
-  private async syncAll(): Promise<void> {
-    const error = this.pending;
-    this.pending = undefined;
-    if (error) throw error;
-    for (const mock of this.mocks) await mock.sync();
-    for (const done of this.afterSync.splice(0)) done();
-  }
-
-  /** Logs a write and applies it; a protected sheet makes the next sync fail, as Excel does. */
-  private write(sheet: FakeSheet | undefined, target: string, property: string, value: unknown, apply: () => void) {
-    const write = { sheet: sheet?.name ?? "", target, property, value };
-    const thrown = this.throwOnWrite?.(write);
-    if (thrown) throw thrown;
-    this.writes.push(write);
-    if (sheet?.protected) {
-      this.pending ??= Object.assign(new Error(PROTECTED_MESSAGE), { code: "AccessDenied" });
-      return;
-    }
-    apply();
-  }
-
-  /** isNullObject can be read after a sync, without a load. */
-  private nullFlag(mock: Mock, isNull: boolean): void {
-    const born = this.syncs;
-    Object.defineProperty(mock, "isNullObject", { get: () => (this.syncs > born ? isNull : NOT_LOADED) });
-  }
-
-  private track(
-    mock: Mock,
-    sheet: FakeSheet | undefined,
-    target: string,
-    apply: (path: string, value: unknown) => void = () => undefined,
-    prefix = "",
-  ): Mock {
-    if (prefix === "") this.mocks.push(mock);
-    const children = new Map<string, Mock>();
-    return new Proxy(mock, {
-      get: (object, property) => {
-        const value = Reflect.get(object, property);
-        if (typeof property === "string" && value instanceof OfficeMockObject && object._properties?.has(property)) {
-          if (!children.has(property)) {
-            children.set(property, this.track(value, sheet, target, apply, `${prefix}${property}.`));
-          }
-          return children.get(property);
-        }
-        return value;
-      },
-      set: (object, property, value) => {
-        if (typeof property === "string" && !property.startsWith("_") && !MOCK_STATES.has(value)) {
-          const path = `${prefix}${property}`;
-          this.write(sheet, target, path, value, () => apply(path, value));
-        }
-        return Reflect.set(object, property, value);
-      },
-    });
-  }
-
-  private nullObject(): Mock {
-    const mock = new OfficeMockObject({});
-    this.nullFlag(mock, true);
-    return this.track(mock, undefined, "null object");
-  }
-
-  private createSheet(name: string): FakeSheet {
-    const sheet = new FakeSheet(name);
-    this.write(undefined, name, "worksheets.add", name, () => {
-      const invalid = name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name) || name.trim() === "";
-      if (invalid || this.sheet(name)) this.pending ??= new Error(`The name "${name}" cannot be used for a sheet.`);
-      else this.sheets.push(sheet);
-    });
-    return sheet;
-  }
-
-  private sheetProxy(sheet: FakeSheet | undefined): Mock {
-    if (!sheet) return this.nullObject();
-    const mock = new OfficeMockObject({
-      name: sheet.name,
-      getRange: (address: string) => this.rangeProxy(sheet, address),
-      getUsedRangeOrNullObject: () => {
-        if (sheet.isEmpty()) return this.nullObject();
-        const used = [...sheet.cells.keys()].map((key) => key.split(",").map(Number));
-        const bottom = Math.max(...used.map(([r]) => r));
-        const right = Math.max(...used.map(([, c]) => c));
-        return this.rangeProxy(sheet, `A1:${columnLetter(right)}${bottom + 1}`);
-      },
-      tables: { add: (source: object, hasHeaders: boolean) => this.createTable(source, hasHeaders) },
-      freezePanes: {
-        freezeRows: (count: number) =>
-          this.write(sheet, sheet.name, "freezePanes.freezeRows", count, () => (sheet.frozenRows = count)),
-      },
-      charts: {
-        add: (type: string, source: object, seriesBy: string) => this.chartProxy(sheet, type, source, seriesBy),
-      },
-      activate: () => this.write(sheet, sheet.name, "activate", true, () => (this.active = sheet.name)),
-    });
-    this.nullFlag(mock, false);
-    return this.track(mock, sheet, sheet.name);
-  }
-
-  private rangeProxy(sheet: FakeSheet, address: string): Mock {
-    const box = parseAddress(address);
-    const rows = Array.from({ length: box.bottom - box.top + 1 }, (_, i) => box.top + i);
-    const columns = Array.from({ length: box.right - box.left + 1 }, (_, i) => box.left + i);
-    const grid = (read: (cell: Cell) => unknown) => rows.map((r) => columns.map((c) => read(sheet.peek(r, c))));
-    const mock = new OfficeMockObject({
-      address: `'${sheet.name}'!${address}`,
-      rowIndex: box.top,
-      columnIndex: box.left,
-      rowCount: rows.length,
-      columnCount: columns.length,
-      values: grid((cell) => (cell.formula ? "" : cell.value)),
-      formulas: grid((cell) => cell.formula ?? cell.value),
-      numberFormat: grid((cell) => cell.format),
-      format: {
-        columnWidth: 48,
-        font: { bold: false, size: 11 },
-        autofitColumns: () => this.write(sheet, address, "format.autofitColumns", true, () => undefined),
-      },
-      dataValidation: {
-        clear: () =>
-          this.write(sheet, address, "dataValidation.clear", true, () =>
-            sheet.validations.push({ address, cleared: true }),
-          ),
-      },
-    });
-    const each = (value: unknown, property: string, put: (cell: Cell, input: unknown) => void) => {
-      if (!Array.isArray(value) || value.length !== rows.length || value.some((row) => row.length !== columns.length)) {
-        this.pending ??= new Error(`The ${property} array does not match the size of ${address}.`);
-        return;
-      }
-      rows.forEach((r, i) => columns.forEach((c, j) => put(sheet.at(r, c), value[i][j])));
-    };
-    const proxy = this.track(mock, sheet, address, (path, value) => {
-      if (path === "values") each(value, path, typeInto);
-      else if (path === "formulas") {
-        each(value, path, (cell, input) => {
-          if (typeof input === "string" && input.startsWith("=")) {
-            cell.formula = input;
-            cell.value = undefined;
-          } else typeInto(cell, input);
-        });
-      } else if (path === "numberFormat") {
-        each(value, path, (cell, input) => {
-          if (input !== null) cell.format = String(input);
-        });
-      } else if (path === "dataValidation.rule" || path === "dataValidation.errorAlert") {
-        const validation = sheet.validationAt(address) ?? { address, cleared: false };
-        if (!sheet.validations.includes(validation)) sheet.validations.push(validation);
-        if (path === "dataValidation.rule") validation.rule = value;
-        else validation.errorAlert = value;
-      }
-    });
-    this.ranges.set(proxy, { sheet, address });
-    return proxy;
-  }
-
-  private tableProxy(table: FakeTable | undefined): Mock {
-    if (!table) return this.nullObject();
-    const sheet = table.sheet;
-    const rows = (top: number, bottom: number) =>
-      `${columnLetter(table.left)}${top + 1}:${columnLetter(table.left + table.width - 1)}${bottom + 1}`;
-    const mock = new OfficeMockObject({
-      name: table.name,
-      getHeaderRowRange: () => this.rangeProxy(sheet, rows(table.top, table.top)),
-      getDataBodyRange: () => this.rangeProxy(sheet, rows(table.top + 1, table.top + table.bodyRows)),
-      rows: {
-        add: (index?: number, values?: unknown) => {
-          if (index !== undefined && index !== null && index !== -1)
-            throw new Error("fake workbook: add at the end only");
-          this.write(sheet, table.name, "rows.add", values ?? null, () => (table.bodyRows += 1));
-        },
-      },
-    });
-    mock.worksheet = this.sheetProxy(sheet);
-    this.nullFlag(mock, false);
-    return this.track(mock, sheet, table.name, (path, value) => {
-      if (path === "name") table.name = String(value);
-    });
-  }
-
-  private createTable(source: object, hasHeaders: boolean): Mock {
-    const where = this.ranges.get(source);
-    if (!where || !hasHeaders) throw new Error("fake workbook: tables.add expects a Range with headers");
-    const box = parseAddress(where.address);
-    const table: FakeTable = {
-      name: `Table${this.tables.length + 1}`,
-      sheet: where.sheet,
-      top: box.top,
-      left: box.left,
-      width: box.right - box.left + 1,
-      bodyRows: Math.max(1, box.bottom - box.top),
-    };
-    this.write(where.sheet, where.address, "tables.add", hasHeaders, () => this.tables.push(table));
-    return this.tableProxy(table);
-  }
-
-  private chartProxy(sheet: FakeSheet, type: string, source: object, seriesBy: string): Mock {
-    const where = this.ranges.get(source);
-    if (!where) throw new Error("fake workbook: charts.add expects a Range");
-    const chart: FakeChart = { type, source: where.address, seriesBy };
-    this.write(sheet, "charts", "charts.add", chart, () => sheet.charts.push(chart));
-    const mock = new OfficeMockObject({
-      name: `Chart ${sheet.charts.length}`,
-      title: { text: "" },
-      setPosition: (start: string, end: string) =>
-        this.write(sheet, `chart ${type}`, "setPosition", [start, end], () => (chart.position = [start, end])),
-    });
-    return this.track(mock, sheet, `chart ${type}`, (path, value) => {
-      if (path === "title.text") chart.title = String(value);
-    });
-  }
-}
+/** The shown values of one assessments row (1-based), across all the table's columns. */
+const rowOf = (sheet: FakeSheet, row: number) => sheet.row(row, HEADERS.length);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -425,7 +61,7 @@ const rowRange = (first: number, last: number, row: number) =>
 /** Checks everything the store writes into one table row. */
 function expectRowWritten(sheet: FakeSheet, row: number, r: AssessmentResponse) {
   const inputs = inputValues(r).map((value) => value ?? "");
-  expect(sheet.row(row).slice(0, COL.firstScore)).toEqual(inputs);
+  expect(rowOf(sheet, row).slice(0, COL.firstScore)).toEqual(inputs);
   expect(sheet.cell(`${columnLetter(COL.id)}${row}`).value).toBe(r.id);
   const formulas = HEADERS.map((_, c) => sheet.peek(row - 1, c).formula).slice(COL.firstScore, COL.id);
   expect(formulas).toEqual(rowFormulas(row));
@@ -453,7 +89,7 @@ describe("ExcelStore.saveResponse", () => {
     const sheet = book.sheet(ASSESSMENTS_SHEET)!;
     expect(sheet).toBeDefined();
     expect(book.table(ASSESSMENTS_TABLE)).toMatchObject({ sheet, top: 0, left: 0, width: HEADERS.length, bodyRows: 1 });
-    expect(sheet.row(1)).toEqual([...HEADERS]);
+    expect(rowOf(sheet, 1)).toEqual([...HEADERS]);
     expect(sheet.frozenRows).toBe(1);
     expectRowWritten(sheet, 2, r);
     expect(book.syncs).toBe(2);
@@ -478,7 +114,7 @@ describe("ExcelStore.saveResponse", () => {
   it("updates the row with the same id in place", async () => {
     const book = new FakeWorkbook();
     const rows = [response("a"), response("b", { respondent: "Ben" }), response("c")];
-    book.addTable(rows.map(typedRow));
+    addAssessments(book, rows.map(typedRow));
     const changed = response(
       "b",
       { respondent: "Ben", date: "2026-02-01" },
@@ -491,18 +127,18 @@ describe("ExcelStore.saveResponse", () => {
     expectRowWritten(sheet, 3, changed);
     expect(book.table(ASSESSMENTS_TABLE)!.bodyRows).toBe(3);
     expect(book.writes.some((w) => w.property === "rows.add")).toBe(false);
-    expect(sheet.row(2)).toEqual(typedRow(rows[0]));
-    expect(sheet.row(4)).toEqual(typedRow(rows[2]));
+    expect(rowOf(sheet, 2)).toEqual(typedRow(rows[0]));
+    expect(rowOf(sheet, 4)).toEqual(typedRow(rows[2]));
     expect(book.syncs).toBe(3);
   });
 
   it("clears answers that were removed, rather than leaving the old ones", async () => {
     const book = new FakeWorkbook();
-    book.addTable([typedRow(response("a"))]);
+    addAssessments(book, [typedRow(response("a"))]);
     const partial = response("a", { date: "" });
     partial.answers = { [STATEMENTS[0].id]: 1 };
     await new ExcelStore({ run: book.run }).saveResponse(partial);
-    const values = book.sheet(ASSESSMENTS_SHEET)!.row(2);
+    const values = rowOf(book.sheet(ASSESSMENTS_SHEET)!, 2);
     expect(values.slice(COL.firstAnswer + 1, COL.firstScore)).toEqual(Array(STATEMENTS.length - 1).fill(""));
     expect(values[COL.date]).toBe("");
     expect(values[COL.firstAnswer]).toBe(1);
@@ -510,7 +146,7 @@ describe("ExcelStore.saveResponse", () => {
 
   it("adds a row at the end of a table that starts lower on the sheet, with formulas for that row", async () => {
     const book = new FakeWorkbook();
-    book.addTable([typedRow(response("a")), typedRow(response("b"))], { headerRow: 5 });
+    addAssessments(book, [typedRow(response("a")), typedRow(response("b"))], { headerRow: 5 });
     const added = response("new");
     await new ExcelStore({ run: book.run }).saveResponse(added);
 
@@ -522,7 +158,7 @@ describe("ExcelStore.saveResponse", () => {
 
   it("fills the empty row of a table that has no data yet", async () => {
     const book = new FakeWorkbook();
-    book.addTable([]);
+    addAssessments(book, []);
     await new ExcelStore({ run: book.run }).saveResponse(response("first"));
     expect(book.writes.some((w) => w.property === "rows.add")).toBe(false);
     expectRowWritten(book.sheet(ASSESSMENTS_SHEET)!, 2, response("first"));
@@ -532,7 +168,7 @@ describe("ExcelStore.saveResponse", () => {
     const book = new FakeWorkbook();
     const typed = typedRow(response("x"));
     typed[COL.id] = "";
-    book.addTable([typedRow(response("a")), typed]);
+    addAssessments(book, [typedRow(response("a")), typed]);
     const store = new ExcelStore({ run: book.run });
     const { responses } = await store.listResponses();
     expect(responses[1].id).toBe("sheet-row-3");
@@ -565,7 +201,7 @@ describe("ExcelStore.saveResponse", () => {
     const book = new FakeWorkbook();
     const header = [...HEADERS];
     [header[3], header[4]] = [header[4], header[3]];
-    book.addTable([typedRow(response("a"))], { header });
+    addAssessments(book, [typedRow(response("a"))], { header });
     await expect(new ExcelStore({ run: book.run }).saveResponse(response("b"))).rejects.toThrow(
       /Column D .* should be "Strategy 1" but is "Strategy 2"/,
     );
@@ -574,12 +210,12 @@ describe("ExcelStore.saveResponse", () => {
 
   it("rejects with Excel's message when the sheet is protected, and writes nothing", async () => {
     const book = new FakeWorkbook();
-    book.addTable([typedRow(response("a"))]).sheet.protected = true;
-    const before = book.sheet(ASSESSMENTS_SHEET)!.row(2);
+    addAssessments(book, [typedRow(response("a"))]).sheet.protected = true;
+    const before = rowOf(book.sheet(ASSESSMENTS_SHEET)!, 2);
     await expect(new ExcelStore({ run: book.run }).saveResponse(response("a", { respondent: "Zoe" }))).rejects.toThrow(
       PROTECTED_MESSAGE,
     );
-    expect(book.sheet(ASSESSMENTS_SHEET)!.row(2)).toEqual(before);
+    expect(rowOf(book.sheet(ASSESSMENTS_SHEET)!, 2)).toEqual(before);
   });
 
   it("rejects with the message of a write that throws", async () => {
@@ -607,7 +243,7 @@ describe("ExcelStore.listResponses", () => {
   it("reads 1,000 rows in at most 3 syncs", async () => {
     const book = new FakeWorkbook();
     const rows = Array.from({ length: 1000 }, (_, i) => response(`r-${i}`, { respondent: `P${i}` }));
-    book.addTable(rows.map(typedRow));
+    addAssessments(book, rows.map(typedRow));
     const { responses, skipped } = await new ExcelStore({ run: book.run }).listResponses();
     expect(responses).toHaveLength(1000);
     expect(responses[999]).toEqual(rows[999]);
@@ -621,7 +257,7 @@ describe("ExcelStore.listResponses", () => {
     typed[COL.id] = "";
     typed[COL.date] = "2026-03-04";
     typed[COL.firstAnswer] = "";
-    book.addTable([typedRow(response("a")), HEADERS.map(() => ""), typed], { headerRow: 3 });
+    addAssessments(book, [typedRow(response("a")), HEADERS.map(() => ""), typed], { headerRow: 3 });
 
     const { responses, skipped } = await new ExcelStore({ run: book.run }).listResponses();
     expect(skipped).toEqual([]);
@@ -641,7 +277,7 @@ describe("ExcelStore.listResponses", () => {
     const book = new FakeWorkbook();
     const bad = typedRow(response("bad"));
     bad[column] = value;
-    book.addTable([typedRow(response("a")), bad, typedRow(response("c"))]);
+    addAssessments(book, [typedRow(response("a")), bad, typedRow(response("c"))]);
     const { responses, skipped } = await new ExcelStore({ run: book.run }).listResponses();
     expect(responses.map((r) => r.id)).toEqual(["a", "c"]);
     expect(skipped).toEqual([{ row: 3, problem: expect.stringMatching(reason) }]);
@@ -651,13 +287,13 @@ describe("ExcelStore.listResponses", () => {
     const book = new FakeWorkbook();
     const header = ["Notes", ...HEADERS].reverse();
     const r = response("a");
-    book.addTable([["my note", ...typedRow(r)].reverse()], { header });
+    addAssessments(book, [["my note", ...typedRow(r)].reverse()], { header });
     await expect(new ExcelStore({ run: book.run }).listResponses()).resolves.toEqual({ responses: [r], skipped: [] });
   });
 
   it("rejects, naming the column, when an answer column is missing", async () => {
     const book = new FakeWorkbook();
-    book.addTable([typedRow(response("a")).slice(0, 10)], { header: HEADERS.slice(0, 10) });
+    addAssessments(book, [typedRow(response("a")).slice(0, 10)], { header: HEADERS.slice(0, 10) });
     await expect(new ExcelStore({ run: book.run }).listResponses()).rejects.toThrow(
       /has no "Oversight 2", "Oversight 3", "Measurement 1", .*"Adoption 3" column/,
     );
@@ -665,7 +301,7 @@ describe("ExcelStore.listResponses", () => {
 
   it("skips a copied row that repeats an id", async () => {
     const book = new FakeWorkbook();
-    book.addTable([typedRow(response("a")), typedRow(response("a"))]);
+    addAssessments(book, [typedRow(response("a")), typedRow(response("a"))]);
     const { responses, skipped } = await new ExcelStore({ run: book.run }).listResponses();
     expect(responses).toHaveLength(1);
     expect(skipped).toEqual([{ row: 3, problem: expect.stringMatching(/repeats the one in row 2/) }]);
@@ -757,7 +393,7 @@ describe("ExcelStore drafts", () => {
     await store.saveDraft(draft);
     expect(settings.saved.has(DRAFT_KEY)).toBe(true);
     await store.saveResponse(response("r-1"));
-    expect(book.sheet(ASSESSMENTS_SHEET)?.row(2)[COL.id]).toBe("r-1");
+    expect(rowOf(book.sheet(ASSESSMENTS_SHEET)!, 2)[COL.id]).toBe("r-1");
   });
 });
 
@@ -768,7 +404,7 @@ describe("ExcelStore.insertReport", () => {
   const team = [response("a", {}, A), response("b", { respondent: "Ben" }, B)];
 
   async function report(book: FakeWorkbook, workflow = "Invoice triage", responses = team) {
-    book.addTable(responses.map(typedRow));
+    addAssessments(book, responses.map(typedRow));
     const name = await new ExcelStore({ run: book.run }).insertReport(workflow, responses);
     return { name, sheet: book.sheet(name)! };
   }
