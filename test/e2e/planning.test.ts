@@ -15,6 +15,7 @@ import {
   type Server,
   type Session,
 } from "./support/browser";
+import { seriousViolations, showTab } from "./support/page";
 
 jest.setTimeout(60_000);
 
@@ -72,11 +73,6 @@ afterAll(async () => {
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 const points = (change: number) => `${change >= 0 ? "+" : ""}${(change * 100).toFixed(1)} pts`;
 
-async function showTab(target: Page, name: string): Promise<void> {
-  await target.getByRole("tab", { name }).click();
-  await target.getByRole("tab", { name, selected: true }).waitFor();
-}
-
 /** The text of a field's message, read through the control's aria-describedby, and its aria-invalid. */
 function describedBy(target: Page, label: string) {
   return target.getByLabel(label, { exact: true }).evaluate((control) => ({
@@ -96,33 +92,10 @@ const planning = () =>
     roadmaps: { workflow: string; startDate: string; tasks: unknown[] }[];
   } | null>;
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[]; html: string }[];
-}
-
-/** Tabster's focus sentinels: a known aria-hidden-focus false positive, ignored as in taskpane.test.ts. */
-const isTabsterSentinel = (rule: string, html: string) =>
-  rule === "aria-hidden-focus" && /^<i [^>]*data-tabster-dummy/.test(html);
-
-async function seriousViolations(where: string): Promise<string[]> {
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  })) as AxeViolation[];
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !isTabsterSentinel(v.id, n.html)) }))
-    .filter((v) => v.nodes.length > 0)
-    .map((v) => `${where}: [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    at ${n.html}`).join("\n")}`);
-}
-
 /** Runs axe-core on the page as it is now (axe is injected once; the page never navigates). */
 async function expectNoSeriousViolations(where: string): Promise<void> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
-  const problems = await seriousViolations(where);
+  const problems = await seriousViolations(page, where);
   if (problems.length > 0) throw new Error(`axe-core violations:\n${problems.join("\n")}`);
 }
 

@@ -14,6 +14,7 @@ import {
   type Server,
   type Session,
 } from "./support/browser";
+import { seriousViolations, showTab } from "./support/page";
 
 jest.setTimeout(60_000);
 
@@ -148,11 +149,6 @@ function checkedAnswers(target: Page): Promise<(number | null)[]> {
       return checked ? Number(checked.value) : null;
     }),
   );
-}
-
-async function showTab(target: Page, name: string): Promise<void> {
-  await target.getByRole("tab", { name }).click();
-  await target.getByRole("tab", { name, selected: true }).waitFor();
 }
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
@@ -377,44 +373,6 @@ test("two respondents: team aggregate, divergence flag, and .xlsx / CSV / JSON e
   expect(exported.responses[1].layerScores.strategy).toBeCloseTo(0.6, 12);
   await expect(page.getByRole("alert").count()).resolves.toBe(0);
 });
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  helpUrl: string;
-  nodes: { target: unknown[]; html: string; failureSummary?: string }[];
-}
-
-/**
- * Tabster's focus sentinels (<i data-tabster-dummy tabindex=0 aria-hidden>, inside Fluent's TabList)
- * are focusable and hidden on purpose: they pass focus on at once and must stay silent. A known
- * false positive of aria-hidden-focus (microsoft/tabster#288, microsoft/fluentui#25133); only
- * those nodes are ignored, for that rule only.
- */
-const isTabsterSentinel = (rule: string, html: string) =>
-  rule === "aria-hidden-focus" && /^<i [^>]*data-tabster-dummy/.test(html);
-
-async function seriousViolations(target: Page, where: string): Promise<string[]> {
-  const violations = (await target.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  })) as AxeViolation[];
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !isTabsterSentinel(v.id, n.html)) }))
-    .filter((v) => v.nodes.length > 0)
-    .map(
-      (v) =>
-        `${where}: [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n` +
-        v.nodes
-          .map(
-            (n) =>
-              `    at ${JSON.stringify(n.target)} ${n.html}\n      ${(n.failureSummary ?? "").replace(/\n/g, "\n      ")}`,
-          )
-          .join("\n"),
-    );
-}
 
 /** Each tab in one colour scheme: axe-core, then a full-page screenshot. */
 async function auditScheme(scheme: "light" | "dark"): Promise<string[]> {
