@@ -63,3 +63,24 @@ export function layerLifts(scores: readonly number[], delta: number = DEFAULT_DE
 export function tornado(scores: readonly number[], delta: number = DEFAULT_DELTA): LayerLift[] {
   return layerLifts(scores, delta).sort((a, b) => Math.abs(b.lift) - Math.abs(a.lift) || a.index - b.index);
 }
+
+/** One bar of a two-sided tornado: the change in realized value for −Δ and for +Δ. */
+export interface TornadoSwing {
+  layer: Layer;
+  index: number;
+  down: number;
+  up: number;
+}
+
+/**
+ * Both sides of the tornado for a step of ±delta, largest total swing first; ties keep layer order.
+ *
+ * @example
+ * tornadoSwings([0.8, 0.6, 0.5, 0.4, 0.5], 0.1)[0] //=> { layer: Measurement, index: 3, down: -0.012, up: 0.012 } (to rounding)
+ */
+export function tornadoSwings(scores: readonly number[], delta: number = DEFAULT_DELTA): TornadoSwing[] {
+  const down = layerLifts(scores, -delta);
+  return layerLifts(scores, delta)
+    .map((up, i) => ({ layer: up.layer, index: i, down: down[i].lift, up: up.lift }))
+    .sort((a, b) => Math.abs(b.up) + Math.abs(b.down) - (Math.abs(a.up) + Math.abs(a.down)) || a.index - b.index);
+}

@@ -1,4 +1,11 @@
-import { DEFAULT_DELTA, layerLifts, liftedValue, productOfOthers, tornado } from "../../src/model/sensitivity";
+import {
+  DEFAULT_DELTA,
+  layerLifts,
+  liftedValue,
+  productOfOthers,
+  tornado,
+  tornadoSwings,
+} from "../../src/model/sensitivity";
 import { LAYERS } from "../../src/model/layers";
 import { expectAllClose } from "./close";
 
@@ -165,5 +172,28 @@ describe("tornado", () => {
 
   it("puts a zero layer first, then the others in layer order", () => {
     expect(tornado([0.5, 0, 0.5, 0.5, 0.5]).map((l) => l.index)).toEqual([1, 0, 2, 3, 4]);
+  });
+});
+
+describe("tornadoSwings", () => {
+  // Article profile 0.8, 0.6, 0.5, 0.4, 0.5 with Δ = 0.1: each side moves realized by
+  // 0.1 × product of the other four. Measurement: 0.1 × 0.8 × 0.6 × 0.5 × 0.5 = 0.012;
+  // Oversight and Adoption: 0.1 × 0.8 × 0.6 × 0.4 × 0.5 = 0.0096; Workflow: 0.1 × 0.8 × 0.5 × 0.4 × 0.5 = 0.008;
+  // Strategy: 0.1 × 0.6 × 0.5 × 0.4 × 0.5 = 0.006.
+  it("gives both sides per layer, largest swing first, ties in layer order", () => {
+    const swings = tornadoSwings([0.8, 0.6, 0.5, 0.4, 0.5], 0.1);
+    expect(swings.map((s) => s.index)).toEqual([3, 2, 4, 1, 0]);
+    const expected = [0.012, 0.0096, 0.0096, 0.008, 0.006];
+    swings.forEach((s, i) => {
+      expect(s.up).toBeCloseTo(expected[i], 12);
+      expect(s.down).toBeCloseTo(-expected[i], 12);
+    });
+  });
+
+  it("caps at 1 on the way up: a layer at 0.95 rises by only 0.05", () => {
+    // Up: 0.05 × 0.5⁴ = 0.003125; down: −0.1 × 0.5⁴ = −0.00625.
+    const swing = tornadoSwings([0.95, 0.5, 0.5, 0.5, 0.5], 0.1).find((s) => s.index === 0)!;
+    expect(swing.up).toBeCloseTo(0.003125, 12);
+    expect(swing.down).toBeCloseTo(-0.00625, 12);
   });
 });

@@ -23,7 +23,7 @@ import {
   assessAnswers,
   assessmentHistory,
   bandOf,
-  layerLifts,
+  tornadoSwings,
   planToTarget,
   realizedGrid,
   realizedValue,
@@ -134,12 +134,7 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
   const plan = target.ok && target.value !== null && editor.allValid ? planToTarget(editor.scores, target.value) : null;
   const tornadoRows =
     delta.ok && delta.value !== null && editor.allValid
-      ? (() => {
-          const down = layerLifts(editor.scores, -delta.value);
-          return layerLifts(editor.scores, delta.value)
-            .map((up, i) => ({ label: LAYERS[i].short, up: up.lift, down: down[i].lift }))
-            .sort((a, b) => Math.abs(b.up) + Math.abs(b.down) - (Math.abs(a.up) + Math.abs(a.down)));
-        })()
+      ? tornadoSwings(editor.scores, delta.value).map((s) => ({ label: s.layer.short, down: s.down, up: s.up }))
       : [];
   const grid = editor.allValid
     ? realizedGrid(
