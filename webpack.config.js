@@ -9,6 +9,8 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { buildHelpPage } = require("./scripts/build-help");
 const pkg = require("./package.json");
+const { GriffelCSSExtractionPlugin } = require("@griffel/webpack-extraction-plugin");
+const MiniCssExtractPlugin = require("mini-css-extract-plugin");
 
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const HELP_SOURCE = path.resolve(__dirname, "docs/functions.md");
@@ -69,16 +71,37 @@ module.exports = async (env, argv) => {
     module: {
       rules: [
         {
+          test: /\.(js|mjs|ts|tsx)$/,
+          include: [path.resolve(__dirname, "src/taskpane"), /[\\/]node_modules[\\/]@fluentui[\\/]/],
+          use: { loader: GriffelCSSExtractionPlugin.loader },
+        },
+        { test: /\.css$/, use: [MiniCssExtractPlugin.loader, "css-loader"] },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              // Type checking is `npm run typecheck`; ES module output lets webpack tree-shake.
-              transpileOnly: true,
-              compilerOptions: { module: "esnext", moduleResolution: "bundler" },
+          use: [
+            {
+              loader: "@griffel/webpack-loader",
+              options: {
+                modules: [
+                  {
+                    moduleSource: "@fluentui/react-components",
+                    importName: "makeStyles",
+                    resetImportName: "makeResetStyles",
+                  },
+                ],
+                babelOptions: { presets: ["@babel/preset-typescript"] },
+              },
             },
-          },
+            {
+              loader: "ts-loader",
+              options: {
+                // Type checking is `npm run typecheck`; ES module output lets webpack tree-shake.
+                transpileOnly: true,
+                compilerOptions: { module: "esnext", moduleResolution: "bundler" },
+              },
+            },
+          ],
         },
       ],
     },
@@ -96,6 +119,8 @@ module.exports = async (env, argv) => {
         ],
       }),
       new HelpPagePlugin(),
+      new MiniCssExtractPlugin({ ignoreOrder: true }),
+      new GriffelCSSExtractionPlugin(),
     ],
     performance: { hints: false },
   };

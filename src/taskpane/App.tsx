@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Body1, Button, Caption1, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Caption1, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { PaneButton } from "./components/PaneButton";
 import { workflowNames } from "../model";
 import type { AssessmentStore } from "../workbook/store";
 import type { PlanningStore } from "../workbook/planning-store";
@@ -120,9 +121,9 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
 
   const actions =
     store.kind === "excel" ? (
-      <Button onClick={insertReport} disabled={reporting || draft.workflow.trim() === ""}>
+      <PaneButton onClick={insertReport} disabled={reporting || draft.workflow.trim() === ""}>
         {reporting ? "Inserting report…" : "Insert report sheet"}
-      </Button>
+      </PaneButton>
     ) : (
       <ExportButtons responses={responses} planning={planning.data} />
     );

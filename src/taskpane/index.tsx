@@ -8,7 +8,7 @@ import type { AssessmentStore } from "../workbook/store";
 import { App } from "./App";
 import { ErrorProvider } from "./errors";
 import { waitForOffice, type OfficeStatus } from "./office-ready";
-import { FLUENT_THEMES, chooseTheme } from "./theme";
+import { chooseTheme, loadFluentTheme, type ThemeName } from "./theme";
 
 async function openStores(office: OfficeStatus): Promise<{ store: AssessmentStore; planningStore: PlanningStore }> {
   if (office.host === "Excel") {
@@ -22,15 +22,13 @@ async function openStores(office: OfficeStatus): Promise<{ store: AssessmentStor
   return { store: new LocalStore(window.localStorage), planningStore: new LocalPlanningStore(window.localStorage) };
 }
 
-function currentTheme(office: OfficeStatus) {
+function currentThemeName(office: OfficeStatus): ThemeName {
   const officeTheme = office.host && typeof Office !== "undefined" ? Office.context?.officeTheme : undefined;
-  return FLUENT_THEMES[
-    chooseTheme({
-      officeTheme,
-      forcedColors: window.matchMedia?.("(forced-colors: active)").matches ?? false,
-      prefersDark: window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false,
-    })
-  ];
+  return chooseTheme({
+    officeTheme,
+    forcedColors: window.matchMedia?.("(forced-colors: active)").matches ?? false,
+    prefersDark: window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false,
+  });
 }
 
 async function start(): Promise<void> {
@@ -39,6 +37,8 @@ async function start(): Promise<void> {
   performance.mark?.("agap-start");
   const office = await waitForOffice();
   performance.mark?.("agap-office-ready");
+  const themeName = currentThemeName(office);
+  const themeLoaded = loadFluentTheme(themeName);
   const { store, planningStore } = await openStores(office);
   // Read before the first render, so the survey appears once, with the draft in it.
   const initialDraft = await store.loadDraft().then(
@@ -46,9 +46,11 @@ async function start(): Promise<void> {
     (error: unknown) => ({ error }),
   );
   performance.mark?.("agap-stores-ready");
-  const theme = currentTheme(office);
+  const theme = await themeLoaded;
   // The page around the pane takes the theme's background too (a wide pane in dark mode).
   document.body.style.backgroundColor = theme.colorNeutralBackground1;
+  // Native controls (answer scales, the date field, scroll bars) follow the theme too.
+  document.documentElement.style.colorScheme = themeName === "light" ? "light" : "dark";
   createRoot(container).render(
     <React.StrictMode>
       <FluentProvider theme={theme}>

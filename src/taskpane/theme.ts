@@ -1,4 +1,4 @@
-import { teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
+import { webLightTheme, type Theme } from "@fluentui/react-components";
 
 /** The colours Office reports for its current theme (a subset of Office.OfficeTheme). */
 export interface OfficeThemeColors {
@@ -35,8 +35,12 @@ export function chooseTheme(options: {
   return options.prefersDark ? "dark" : "light";
 }
 
-export const FLUENT_THEMES: Record<ThemeName, Theme> = {
-  light: webLightTheme,
-  dark: webDarkTheme,
-  "high-contrast": teamsHighContrastTheme,
-};
+/**
+ * The Fluent theme for a name. The light theme is in the first bundle; the dark and high-contrast
+ * themes come from a small chunk, so that building them costs nothing at start-up in light mode.
+ */
+export async function loadFluentTheme(name: ThemeName): Promise<Theme> {
+  if (name === "light") return webLightTheme;
+  const { webDarkTheme, teamsHighContrastTheme } = await import(/* webpackChunkName: "themes" */ "./other-themes");
+  return name === "dark" ? webDarkTheme : teamsHighContrastTheme;
+}

@@ -18,8 +18,7 @@ import {
   type PlanningData,
   type PlanningStore,
 } from "./planning-store";
-import { ROADMAP_PREFIX, roadmapSheetBase } from "./planning-tables";
-import { safeSheetName } from "./sheet-names";
+import { ROADMAP_PREFIX, roadmapSheetBase, safeSheetName } from "./sheet-names";
 
 type Stored = Omit<PlanningData, "skipped">;
 

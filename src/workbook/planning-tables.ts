@@ -3,6 +3,7 @@
 // here. Computed columns are formulas over cells of the same row, so the sheets stay live; the
 // readers take rows back by header name, respect rows typed or edited by hand, and skip a row
 // they cannot use with the reason rather than guess a number.
+import { ROADMAP_PREFIX, roadmapSheetBase } from "./sheet-names";
 import {
   BASELINE_TASK_ID,
   DEFAULT_TARGET_STAGE,
@@ -38,8 +39,7 @@ export const SCENARIOS_TABLE = "AgapScenarios";
 export const ROI_TABLE = "AgapRoi";
 export const PORTFOLIO_TABLE = "AgapPortfolio";
 /** Roadmap sheets are found by this prefix; each is named "AGAP Roadmap – <workflow>". */
-export const ROADMAP_PREFIX = "AGAP Roadmap";
-export const roadmapSheetBase = (workflow: string) => `${ROADMAP_PREFIX} – ${workflow}`;
+export { ROADMAP_PREFIX, roadmapSheetBase };
 
 export const PERCENT = "0.0%";
 export const CHANGE_PERCENT = "+0.0%;-0.0%;0.0%";

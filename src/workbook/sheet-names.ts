@@ -48,3 +48,7 @@ export function safeSheetName(base: string, existingNames: Iterable<string>, fal
     if (!taken.has(key(candidate))) return candidate;
   }
 }
+
+/** Roadmap sheets are named after their workflow: "AGAP Roadmap – <workflow>", made safe by `safeSheetName`. */
+export const ROADMAP_PREFIX = "AGAP Roadmap";
+export const roadmapSheetBase = (workflow: string) => `${ROADMAP_PREFIX} – ${workflow}`;

@@ -43,8 +43,10 @@ function htmlScripts(html: string): string[] {
 
 const gzipSize = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 
+const SHARED_PLUGINS = new Set(["MiniCssExtractPlugin", "GriffelCSSExtractionPlugin"]);
+
 /** Builds the floor page with the project's webpack config, only its entry, output and plugins replaced. */
-async function buildFloor(outDir: string): Promise<void> {
+export async function buildFloor(outDir: string): Promise<void> {
   const webpack = require("webpack") as typeof import("webpack");
   const HtmlWebpackPlugin = require("html-webpack-plugin");
   const makeConfig = require(path.join(ROOT, "webpack.config.js"));
@@ -56,6 +58,8 @@ async function buildFloor(outDir: string): Promise<void> {
     entry: { floor: path.join(__dirname, "floor/index.tsx") },
     output: { ...base.output, path: outDir, clean: true },
     plugins: [
+      // The style extraction the pane is built with applies to the floor too; the pane's own pages and assets do not.
+      ...(base.plugins ?? []).filter((plugin) => SHARED_PLUGINS.has(plugin?.constructor.name ?? "")),
       new HtmlWebpackPlugin({
         filename: "floor.html",
         template: path.join(__dirname, "floor/floor.html"),

@@ -1,4 +1,5 @@
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { PaneButton } from "./PaneButton";
 import { useErrors } from "../errors";
 import { Notice } from "./Notice";
 
@@ -21,7 +22,7 @@ export function ErrorBar() {
           onDismiss={() => dismiss(error.id)}
           actions={
             error.retry && (
-              <Button
+              <PaneButton
                 size="small"
                 onClick={() => {
                   dismiss(error.id);
@@ -29,7 +30,7 @@ export function ErrorBar() {
                 }}
               >
                 Retry
-              </Button>
+              </PaneButton>
             )
           }
         >

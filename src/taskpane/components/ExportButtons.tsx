@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { PaneButton } from "./PaneButton";
 import type { AssessmentResponse } from "../../model";
 import type { PlanningData } from "../../workbook/planning-store";
 import { useErrors } from "../errors";
@@ -73,15 +74,15 @@ export function ExportButtons({ responses, planning }: ExportButtonsProps) {
 
   return (
     <div className={styles.row} role="group" aria-label="Export">
-      <Button onClick={exportXlsx} disabled={busy || empty}>
+      <PaneButton onClick={exportXlsx} disabled={busy || empty}>
         Export .xlsx
-      </Button>
-      <Button onClick={exportCsv} disabled={busy || empty}>
+      </PaneButton>
+      <PaneButton onClick={exportCsv} disabled={busy || empty}>
         Export CSV
-      </Button>
-      <Button onClick={exportJson} disabled={busy || empty}>
+      </PaneButton>
+      <PaneButton onClick={exportJson} disabled={busy || empty}>
         Export JSON
-      </Button>
+      </PaneButton>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Button, makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
+import { PaneButton } from "./PaneButton";
 
 // A light message bar for the first screen: the pane's errors, restore and save notices.
 const useStyles = makeStyles({
@@ -58,9 +59,9 @@ export function Notice({ intent, title, children, actions, onDismiss }: NoticePr
       <div className={styles.actions}>
         {actions}
         {onDismiss && (
-          <Button size="small" appearance="transparent" onClick={onDismiss}>
+          <PaneButton size="small" appearance="transparent" onClick={onDismiss}>
             Dismiss
-          </Button>
+          </PaneButton>
         )}
       </div>
     </div>
