@@ -48,6 +48,21 @@ class HelpPagePlugin {
   }
 }
 
+/**
+ * Marks the page's own scripts fetchpriority="high". office.js is a blocking script in <head>, and
+ * while it loads Chromium holds back low-priority requests, which deferred scripts are by default.
+ */
+class ScriptPriorityPlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("ScriptPriorityPlugin", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTags.tap("ScriptPriorityPlugin", (data) => {
+        for (const tag of data.assetTags.scripts) tag.attributes.fetchpriority = "high";
+        return data;
+      });
+    });
+  }
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode === "development";
   const config = {
@@ -118,6 +133,7 @@ module.exports = async (env, argv) => {
           { from: "manifest*.xml", to: "[name][ext]", noErrorOnMissing: true },
         ],
       }),
+      new ScriptPriorityPlugin(),
       new HelpPagePlugin(),
       new MiniCssExtractPlugin({ ignoreOrder: true }),
       new GriffelCSSExtractionPlugin(),

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Body1, Caption1, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { PaneButton } from "./components/PaneButton";
 import { workflowNames } from "../model";
 import type { AssessmentStore } from "../workbook/store";
@@ -45,6 +45,14 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  // Fluent's Title2 and Caption1 sizes, on plain elements: the first screen draws no Text components.
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  caption: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   link: { color: tokens.colorBrandForegroundLink },
   status: { color: tokens.colorNeutralForeground3 },
 });
@@ -166,10 +174,10 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
   return (
     <main className={styles.root}>
       <header className={styles.header}>
-        <Title2 as="h1">AGAP assessment</Title2>
-        <Caption1 className={styles.status} data-testid="mode">
+        <h1 className={styles.title}>AGAP assessment</h1>
+        <span className={mergeClasses(styles.caption, styles.status)} data-testid="mode">
           {statusLine(office)}
-        </Caption1>
+        </span>
       </header>
 
       <ErrorBar />
@@ -187,23 +195,23 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
       <TabBar label="Sections" tabs={TAB_LABELS} selected={tab} onSelect={selectTab} />
 
       {!loaded ? (
-        <Body1>Loading your draft…</Body1>
+        <p>Loading your draft…</p>
       ) : (
         // A panel stays mounted once opened, so half-typed input survives a look at another tab.
         (Object.keys(TAB_LABELS) as TabId[])
           .filter((id) => visited.has(id))
           .map((id) => (
             <div key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={id !== tab}>
-              <React.Suspense fallback={<Body1>Loading…</Body1>}>{panel(id)}</React.Suspense>
+              <React.Suspense fallback={<p>Loading…</p>}>{panel(id)}</React.Suspense>
             </div>
           ))
       )}
 
-      <Caption1>
+      <span className={styles.caption}>
         <a className={styles.link} href="help/functions.html" target="_blank" rel="noopener">
           Function reference
         </a>
-      </Caption1>
+      </span>
     </main>
   );
 }

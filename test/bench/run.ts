@@ -51,16 +51,16 @@ interface Line {
   name: string;
   ratio: number;
   target: string;
-  pass: boolean;
+  /** Absent for a reference line, which has no target. */
+  pass?: boolean;
   detail: string;
 }
 
 const lines: Line[] = [];
 function report(line: Line): void {
   lines.push(line);
-  console.log(
-    `${line.pass ? "PASS" : "MISS"}  ${line.name}: ${line.ratio.toFixed(3)} (target ${line.target}; ${line.detail})`,
-  );
+  const verdict = line.pass === undefined ? "INFO" : line.pass ? "PASS" : "MISS";
+  console.log(`${verdict}  ${line.name}: ${line.ratio.toFixed(3)} (target ${line.target}; ${line.detail})`);
 }
 
 // 3. The Excel entry point on a 1,000,000 × 5 array against an inline product loop.
@@ -177,8 +177,9 @@ const perRowProduct = withColumn((r) => `=PRODUCT(A${r}:E${r})`);
 benchTaskpane()
   .then((paneLines) => {
     paneLines.forEach(report);
-    const misses = lines.filter((line) => !line.pass).length;
-    console.log(`\n${lines.length - misses} of ${lines.length} benchmark targets met.`);
+    const targets = lines.filter((line) => line.pass !== undefined);
+    const misses = targets.filter((line) => !line.pass).length;
+    console.log(`\n${targets.length - misses} of ${targets.length} benchmark targets met.`);
   })
   .catch((error: unknown) => {
     console.error(error);

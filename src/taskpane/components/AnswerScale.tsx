@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import { ANSWER_MAX, ANSWER_MIN, type Statement } from "../../model";
 
 const useStyles = makeStyles({
@@ -62,9 +62,9 @@ export const AnswerScale = React.memo(function AnswerScale({ statement, number, 
   const endsId = `${labelId}-ends`;
   return (
     <div className={styles.statement} data-statement={statement.id}>
-      <Text id={labelId}>
+      <span id={labelId}>
         {number}. {statement.text}
-      </Text>
+      </span>
       <div className={styles.scale}>
         <div role="radiogroup" aria-labelledby={labelId} aria-describedby={endsId} className={styles.options}>
           {VALUES.map((option) => (

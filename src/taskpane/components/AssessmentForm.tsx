@@ -1,9 +1,10 @@
 import * as React from "react";
-import { Field, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import { PaneButton } from "./PaneButton";
 import { LAYERS, STATEMENTS, STATEMENT_COUNT, assessAnswers, statementsOf } from "../../model";
 import type { Draft } from "../../workbook/store";
 import { AnswerScale } from "./AnswerScale";
+import { FormField } from "./FormField";
 import { TextInput } from "./TextInput";
 import { formatPercent } from "./format";
 
@@ -77,11 +78,11 @@ export function AssessmentForm({ draft, workflows, saving, onField, onAnswer, on
       }}
     >
       <div className={styles.meta}>
-        <Field
+        <FormField
           label="Workflow"
           required
           hint="Pick a workflow assessed before, or type a new name."
-          validationMessage={touched && workflowMissing ? "Name the workflow before saving." : undefined}
+          error={touched && workflowMissing ? "Name the workflow before saving." : undefined}
         >
           {(fieldProps) => (
             <TextInput
@@ -93,14 +94,14 @@ export function AssessmentForm({ draft, workflows, saving, onField, onAnswer, on
               onValueChange={(value) => onField("workflow", value)}
             />
           )}
-        </Field>
+        </FormField>
         {/* A native list of earlier workflows: suggestions without a heavy popup component. */}
         <datalist id="agap-workflows">
           {workflows.map((name) => (
             <option key={name} value={name} />
           ))}
         </datalist>
-        <Field label="Respondent (optional)">
+        <FormField label="Respondent (optional)">
           {(fieldProps) => (
             <TextInput
               {...fieldProps}
@@ -108,8 +109,8 @@ export function AssessmentForm({ draft, workflows, saving, onField, onAnswer, on
               onValueChange={(value) => onField("respondent", value)}
             />
           )}
-        </Field>
-        <Field label="Date (optional)">
+        </FormField>
+        <FormField label="Date (optional)">
           {(fieldProps) => (
             <TextInput
               {...fieldProps}
@@ -118,13 +119,13 @@ export function AssessmentForm({ draft, workflows, saving, onField, onAnswer, on
               onValueChange={(value) => onField("date", value)}
             />
           )}
-        </Field>
+        </FormField>
       </div>
 
       <div className={styles.progress}>
-        <Text role="status" aria-live="polite" id="assessment-progress">
+        <span role="status" aria-live="polite" id="assessment-progress">
           {progress.answered} of {STATEMENT_COUNT} answered
-        </Text>
+        </span>
         <div
           className={styles.track}
           role="progressbar"

@@ -22,6 +22,9 @@ export const CHROMIUM_ARGS = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
+  // Headless Chromium otherwise preloads its own omnibox WebUI in a second renderer for every
+  // new window, competing for the CPU with the page under test.
+  "--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup",
 ];
 
 const CONTENT_TYPES: Record<string, string> = {
