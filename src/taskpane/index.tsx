@@ -38,15 +38,14 @@ async function start(): Promise<void> {
   const office = await waitForOffice();
   performance.mark?.("agap-office-ready");
   const themeName = currentThemeName(office);
-  const themeLoaded = loadFluentTheme(themeName);
-  const { store, planningStore } = await openStores(office);
+  // The dark and high-contrast themes come from their own chunk, fetched beside the stores.
+  const [{ store, planningStore }, theme] = await Promise.all([openStores(office), loadFluentTheme(themeName)]);
   // Read before the first render, so the survey appears once, with the draft in it.
   const initialDraft = await store.loadDraft().then(
     (draft) => ({ draft }),
     (error: unknown) => ({ error }),
   );
   performance.mark?.("agap-stores-ready");
-  const theme = await themeLoaded;
   // The page around the pane takes the theme's background too (a wide pane in dark mode).
   document.body.style.backgroundColor = theme.colorNeutralBackground1;
   // Native controls (answer scales, the date field, scroll bars) follow the theme too.

@@ -1,5 +1,6 @@
 import { parseNumber } from "../../src/taskpane/planning/parse";
-import { brightness, chooseTheme } from "../../src/taskpane/theme";
+import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { brightness, chooseTheme, loadFluentTheme } from "../../src/taskpane/theme";
 
 describe("parseNumber", () => {
   it.each([
@@ -44,5 +45,15 @@ describe("chooseTheme", () => {
     expect(brightness("#000000")).toBe(0);
     expect(brightness("#ffffff")).toBeCloseTo(255, 10);
     expect(brightness("white")).toBeNull();
+  });
+});
+
+describe("loadFluentTheme", () => {
+  it.each([
+    ["light", webLightTheme],
+    ["dark", webDarkTheme],
+    ["high-contrast", teamsHighContrastTheme],
+  ] as const)("gives the %s theme", async (name, theme) => {
+    await expect(loadFluentTheme(name)).resolves.toBe(theme);
   });
 });
