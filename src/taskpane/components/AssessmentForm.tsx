@@ -62,6 +62,7 @@ export function AssessmentForm({ draft, workflows, saving, onField, onAnswer, on
   // The first layer renders at once; the others follow in a transition, which yields to input.
   const [layerCount, setLayerCount] = React.useState(FIRST_LAYERS);
   React.useEffect(() => {
+    // The first statements can be answered from here on; the start-up benchmark reads this mark.
     performance.mark?.("agap-interactive"); // absent in some test environments
     React.startTransition(() => setLayerCount(LAYERS.length));
   }, []);
