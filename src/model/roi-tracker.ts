@@ -31,6 +31,11 @@ export interface RoiEntry {
   expectedValue: number | null;
 }
 
+/** The fields of an ROI entry that hold a number (or null until known). */
+export type RoiNumberField = {
+  [K in keyof RoiEntry]: RoiEntry[K] extends number | null ? K : never;
+}[keyof RoiEntry];
+
 export type RoiFlagCode = "no-baseline" | "baseline-after-go-live" | "no-costs" | "short-observation";
 
 export interface RoiFlag {

@@ -28,6 +28,7 @@ import {
   type PortfolioRow,
   type RoadmapRecord,
   type RoiEntry,
+  type RoiNumberField,
   type Scenario,
   type TaskStatus,
 } from "../model";
@@ -691,8 +692,8 @@ export function parseRoiRow(values: readonly unknown[], row: number): Read<RoiEn
   if (!DIRECTIONS.includes(way as Direction)) {
     return fail(`Direction is "${String(values[ROI_COL.direction])}"; use "lower" or "higher"`);
   }
-  const numbers: Record<string, number | null> = {};
-  const numeric = {
+  const numbers: Partial<Pick<RoiEntry, RoiNumberField>> = {};
+  const numeric: Record<RoiNumberField, number> = {
     baseline: ROI_COL.baseline,
     current: ROI_COL.current,
     valuePerUnit: ROI_COL.valuePerUnit,
@@ -705,8 +706,8 @@ export function parseRoiRow(values: readonly unknown[], row: number): Read<RoiEn
     discountRate: ROI_COL.discountRate,
     expectedValue: ROI_COL.expectedValue,
   };
-  for (const [key, column] of Object.entries(numeric)) {
-    const read = readOptionalNumber(values[column], ROI_HEADERS[column]);
+  for (const key of Object.keys(numeric) as RoiNumberField[]) {
+    const read = readOptionalNumber(values[numeric[key]], ROI_HEADERS[numeric[key]]);
     if (!read.ok) return read;
     numbers[key] = read.value;
   }
@@ -722,20 +723,7 @@ export function parseRoiRow(values: readonly unknown[], row: number): Read<RoiEn
     direction: way as Direction,
     baselineDate: baselineDate.value,
     goLiveDate: goLiveDate.value,
-    ...(numbers as Pick<
-      RoiEntry,
-      | "baseline"
-      | "current"
-      | "valuePerUnit"
-      | "build"
-      | "integrate"
-      | "govern"
-      | "maintain"
-      | "periods"
-      | "horizon"
-      | "discountRate"
-      | "expectedValue"
-    >),
+    ...(numbers as Pick<RoiEntry, RoiNumberField>),
   });
 }
 

@@ -17,6 +17,7 @@ import {
   type AssessmentResponse,
   type Direction,
   type RoiEntry,
+  type RoiNumberField,
 } from "../../model";
 import { formatPercent } from "../components/format";
 import { DateField } from "./DateField";
@@ -25,20 +26,7 @@ import { parseNumber, type NumberRule } from "./parse";
 import { usePanelStyles } from "./styles";
 import type { Planning } from "./usePlanning";
 
-type NumberKey =
-  | "baseline"
-  | "current"
-  | "valuePerUnit"
-  | "build"
-  | "integrate"
-  | "govern"
-  | "maintain"
-  | "periods"
-  | "horizon"
-  | "discountRate"
-  | "expectedValue";
-
-const RULES: Record<NumberKey, NumberRule> = {
+const RULES: Record<RoiNumberField, NumberRule> = {
   baseline: { optional: true },
   current: { optional: true },
   valuePerUnit: { optional: true, min: 0 },
@@ -52,7 +40,7 @@ const RULES: Record<NumberKey, NumberRule> = {
   expectedValue: { optional: true, min: 0 },
 };
 
-const LABELS: Record<NumberKey, string> = {
+const LABELS: Record<RoiNumberField, string> = {
   baseline: "Baseline value (per period)",
   current: "Value now (per period)",
   valuePerUnit: "Money per unit",
@@ -76,10 +64,10 @@ interface Form {
   goLiveDate: string;
   /** Dates typed only in part, which the browser reports as blank. */
   partialDates: { baselineDate: boolean; goLiveDate: boolean };
-  numbers: Record<NumberKey, string>;
+  numbers: Record<RoiNumberField, string>;
 }
 
-const EMPTY_NUMBERS = Object.fromEntries(Object.keys(RULES).map((k) => [k, ""])) as Record<NumberKey, string>;
+const EMPTY_NUMBERS = Object.fromEntries(Object.keys(RULES).map((k) => [k, ""])) as Record<RoiNumberField, string>;
 
 const show = (v: number | null) => (v === null ? "" : String(v));
 function formFromEntry(entry: RoiEntry): Form {
@@ -95,7 +83,7 @@ function formFromEntry(entry: RoiEntry): Form {
     numbers: {
       ...EMPTY_NUMBERS,
       ...Object.fromEntries(
-        (Object.keys(RULES) as NumberKey[]).map((k) => [
+        (Object.keys(RULES) as RoiNumberField[]).map((k) => [
           k,
           k === "discountRate" && entry.discountRate !== null ? String(entry.discountRate * 100) : show(entry[k]),
         ]),
@@ -136,8 +124,8 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
   const [tried, setTried] = React.useState(false);
 
   const parsed = Object.fromEntries(
-    (Object.keys(RULES) as NumberKey[]).map((k) => [k, parseNumber(form.numbers[k], RULES[k])]),
-  ) as Record<NumberKey, ReturnType<typeof parseNumber>>;
+    (Object.keys(RULES) as RoiNumberField[]).map((k) => [k, parseNumber(form.numbers[k], RULES[k])]),
+  ) as Record<RoiNumberField, ReturnType<typeof parseNumber>>;
   const numbersValid = Object.values(parsed).every((p) => p.ok);
   const dateProblem = (text: string) => (text && parseIsoDate(text) === null ? "Not a calendar date." : undefined);
   const baselineAfterLive =
@@ -156,9 +144,9 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
     setForm((f) => ({ ...f, [key]: value, partialDates: { ...f.partialDates, [key]: !complete } }));
   const hasBaseline = parsed.baseline.ok && parsed.baseline.value !== null && form.baselineDate !== "";
 
-  const setNumber = (key: NumberKey) => (text: string) =>
+  const setNumber = (key: RoiNumberField) => (text: string) =>
     setForm((f) => ({ ...f, numbers: { ...f.numbers, [key]: text } }));
-  const value = (key: NumberKey) => {
+  const value = (key: RoiNumberField) => {
     const p = parsed[key];
     return p.ok ? p.value : null;
   };
@@ -191,7 +179,7 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
     await planning.saveRoi(entry, latestScores(responses, entry.workflow));
   };
 
-  const field = (key: NumberKey, after?: string) => (
+  const field = (key: RoiNumberField, after?: string) => (
     <NumberField
       key={key}
       label={LABELS[key]}
