@@ -1,27 +1,9 @@
 import { portfolio, type MaturityRecord } from "../../src/model/portfolio";
 import type { RoiEntry } from "../../src/model/roi-tracker";
 import { respond, type LayerAnswers } from "./respond";
+import { ROI_ENTRY } from "./roi-entry";
 
-const ROI: RoiEntry = {
-  id: "roi-1",
-  workflow: "Invoice triage",
-  metric: "Hours spent per week",
-  unit: "hours",
-  direction: "lower",
-  baseline: 40,
-  baselineDate: "2026-01-05",
-  goLiveDate: "2026-02-02",
-  current: 25,
-  valuePerUnit: 60,
-  build: 3000,
-  integrate: 1000,
-  govern: 500,
-  maintain: 500,
-  periods: 12,
-  horizon: 12,
-  discountRate: 0,
-  expectedValue: 100_000,
-};
+const ROI = ROI_ENTRY;
 
 // Invoice triage
 //   2026-01-10: Ana [0.8, 0.6, 0.6, 0.4, 0.6], Ben [0.8, 0.6, 0.4, 0.4, 0.6]
