@@ -4,7 +4,7 @@ import * as React from "react";
 import { fireEvent, screen } from "@testing-library/react";
 import { FormField } from "../../src/taskpane/components/FormField";
 import { PaneButton } from "../../src/taskpane/components/PaneButton";
-import { TextInput } from "../../src/taskpane/components/TextInput";
+import { DateInput, TextInput } from "../../src/taskpane/components/TextInput";
 import { renderInPane } from "./render";
 
 function Field(props: { required?: boolean; hint?: string; error?: string; onValue?: (value: string) => void }) {
@@ -112,5 +112,47 @@ describe("PaneButton", () => {
     expect(screen.getByRole("button", { name: "Save" }).className).not.toBe(
       screen.getByRole("button", { name: "Next" }).className,
     );
+  });
+});
+
+describe("DateInput", () => {
+  it("first commits as a read-only text box, which builds no date editor", () => {
+    const firstCommit: Array<[string, boolean, string]> = [];
+    // Layout effects run after the first commit's DOM changes and before DateInput's own effect.
+    function AfterFirstCommit() {
+      React.useLayoutEffect(() => {
+        const input = screen.getByLabelText("Date") as HTMLInputElement;
+        firstCommit.push([input.type, input.readOnly, input.value]);
+      }, []);
+      return null;
+    }
+    renderInPane(
+      <>
+        <DateInput aria-label="Date" value="2026-11-24" onValueChange={() => {}} />
+        <AfterFirstCommit />
+      </>,
+    );
+    expect(firstCommit).toEqual([["text", true, "2026-11-24"]]);
+    expect(screen.getByLabelText("Date")).toHaveAttribute("type", "date");
+  });
+
+  it("once mounted, is an editable date field that kept its value and reports changes", () => {
+    const onValue = jest.fn();
+    renderInPane(
+      <FormField label="Date (optional)">
+        {(control) => <DateInput {...control} value="2026-11-24" onValueChange={onValue} />}
+      </FormField>,
+    );
+    const input = screen.getByLabelText("Date (optional)");
+    expect(input).toHaveAttribute("type", "date");
+    expect(input).not.toHaveAttribute("readonly");
+    expect(input).toHaveValue("2026-11-24");
+    fireEvent.change(input, { target: { value: "2026-12-01" } });
+    expect(onValue).toHaveBeenLastCalledWith("2026-12-01");
+  });
+
+  it("stays read-only when asked to", () => {
+    renderInPane(<DateInput aria-label="Start" readOnly value="" onValueChange={() => {}} />);
+    expect(screen.getByLabelText("Start")).toHaveAttribute("readonly");
   });
 });

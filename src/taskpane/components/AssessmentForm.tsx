@@ -5,7 +5,7 @@ import { LAYERS, STATEMENTS, STATEMENT_COUNT, assessAnswers, statementsOf } from
 import type { Draft } from "../../workbook/store";
 import { AnswerScale } from "./AnswerScale";
 import { FormField } from "./FormField";
-import { TextInput } from "./TextInput";
+import { DateInput, TextInput } from "./TextInput";
 import { formatPercent } from "./format";
 
 const useStyles = makeStyles({
@@ -113,12 +113,7 @@ export function AssessmentForm({ draft, workflows, saving, onField, onAnswer, on
         </FormField>
         <FormField label="Date (optional)">
           {(fieldProps) => (
-            <TextInput
-              {...fieldProps}
-              type="date"
-              value={draft.date}
-              onValueChange={(value) => onField("date", value)}
-            />
+            <DateInput {...fieldProps} value={draft.date} onValueChange={(value) => onField("date", value)} />
           )}
         </FormField>
       </div>

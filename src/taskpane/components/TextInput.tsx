@@ -35,7 +35,7 @@ export interface TextInputProps extends Omit<React.InputHTMLAttributes<HTMLInput
   onValueChange: (value: string) => void;
 }
 
-/** A text (or date) input; inside a Fluent `Field`, spread the field's props onto it. */
+/** A text input; inside a `FormField`, spread the field's props onto it. */
 export function TextInput({ className, onValueChange, ...props }: TextInputProps) {
   const styles = useStyles();
   return (
@@ -46,4 +46,16 @@ export function TextInput({ className, onValueChange, ...props }: TextInputProps
       onChange={(event) => onValueChange(event.target.value)}
     />
   );
+}
+
+/**
+ * A native date field. Chromium spends tens of milliseconds building its first date editor, so
+ * the field starts as a read-only text box of the same size and becomes a date field in a
+ * transition right after the first render: the survey above and below it is usable sooner.
+ */
+export function DateInput({ readOnly, ...props }: Omit<TextInputProps, "type">) {
+  const [native, setNative] = React.useState(false);
+  React.useEffect(() => React.startTransition(() => setNative(true)), []);
+  // Read-only until then, so nothing typed into the text box can be dropped by the date field.
+  return <TextInput {...props} type={native ? "date" : "text"} readOnly={readOnly || !native} />;
 }
