@@ -55,7 +55,7 @@ describe("App with the browser store", () => {
     await renderApp(new LocalStore(storage));
     expect(await screen.findByText("Your unsaved answers were restored.")).toBeInTheDocument();
     expect(screen.getByText("1 of 15 answered")).toBeInTheDocument();
-    // Layers after the first render in a transition, just after the first paint.
+    // Statements after the first render in a transition, just after the first paint.
     const group = await screen.findByRole("radiogroup", { name: new RegExp(STATEMENTS[12].text.slice(0, 25)) });
     expect(within(group).getByRole("radio", { name: "5" })).toBeChecked();
   });

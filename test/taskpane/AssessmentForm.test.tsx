@@ -1,3 +1,4 @@
+import * as React from "react";
 import { fireEvent, screen, within } from "@testing-library/react";
 import { STATEMENTS } from "../../src/model";
 import { AssessmentForm, type AssessmentFormProps } from "../../src/taskpane/components/AssessmentForm";
@@ -20,6 +21,33 @@ function setup(draft: Partial<Draft> = {}, overrides: Partial<AssessmentFormProp
 }
 
 describe("AssessmentForm", () => {
+  it("first commits the first statement only, then all fifteen in one transition", () => {
+    const firstCommit: number[] = [];
+    // Layout effects run after the first commit's DOM changes, before the form's own effect.
+    function AfterFirstCommit() {
+      React.useLayoutEffect(() => {
+        firstCommit.push(screen.getAllByRole("radiogroup").length);
+      }, []);
+      return null;
+    }
+    renderInPane(
+      <>
+        <AssessmentForm
+          draft={{ workflow: "", respondent: "", date: "", answers: {} }}
+          workflows={[]}
+          saving={false}
+          onField={jest.fn()}
+          onAnswer={jest.fn()}
+          onSave={jest.fn()}
+          onNext={jest.fn()}
+        />
+        <AfterFirstCommit />
+      </>,
+    );
+    expect(firstCommit).toEqual([1]);
+    expect(screen.getAllByRole("radiogroup")).toHaveLength(15);
+  });
+
   it("groups the 15 statements by layer, each with a 0–5 scale", () => {
     setup();
     const groups = screen.getAllByRole("radiogroup");

@@ -42,7 +42,7 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
 });
 
-const FIRST_LAYERS = 1;
+const FIRST_STATEMENTS = 1;
 
 export interface AssessmentFormProps {
   draft: Draft;
@@ -59,12 +59,12 @@ export function AssessmentForm({ draft, workflows, saving, onField, onAnswer, on
   const progress = assessAnswers(draft.answers);
   const workflowMissing = draft.workflow.trim() === "";
   const [touched, setTouched] = React.useState(false);
-  // The first layer renders at once; the others follow in a transition, which yields to input.
-  const [layerCount, setLayerCount] = React.useState(FIRST_LAYERS);
+  // The first statement renders at once; the rest follow in a transition, which yields to input.
+  const [statementCount, setStatementCount] = React.useState(FIRST_STATEMENTS);
   React.useEffect(() => {
     // The first statements can be answered from here on; the start-up benchmark reads this mark.
     performance.mark?.("agap-interactive"); // absent in some test environments
-    React.startTransition(() => setLayerCount(LAYERS.length));
+    React.startTransition(() => setStatementCount(STATEMENT_COUNT));
   }, []);
 
   return (
@@ -134,7 +134,9 @@ export function AssessmentForm({ draft, workflows, saving, onField, onAnswer, on
         </div>
       </div>
 
-      {LAYERS.slice(0, layerCount).map((layer, layerIndex) => {
+      {LAYERS.map((layer, layerIndex) => {
+        const statements = statementsOf(layer.id).filter((statement) => STATEMENTS.indexOf(statement) < statementCount);
+        if (statements.length === 0) return null;
         const score = progress.layerScores[layerIndex];
         return (
           <fieldset key={layer.id} className={styles.layer} aria-labelledby={`layer-${layer.id}`}>
@@ -142,7 +144,7 @@ export function AssessmentForm({ draft, workflows, saving, onField, onAnswer, on
               <span>{layer.name}</span>
               <span className={styles.layerScore}>{score === null ? "" : `score ${formatPercent(score)}`}</span>
             </h2>
-            {statementsOf(layer.id).map((statement) => (
+            {statements.map((statement) => (
               <AnswerScale
                 key={statement.id}
                 statement={statement}
