@@ -24,9 +24,27 @@ export function describeError(error: unknown): string {
   return String(error);
 }
 
-export function ErrorProvider({ children }: { children: React.ReactNode }) {
-  const [errors, setErrors] = React.useState<ReportedError[]>([]);
-  const nextId = React.useRef(1);
+export interface StartupProblem {
+  title: string;
+  error: unknown;
+}
+
+/** `startupProblems`: failures met before the first render, shown like any other error. */
+export function ErrorProvider({
+  children,
+  startupProblems = [],
+}: {
+  children: React.ReactNode;
+  startupProblems?: readonly StartupProblem[];
+}) {
+  const [errors, setErrors] = React.useState<ReportedError[]>(() =>
+    startupProblems.map((problem, index) => ({
+      id: index + 1,
+      title: problem.title,
+      message: describeError(problem.error),
+    })),
+  );
+  const nextId = React.useRef(startupProblems.length + 1);
   const report = React.useCallback((title: string, error: unknown, retry?: () => void) => {
     const entry = { id: nextId.current++, title, message: describeError(error), retry };
     // The same failure repeated replaces its earlier report instead of stacking up.

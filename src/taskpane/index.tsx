@@ -8,7 +8,7 @@ import type { AssessmentStore } from "../workbook/store";
 import { App } from "./App";
 import { ErrorProvider } from "./errors";
 import { waitForOffice, type OfficeStatus } from "./office-ready";
-import { chooseTheme, loadFluentTheme, type ThemeName } from "./theme";
+import { chooseTheme, loadThemeOrLight, type ThemeName } from "./theme";
 
 async function openStores(office: OfficeStatus): Promise<{ store: AssessmentStore; planningStore: PlanningStore }> {
   if (office.host === "Excel") {
@@ -37,9 +37,12 @@ async function start(): Promise<void> {
   performance.mark?.("agap-start");
   const office = await waitForOffice();
   performance.mark?.("agap-office-ready");
-  const themeName = currentThemeName(office);
   // The dark and high-contrast themes come from their own chunk, fetched beside the stores.
-  const [{ store, planningStore }, theme] = await Promise.all([openStores(office), loadFluentTheme(themeName)]);
+  const [{ store, planningStore }, themeChoice] = await Promise.all([
+    openStores(office),
+    loadThemeOrLight(currentThemeName(office)),
+  ]);
+  const { name: themeName, theme, problem: themeProblem } = themeChoice;
   // Read before the first render, so the survey appears once, with the draft in it.
   const initialDraft = await store.loadDraft().then(
     (draft) => ({ draft }),
@@ -53,7 +56,7 @@ async function start(): Promise<void> {
   createRoot(container).render(
     <React.StrictMode>
       <FluentProvider theme={theme}>
-        <ErrorProvider>
+        <ErrorProvider startupProblems={themeProblem ? [themeProblem] : []}>
           <App office={office} store={store} planningStore={planningStore} initialDraft={initialDraft} />
         </ErrorProvider>
       </FluentProvider>

@@ -1,4 +1,5 @@
 import { webLightTheme, type Theme } from "@fluentui/react-components";
+import type { StartupProblem } from "./errors";
 
 /** The colours Office reports for its current theme (a subset of Office.OfficeTheme). */
 export interface OfficeThemeColors {
@@ -43,4 +44,24 @@ export async function loadFluentTheme(name: ThemeName): Promise<Theme> {
   if (name === "light") return webLightTheme;
   const { webDarkTheme, teamsHighContrastTheme } = await import(/* webpackChunkName: "themes" */ "./other-themes");
   return name === "dark" ? webDarkTheme : teamsHighContrastTheme;
+}
+
+export interface ThemeChoice {
+  name: ThemeName;
+  theme: Theme;
+  /** Why the theme asked for could not be used; the light theme is used instead. */
+  problem?: StartupProblem;
+}
+
+/**
+ * The theme for a name, or the light theme and the reason when the themes chunk cannot load (a
+ * dropped connection): the pane still starts, and says why it is light.
+ */
+export async function loadThemeOrLight(name: ThemeName): Promise<ThemeChoice> {
+  try {
+    return { name, theme: await loadFluentTheme(name) };
+  } catch (error) {
+    const title = `The ${name} theme could not be loaded, so the pane uses the light theme (reopen it to try again)`;
+    return { name: "light", theme: webLightTheme, problem: { title, error } };
+  }
 }

@@ -9,6 +9,7 @@ import {
   ROOT,
   launch,
   openTaskpane,
+  waitForSurvey,
   requireBuildAndBrowser,
   serveDist,
   type Server,
@@ -236,6 +237,7 @@ test("a reload restores the draft: workflow, respondent, date and all 15 answers
   expect(JSON.parse(savedDraft ?? "null")).toMatchObject({ workflow: WORKFLOW, respondent: "Ana", date: "2026-03-15" });
   await page.reload();
   await page.getByText("Your unsaved answers were restored.").waitFor();
+  await waitForSurvey(page);
   await page.getByRole("tab", { name: "Assessment", selected: true }).waitFor();
   await expect(page.getByRole("combobox", { name: "Workflow" }).inputValue()).resolves.toBe(WORKFLOW);
   await expect(page.getByLabel("Respondent (optional)").inputValue()).resolves.toBe("Ana");
@@ -381,6 +383,7 @@ async function auditScheme(scheme: "light" | "dark"): Promise<string[]> {
   await page.evaluate((draft) => localStorage.setItem("agap.draft", draft as string), savedDraft);
   await page.reload();
   await page.getByText("Your unsaved answers were restored.").waitFor();
+  await waitForSurvey(page);
   await page.addScriptTag({ path: AXE });
   const problems: string[] = [];
   problems.push(...(await seriousViolations(page, `${scheme}, Assessment (with the restored-draft message)`)));
@@ -428,10 +431,33 @@ test("with office.js blocked the pane still starts in preview mode within 6 s", 
   expect(elapsed).toBeLessThanOrEqual(6_000);
   await expect(mode.textContent()).resolves.toMatch(/^Preview outside Excel \(office\.js could not be loaded/);
   await blocked.getByRole("heading", { name: "AGAP assessment" }).waitFor();
+  await waitForSurvey(blocked);
   await expect(blocked.getByRole("radiogroup").count()).resolves.toBe(15);
   // Only functions.js may complain (its CustomFunctions runtime comes from office.js); the pane must not.
   expect(errors.filter((message) => !/CustomFunctions|Office/.test(message))).toEqual([]);
   await blocked.close();
+});
+
+test("in dark mode with the themes chunk unreachable, the pane starts in the light theme and says why", async () => {
+  const dropped = await session.newPage();
+  const errors: string[] = [];
+  dropped.on("pageerror", (error) => errors.push(error.message));
+  await dropped.route("**/themes.js", (route) => route.abort("connectionreset"));
+  await dropped.emulateMedia({ colorScheme: "dark" });
+  await openTaskpane(dropped, server.url);
+  const alert = dropped.getByRole("alert").filter({ hasText: "The dark theme could not be loaded" });
+  await expect(alert.textContent()).resolves.toMatch(
+    /so the pane uses the light theme \(reopen it to try again\)[\s\S]*themes\.js/,
+  );
+  // The light theme throughout: Fluent's light background, and light native controls.
+  await expect(
+    dropped.evaluate(() => [
+      getComputedStyle(document.querySelector("main")!).backgroundColor,
+      document.documentElement.style.colorScheme,
+    ]),
+  ).resolves.toEqual(["rgb(255, 255, 255)", "light"]);
+  expect(errors).toEqual([]);
+  await dropped.close();
 });
 
 test("no request leaves the page's origin apart from office.js and its telemetry; no page errors", async () => {

@@ -2,14 +2,17 @@
 import * as React from "react";
 import { render } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { ErrorProvider } from "../../src/taskpane/errors";
+import { ErrorProvider, type StartupProblem } from "../../src/taskpane/errors";
 import { ErrorBar } from "../../src/taskpane/components/ErrorBar";
 
 /** `withErrorBar: false` for components that render their own, like App. */
-export function renderInPane(ui: React.ReactElement, { withErrorBar = true } = {}) {
+export function renderInPane(
+  ui: React.ReactElement,
+  { withErrorBar = true, startupProblems = [] as readonly StartupProblem[] } = {},
+) {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <ErrorProvider>
+      <ErrorProvider startupProblems={startupProblems}>
         {withErrorBar && <ErrorBar />}
         {ui}
       </ErrorProvider>

@@ -299,4 +299,10 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
 export async function openTaskpane(page: Page, serverUrl: string): Promise<void> {
   await page.goto(new URL("taskpane.html", serverUrl).href);
   await page.getByRole("heading", { name: "AGAP assessment" }).waitFor({ timeout: 10_000 });
+  await waitForSurvey(page);
+}
+
+/** Waits for all 15 statements: the first comes with the first render, the rest in a transition after it. */
+export async function waitForSurvey(page: Page): Promise<void> {
+  await page.getByRole("radiogroup").nth(14).waitFor();
 }
