@@ -16,3 +16,4 @@ export * from "./uncertainty";
 export * from "./roi-tracker";
 export * from "./portfolio";
 export * from "./scenario";
+export * from "./limits";
