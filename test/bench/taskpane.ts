@@ -6,7 +6,7 @@ import path from "path";
 import zlib from "zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import {
-  CHROMIUM,
+  chromiumExecutable,
   CHROMIUM_ARGS,
   DIST,
   LOCAL_OFFICE_JS,
@@ -180,7 +180,11 @@ export async function benchTaskpane(): Promise<BenchLine[]> {
     fs.writeFileSync(path.join(floorDir, "floor-office.html"), floorHtml.replace("<script", `${officeTag[0]}<script`));
     pane = await serveDist(DIST, "taskpane.html", { localOfficeJs: true });
     floor = await serveDist(floorDir, "floor.html", { localOfficeJs: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({
+      executablePath: await chromiumExecutable(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
     const paneTarget: Target = {
       url: new URL("taskpane.html", pane.url).href,
       selector: '[role="radiogroup"] input[type="radio"]',

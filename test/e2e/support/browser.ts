@@ -5,13 +5,15 @@ import http from "http";
 import os from "os";
 import path from "path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromiumExecutable, locateChromium } from "../../../scripts/chromium";
 
 export const ROOT = path.resolve(__dirname, "../../..");
 export const DIST = path.join(ROOT, "dist");
 export const OFFICE_JS_DIR = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
 /** The address taskpane.html loads office.js from; everything below it is routed to OFFICE_JS_DIR. */
 export const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
-export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+/** CHROMIUM_PATH, else a system Chromium, Chrome or Edge, else the one @sparticuz/chromium carries. */
+export { chromiumExecutable };
 
 export const CHROMIUM_ARGS = [
   "--headless",
@@ -69,12 +71,8 @@ export function requireBuildAndBrowser(dist: string = DIST): void {
       `${path.join(dist, "taskpane.html")} is missing. Build first: \`npx webpack --mode production\` (npm test does it).`,
     );
   }
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. Install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH ` +
-        "(never `npx playwright install`: it downloads a browser).",
-    );
-  }
+  // Throws, saying what to do, when no browser can be had (never `npx playwright install`).
+  locateChromium();
   if (!fs.existsSync(path.join(OFFICE_JS_DIR, "office.js"))) {
     throw new Error(`${OFFICE_JS_DIR}/office.js is missing. Run \`npm install\`.`);
   }
@@ -234,7 +232,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
   requireBuildAndBrowser();
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "agap-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath: await chromiumExecutable(),
     headless: true,
     args: CHROMIUM_ARGS,
     colorScheme: options.colorScheme ?? "light",
