@@ -6,28 +6,25 @@ import { stageIndexOf } from "../model/curve";
 import { layerIndexOf } from "../model/layers";
 import { thresholdProblem } from "../model/bands";
 import { DIRECTIONS, type Direction } from "../model/roi";
+import { LIMITS, withinLimit, type Limit } from "../model/limits";
 import { allowed, messages } from "./messages";
 import { FormulaError, asFormulaError } from "./values";
 
-/** Limits of one kind of number, checked in one place. */
-export interface NumberSpec {
-  allowed: string;
-  min: number;
-  max: number;
-  /** True when min itself is not allowed. */
-  minExclusive?: boolean;
-}
+/** Limits of one kind of number: the model's, so that the functions, the pane and the tables agree. */
+export type NumberSpec = Limit;
 
+/** The limits each kind of argument is read with, every one taken from LIMITS. */
 export const SPEC = {
-  score: { allowed: allowed.score, min: 0, max: 1 },
-  answer: { allowed: allowed.answer, min: 0, max: 5 },
-  gap: { allowed: allowed.gap, min: 0, max: 1 },
-  delta: { allowed: allowed.delta, min: -1, max: 1 },
-  target: { allowed: allowed.target, min: 0, max: 1, minExclusive: true },
-  money: { allowed: allowed.money, min: 0, max: Number.MAX_VALUE },
-  number: { allowed: allowed.number, min: -Number.MAX_VALUE, max: Number.MAX_VALUE },
-  periods: { allowed: allowed.periods, min: 0, max: Number.MAX_VALUE, minExclusive: true },
-  threshold: { allowed: allowed.threshold, min: 0, max: 1 },
+  score: LIMITS.score,
+  // Formulas take fractional answers: a team's mean answers, or a mean of 2.5 for a score of 0.5.
+  answer: LIMITS.meanAnswer,
+  gap: LIMITS.gap,
+  delta: LIMITS.delta,
+  target: LIMITS.target,
+  money: LIMITS.money,
+  number: LIMITS.number,
+  periods: LIMITS.periods,
+  threshold: LIMITS.threshold,
 } satisfies Record<string, NumberSpec>;
 
 /** How a row of values (a profile of scores, or a set of answers) is laid out. */
@@ -87,7 +84,7 @@ export function readNumber(
   row?: number,
 ): number | FormulaError {
   if (typeof value === "number") {
-    if (value >= spec.min && value <= spec.max && !(spec.minExclusive && value === spec.min)) return value;
+    if (withinLimit(spec, value)) return value;
     if (!Number.isFinite(value)) return new FormulaError("#NUM!", messages.notFinite(arg, where, row));
     return new FormulaError("#VALUE!", messages.outOfRange(arg, where, value, spec.allowed, row));
   }
@@ -151,7 +148,7 @@ function readRow<T>(
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
     // Fast path: a number within limits needs no further reading.
-    if (typeof cell === "number" && cell >= spec.min && cell <= spec.max) continue;
+    if (typeof cell === "number" && withinLimit(spec, cell)) continue;
     const read = readNumber(cell, arg, spec, layout.where(i), row);
     if (read instanceof FormulaError) return read;
   }
@@ -231,7 +228,7 @@ export function readSeries(value: unknown, arg: string): number[] | FormulaError
   if (cells instanceof FormulaError) return cells;
   let last = cells.length - 1;
   while (last >= 0 && isBlank(cells[last])) last--;
-  if (last < 0) return new FormulaError("#N/A", messages.allBlank(arg, "a benefit per period"));
+  if (last < 0) return new FormulaError("#N/A", messages.allBlank(arg, allowed.benefit));
   const series: number[] = [];
   for (let i = 0; i <= last; i++) {
     if (isBlank(cells[i])) return new FormulaError("#N/A", messages.gapInBenefits(i + 1));
@@ -242,17 +239,23 @@ export function readSeries(value: unknown, arg: string): number[] | FormulaError
   return series;
 }
 
+/**
+ * Reads a whole number that could also have been given by name. Out of range, the message offers
+ * the name (`wording`); a fraction in range gets the limit's own wording, which asks for a whole number.
+ */
+function readPosition(value: unknown, arg: string, limit: Limit, wording: string): number | FormulaError {
+  const read = readNumber(value, arg, { ...limit, whole: false, allowed: wording });
+  if (read instanceof FormulaError || withinLimit(limit, read)) return read;
+  return new FormulaError("#VALUE!", messages.outOfRange(arg, "the value", read, limit.allowed));
+}
+
 /** Reads one stage key: 0–5, or a stage or layer name. */
 export function readStage(value: unknown): number | FormulaError {
   if (typeof value === "string" && !isBlank(value)) {
     const index = stageIndexOf(value);
     return index >= 0 ? index : new FormulaError("#VALUE!", messages.unknownStage(value));
   }
-  const read = readNumber(value, "stage", { allowed: allowed.stage, min: 0, max: LAYER_COUNT });
-  if (read instanceof FormulaError) return read;
-  return Number.isInteger(read)
-    ? read
-    : new FormulaError("#VALUE!", messages.outOfRange("stage", "the value", read, "a whole stage number from 0 to 5"));
+  return readPosition(value, "stage", LIMITS.curveStage, allowed.stage);
 }
 
 /** Reads a layer: 1–5 or a layer name, id or short label. Returns the zero-based index. */
@@ -264,11 +267,8 @@ export function readLayer(value: unknown): number | FormulaError {
     return index >= 0 ? index : new FormulaError("#VALUE!", messages.unknownLayer(single));
   }
   if (isBlank(single)) return new FormulaError("#N/A", messages.missing("layer", allowed.layer));
-  const read = readNumber(single, "layer", { allowed: allowed.layer, min: 1, max: LAYER_COUNT });
-  if (read instanceof FormulaError) return read;
-  return Number.isInteger(read)
-    ? read - 1
-    : new FormulaError("#VALUE!", messages.outOfRange("layer", "the value", read, "a whole layer number from 1 to 5"));
+  const read = readPosition(single, "layer", LIMITS.layer, allowed.layer);
+  return read instanceof FormulaError ? read : read - 1;
 }
 
 /** Reads the optional direction of improvement; "lower" when missing. */

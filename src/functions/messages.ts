@@ -48,21 +48,16 @@ export const messages = {
     `AGAP could not compute this: ${clip(error instanceof Error ? error.message : String(error))}`,
 };
 
-/** What a kind of value allows, for use in messages. */
+/**
+ * What the arguments that are not plain numbers allow, for use in messages. The wording for each
+ * kind of number lives with its limits in the model (LIMITS), so the pane and the tables say the same.
+ */
 export const allowed = {
-  score: "a number from 0 to 1 (0% to 100%)",
-  answer: "an answer from 0 to 5",
-  gap: "a gap from 0 to 1 (0% to 100%)",
   stage: "a stage from 0 to 5 or its name",
   layer: "a layer from 1 to 5 or its name",
-  delta: "a change from -1 to 1",
-  target: "a target realized value above 0 and at most 1",
-  money: "a number of 0 or more",
-  number: "a number",
-  periods: "a number of periods above 0",
-  threshold: "a gap limit from 0 to 1",
   label: "a label",
   direction: '"lower" or "higher"',
+  benefit: "a benefit per period",
 };
 
 function clip(text: string): string {
