@@ -11,6 +11,7 @@ export * from "./maturity";
 export * from "./roadmap";
 export * from "./recommendations";
 export * from "./team";
+export * from "./rounds";
 export * from "./grid";
 export * from "./uncertainty";
 export * from "./roi-tracker";

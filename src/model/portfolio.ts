@@ -1,8 +1,8 @@
 import { DEFAULT_TARGET_STAGE } from "./maturity";
-import { assessmentHistory, workflowNames, type AssessmentResponse } from "./team";
-import { bandOf, type Band } from "./bands";
+import { workflowNames, type AssessmentResponse } from "./team";
+import { type Band } from "./bands";
 import { LAYERS } from "./layers";
-import { weakestLayerIndex } from "./weakest";
+import { latestRound } from "./rounds";
 import { roiFlags, type RoiEntry } from "./roi-tracker";
 
 /** Where one workflow stands on the maturity model, and where it should get to. */
@@ -40,8 +40,8 @@ export function portfolio(
   const names = workflowNames([...responses, ...maturity, ...roi]);
   return names.map((workflow) => {
     const record = maturity.find((m) => m.workflow === workflow);
-    const history = assessmentHistory(responses, workflow).filter((point) => point.realized !== null);
-    const latest = history.at(-1) ?? null;
+    const latest = latestRound(responses, workflow);
+    const result = latest?.result ?? null;
     const rows = roi.filter((entry) => entry.workflow === workflow);
     const roiStatus: RoiStatus =
       rows.length === 0 ? "no ROI row" : rows.some((entry) => roiFlags(entry).length > 0) ? "flagged" : "defensible";
@@ -50,9 +50,9 @@ export function portfolio(
       stage: record?.stage ?? null,
       target: record?.target ?? DEFAULT_TARGET_STAGE,
       latestDate: latest?.date ?? null,
-      latestRealized: latest?.realized ?? null,
-      band: latest?.realized != null ? bandOf(1 - latest.realized) : null,
-      weakest: latest ? LAYERS[weakestLayerIndex(latest.layerMeans as number[])].name : null,
+      latestRealized: result?.realized ?? null,
+      band: result?.band ?? null,
+      weakest: result ? LAYERS[result.weakest].name : null,
       roiStatus,
     };
   });

@@ -1,3 +1,4 @@
+import type { RoiEntry } from "./roi-tracker";
 /** A phase of the 90-day roadmap. */
 export interface RoadmapPhase {
   id: "foundation" | "integration" | "governance";
@@ -127,4 +128,26 @@ export function scheduleRoadmap(startDate: string): ScheduledTask[] {
     phaseName: ROADMAP_PHASES.find((phase) => phase.id === item.phase)!.name,
     dueDate: roadmapDate(startDate, item.dueDay),
   }));
+}
+
+export const NO_BASELINE_NOTE = "No baseline in AGAP ROI yet";
+
+/**
+ * The note on the baseline task: whether the ROI tracker holds a baseline for the workflow, and
+ * the earliest capture date on file.
+ *
+ * @example
+ * baselineNote("Claims", [{ workflow: "Claims", baseline: 40, baselineDate: "2026-01-10", … }]) //=> "Baseline on file (captured 2026-01-10)"
+ */
+export function baselineNote(
+  workflow: string,
+  roi: readonly Pick<RoiEntry, "workflow" | "baseline" | "baselineDate">[],
+): string {
+  const rows = roi.filter((entry) => entry.workflow === workflow && entry.baseline !== null);
+  const dates = rows
+    .map((entry) => entry.baselineDate)
+    .filter((date) => parseIsoDate(date) !== null)
+    .sort();
+  if (rows.length === 0) return NO_BASELINE_NOTE;
+  return dates.length > 0 ? `Baseline on file (captured ${dates[0]})` : "Baseline on file";
 }

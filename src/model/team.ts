@@ -1,5 +1,5 @@
 import { type Answers, STATEMENTS, assessAnswers, isAnswer, type Statement } from "./assessment";
-import { LAYERS, realizedValue, type Layer } from "./layers";
+import { LAYERS, type Layer } from "./layers";
 
 /** One respondent's answers for one workflow on one date. */
 export interface AssessmentResponse {
@@ -73,46 +73,6 @@ export function divergentStatements(
     if (max - min >= threshold) flagged.push({ statement, min, max, spread: max - min });
   }
   return flagged;
-}
-
-/** The team's result for one assessment date. */
-export interface HistoryPoint {
-  date: string;
-  respondents: number;
-  /** Mean layer scores of that date; null for a layer nobody completed. */
-  layerMeans: (number | null)[];
-  /** Product of the mean layer scores; null until every layer has a mean. */
-  realized: number | null;
-}
-
-/**
- * Assessments of one workflow grouped by date, oldest first, with the realized value of the
- * team's mean layer scores. Undated responses are grouped under "".
- *
- * @example
- * assessmentHistory(responses, "Invoice triage").map((p) => [p.date, p.realized])
- * //=> [["2026-01-10", 0.07776], ["2026-04-02", 0.32768]]
- */
-export function assessmentHistory(responses: readonly AssessmentResponse[], workflow: string): HistoryPoint[] {
-  const byDate = new Map<string, AssessmentResponse[]>();
-  for (const response of responses) {
-    if (response.workflow !== workflow) continue;
-    const group = byDate.get(response.date) ?? [];
-    group.push(response);
-    byDate.set(response.date, group);
-  }
-  return [...byDate.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([date, group]) => {
-      const layerMeans = aggregateLayers(group).map((aggregate) => aggregate.mean);
-      const complete = layerMeans.every((mean) => mean !== null);
-      return {
-        date,
-        respondents: group.length,
-        layerMeans,
-        realized: complete ? realizedValue(layerMeans as number[]) : null,
-      };
-    });
 }
 
 /**

@@ -2,33 +2,24 @@
 // settings, and reports are sheets of native formulas and charts. This is the only module that
 // calls Excel.run. Excel errors are never caught here: they reject the returned promise.
 import {
-  ANSWER_MAX,
-  ANSWER_MIN,
-  BANDS,
   BAND_THRESHOLD_NOTE,
   CURVE_STAGES,
   DEFAULT_BAND_THRESHOLDS,
   LAYERS,
   LAYER_GUIDANCE,
-  aggregateLayers,
+  latestRound,
   planToTarget,
   realizedValue,
   type AssessmentResponse,
   type PlanResult,
 } from "../model";
-import {
-  ASSESSMENTS_SHEET,
-  ASSESSMENTS_TABLE,
-  COL,
-  HEADERS,
-  TEXT_COLUMNS,
-  columnLetter,
-  inputValues,
-  parseRow,
-  rowFormulas,
-} from "./assessment-table";
+import { ASSESSMENTS, ASSESSMENTS_TABLE, bandFormula } from "./sheets/assessments";
+import { PERCENT, ROUND_DATE_FORMAT, TEXT } from "./sheets/cells";
+import { latestDateFormula, roundCompleteFormula, roundScoreFormula } from "./sheets/round-formulas";
+import { quoted } from "./sheets/spec";
 import { safeSheetName } from "./sheet-names";
 import { DRAFT_KEY, type AssessmentStore, type Draft, type ResponseList } from "./store";
+import { TableGateway } from "./table-gateway";
 
 /** Runs a batch against the workbook; `Excel.run` in Excel, a mock in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -46,152 +37,7 @@ export interface ExcelStoreOptions {
   settings?: DraftSettings;
 }
 
-const LAST_COLUMN = columnLetter(HEADERS.length - 1);
-/** The first data row when the store creates the table at A1. */
-const FIRST_DATA_ROW = 2;
-const PERCENT = "0.0%";
-const DATE_FORMAT = "yyyy-mm-dd";
-const TEXT = "@";
-
-const ANSWER_RULE: Excel.DataValidationRule = {
-  wholeNumber: { formula1: ANSWER_MIN, formula2: ANSWER_MAX, operator: "Between" },
-};
-const ANSWER_ALERT: Excel.DataValidationErrorAlert = {
-  title: "Answers run from 0 to 5",
-  message: "Type a whole number from 0 (strongly disagree) to 5 (strongly agree), or leave the cell empty.",
-  showAlert: true,
-  style: "Stop",
-};
-
-const isBlank = (value: unknown) => value === null || value === undefined || String(value).trim() === "";
-const range = (first: number, last: number, row: number, lastRow = row) =>
-  `${columnLetter(first)}${row}:${columnLetter(last)}${lastRow}`;
-
-/** Number formats of a table row: text for typed names, a date, percentages; null keeps a cell's own. */
-const ROW_FORMATS: (string | null)[] = HEADERS.map((_, c) => {
-  if (TEXT_COLUMNS.includes(c)) return TEXT;
-  if (c === COL.date) return DATE_FORMAT;
-  if (c >= COL.firstScore && c <= COL.gap) return PERCENT;
-  return null;
-});
-
-/** Formats and answer validation for table rows `first`–`last` (sheet row numbers). */
-function formatRows(sheet: Excel.Worksheet, first: number, last: number): void {
-  const rows = sheet.getRange(range(0, HEADERS.length - 1, first, last));
-  rows.numberFormat = Array.from({ length: last - first + 1 }, () => ROW_FORMATS.slice());
-  const answers = sheet.getRange(range(COL.firstAnswer, COL.firstScore - 1, first, last));
-  // Setting a rule over an existing one is not reliable; clear first.
-  answers.dataValidation.clear();
-  answers.dataValidation.rule = ANSWER_RULE;
-  answers.dataValidation.errorAlert = ANSWER_ALERT;
-}
-
-/** Writes one response at a sheet row. Call formatRows first, so names land in text cells. */
-function writeRow(sheet: Excel.Worksheet, row: number, response: AssessmentResponse): void {
-  // "" clears a cell; null would leave an earlier answer in place.
-  const inputs = inputValues(response).map((value) => value ?? "");
-  sheet.getRange(range(0, COL.firstScore - 1, row)).values = [inputs];
-  sheet.getRange(range(COL.firstScore, COL.weakest, row)).formulas = [rowFormulas(row)];
-  sheet.getRange(`${columnLetter(COL.id)}${row}`).values = [[response.id]];
-}
-
-function createTable(sheet: Excel.Worksheet): void {
-  const table = sheet.tables.add(sheet.getRange(`A1:${LAST_COLUMN}${FIRST_DATA_ROW}`), true);
-  table.name = ASSESSMENTS_TABLE;
-  table.getHeaderRowRange().values = [HEADERS.slice()];
-  sheet.freezePanes.freezeRows(1);
-}
-
-/** The saved rows' formulas point at fixed columns, so a moved or renamed column stops the save. */
-function checkLayout(header: readonly unknown[], columnIndex: number): void {
-  if (columnIndex !== 0) {
-    throw new Error(`The ${ASSESSMENTS_TABLE} table must start in column A, where its formulas expect it.`);
-  }
-  for (let c = 0; c < HEADERS.length; c++) {
-    const found = String(header[c] ?? "").trim();
-    if (found.toLowerCase() !== HEADERS[c].toLowerCase()) {
-      throw new Error(
-        `Column ${columnLetter(c)} of the ${ASSESSMENTS_TABLE} table should be "${HEADERS[c]}" but is "${found}". ` +
-          "Put the columns back in their original order, then save again.",
-      );
-    }
-  }
-}
-
-/** Where a response goes: the row with its id, else a new row at the end of the table. */
-function targetRow(
-  rows: readonly (readonly unknown[])[],
-  firstRow: number,
-  response: AssessmentResponse,
-): { row: number; add: boolean } {
-  const at = rows.findIndex((values) => String(values[COL.id] ?? "").trim() === response.id);
-  if (at >= 0) return { row: firstRow + at, add: false };
-  // Rows typed by hand were read back with an id from their position; update that row if it still matches.
-  const typed = /^sheet-row-(\d+)$/.exec(response.id);
-  const index = typed ? Number(typed[1]) - firstRow : -1;
-  const values = rows[index];
-  if (values && isBlank(values[COL.id]) && String(values[COL.workflow] ?? "").trim() === response.workflow.trim()) {
-    return { row: firstRow + index, add: false };
-  }
-  // A table with no data still has one empty row.
-  if (rows.length === 1 && rows[0].every(isBlank)) return { row: firstRow, add: false };
-  return { row: firstRow + rows.length, add: true };
-}
-
-/** The columns parseRow needs; Response ID may be missing from tables built by hand. */
-const INPUT_COLUMNS = HEADERS.map((_, c) => c).filter((c) => c < COL.firstScore || c === COL.id);
-
-/** Reads table rows by header name, so a column moved or added by hand does not shift the answers. */
-function readRows(header: readonly unknown[], rows: readonly (readonly unknown[])[], firstRow: number): ResponseList {
-  const names = header.map((name) =>
-    String(name ?? "")
-      .trim()
-      .toLowerCase(),
-  );
-  const source = HEADERS.map((name) => names.indexOf(name.toLowerCase()));
-  const missing = INPUT_COLUMNS.filter((c) => c !== COL.id && source[c] < 0).map((c) => `"${HEADERS[c]}"`);
-  if (missing.length > 0) {
-    throw new Error(
-      `The ${ASSESSMENTS_TABLE} table has no ${missing.join(", ")} column, so its rows cannot be read. ` +
-        "Restore the column headers, then try again.",
-    );
-  }
-  const result: ResponseList = { responses: [], skipped: [] };
-  const seen = new Map<string, number>();
-  rows.forEach((values, i) => {
-    const ordered = source.map((from) => (from < 0 ? "" : values[from]));
-    if (INPUT_COLUMNS.every((c) => isBlank(ordered[c]))) return; // an empty row, not an answer
-    const row = firstRow + i;
-    const parsed = parseRow(ordered, row);
-    if (!parsed.ok) {
-      result.skipped.push({ row: parsed.row, problem: parsed.problem });
-      return;
-    }
-    const first = seen.get(parsed.response.id);
-    if (first !== undefined) {
-      result.skipped.push({
-        row,
-        problem: `its Response ID repeats the one in row ${first}; clear the ID of the copy to keep it as a new response`,
-      });
-      return;
-    }
-    seen.set(parsed.response.id, row);
-    result.responses.push(parsed.response);
-  });
-  return result;
-}
-
 const percentText = (share: number) => `${Number((share * 100).toFixed(1))}%`;
-const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
-
-/** The band formula of a gap cell: the same IF chain as the assessments table. */
-function bandFormula(gapCell: string): string {
-  let formula = quoted(BANDS[BANDS.length - 1]);
-  for (let i = DEFAULT_BAND_THRESHOLDS.length - 1; i >= 0; i--) {
-    formula = `IF(${gapCell}>=${DEFAULT_BAND_THRESHOLDS[i]},${quoted(BANDS[i])},${formula})`;
-  }
-  return `=${formula}`;
-}
 
 /** The weakest-first plan to the next band limit above the current realized value. */
 function reportPlan(means: readonly (number | null)[]): { label: string; scores: (number | "")[]; note: string } {
@@ -231,8 +77,9 @@ type ReportCell = { value: string | number } | { formula: string } | null;
 const REPORT = {
   title: 1,
   workflow: 2,
-  responses: 3,
-  source: 4,
+  round: 3,
+  responses: 4,
+  source: 5,
   layerHead: 6,
   firstLayer: 7,
   realized: 12,
@@ -250,35 +97,39 @@ const REPORT = {
 } as const;
 const REPORT_ROWS = REPORT.firstAction + 2;
 
-/** The report grid (columns A–C): labels and plan as values, everything else as live formulas. */
-function reportCells(workflow: string, responses: readonly AssessmentResponse[]): ReportCell[][] {
+/**
+ * The report grid (columns A–C) on the workflow's latest round: labels and plan as values,
+ * everything else live formulas over the assessments table, with the workflow matched exactly.
+ */
+export function reportCells(workflow: string, responses: readonly AssessmentResponse[]): ReportCell[][] {
   const grid: ReportCell[][] = Array.from({ length: REPORT_ROWS }, () => [null, null, null]);
   const put = (row: number, column: number, cell: ReportCell) => (grid[row - 1][column] = cell);
-  const table = (column: number) => `${ASSESSMENTS_TABLE}[${HEADERS[column]}]`;
-  // "=" plus the escaped name makes the criteria match the name exactly, even "<5", "=x" or "a*b".
-  const criteria = `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE($B$${REPORT.workflow},"~","~~"),"*","~*"),"?","~?")`;
+  const name = `$B$${REPORT.workflow}`;
+  const date = `$B$${REPORT.round}`;
   const first = REPORT.firstLayer;
   const last = first + LAYERS.length - 1;
   const scores = `B${first}:B${last}`;
-  const plan = reportPlan(aggregateLayers(responses).map((aggregate) => aggregate.mean));
+  const plan = reportPlan(latestRound(responses, workflow)?.result?.layerScores ?? LAYERS.map(() => null));
 
   put(REPORT.title, 0, { value: "AGAP execution gap report" });
   put(REPORT.workflow, 0, { value: "Workflow" });
   put(REPORT.workflow, 1, { value: workflow });
-  put(REPORT.responses, 0, { value: "Responses" });
-  put(REPORT.responses, 1, { formula: `=COUNTIFS(${table(COL.workflow)},${criteria})` });
+  put(REPORT.round, 0, { value: "Latest round" });
+  put(REPORT.round, 1, { formula: latestDateFormula(name) });
+  put(REPORT.responses, 0, { value: "Complete responses" });
+  put(REPORT.responses, 1, { formula: roundCompleteFormula(name, date) });
   put(REPORT.source, 0, {
-    value: `Scores are the mean per layer of this workflow's rows in the ${ASSESSMENTS_TABLE} table, and update with it.`,
+    value:
+      `Scores are the team means of the latest round: this workflow's complete rows on that date in the ` +
+      `${ASSESSMENTS_TABLE} table. They update with it.`,
   });
 
   put(REPORT.layerHead, 0, { value: "Layer" });
   put(REPORT.layerHead, 1, { value: "Score" });
   put(REPORT.layerHead, 2, { value: plan.label });
   LAYERS.forEach((layer, k) => {
-    const column = table(COL.firstScore + k);
     put(first + k, 0, { value: layer.name });
-    // ">=0" leaves out the #N/A of a layer a respondent did not finish, as the model does.
-    put(first + k, 1, { formula: `=AVERAGEIFS(${column},${table(COL.workflow)},${criteria},${column},">=0")` });
+    put(first + k, 1, { formula: roundScoreFormula(k, name, date) });
     put(first + k, 2, { value: plan.scores[k] });
   });
   put(REPORT.realized, 0, { value: "Realized value" });
@@ -288,7 +139,7 @@ function reportCells(workflow: string, responses: readonly AssessmentResponse[])
   put(REPORT.gap, 1, { formula: `=1-B${REPORT.realized}` });
   if (plan.scores.every((score) => score !== "")) put(REPORT.gap, 2, { formula: `=1-C${REPORT.realized}` });
   put(REPORT.band, 0, { value: "Band" });
-  put(REPORT.band, 1, { formula: bandFormula(`B${REPORT.gap}`) });
+  put(REPORT.band, 1, { formula: `=${bandFormula(`B${REPORT.gap}`)}` });
   put(REPORT.weakest, 0, { value: "Weakest layer" });
   put(REPORT.weakest, 1, { formula: `=INDEX($A$${first}:$A$${last},MATCH(MIN(${scores}),${scores},0))` });
 
@@ -319,6 +170,7 @@ function reportCells(workflow: string, responses: readonly AssessmentResponse[])
 function reportFormats(): (string | null)[][] {
   const formats: (string | null)[][] = Array.from({ length: REPORT_ROWS }, () => [null, null, null]);
   formats[REPORT.workflow - 1][1] = TEXT;
+  formats[REPORT.round - 1][1] = ROUND_DATE_FORMAT;
   for (let row = REPORT.firstLayer; row <= REPORT.gap; row++) formats[row - 1] = [null, PERCENT, PERCENT];
   for (let k = 0; k < CURVE_STAGES.length; k++) formats[REPORT.firstStage + k - 1][1] = PERCENT;
   return formats;
@@ -343,55 +195,20 @@ export class ExcelStore implements AssessmentStore {
 
   async listResponses(): Promise<ResponseList> {
     return this.run(async (context) => {
-      const table = context.workbook.tables.getItemOrNullObject(ASSESSMENTS_TABLE);
-      await context.sync();
-      if (table.isNullObject) return { responses: [], skipped: [] };
-      const header = table.getHeaderRowRange().load("values");
-      const body = table.getDataBodyRange().load("values, rowIndex");
-      await context.sync();
-      return readRows(header.values[0], body.values, body.rowIndex + 1);
+      const gateway = new TableGateway(context);
+      const [table] = await gateway.open([ASSESSMENTS]);
+      const read = gateway.read<AssessmentResponse>(table);
+      return { responses: read.items, skipped: read.skipped.map(({ row, problem }) => ({ row, problem })) };
     });
   }
 
   async saveResponse(response: AssessmentResponse): Promise<void> {
     await this.run(async (context) => {
-      const worksheets = context.workbook.worksheets;
-      const existingSheet = worksheets.getItemOrNullObject(ASSESSMENTS_SHEET);
-      const table = context.workbook.tables.getItemOrNullObject(ASSESSMENTS_TABLE);
-      await context.sync();
-
-      if (table.isNullObject) {
-        let sheet: Excel.Worksheet;
-        if (existingSheet.isNullObject) {
-          sheet = worksheets.add(ASSESSMENTS_SHEET);
-        } else {
-          // Never write a new table over content someone left on the sheet.
-          const used = existingSheet.getUsedRangeOrNullObject(true);
-          await context.sync();
-          if (!used.isNullObject) {
-            throw new Error(
-              `The "${ASSESSMENTS_SHEET}" sheet has content but no ${ASSESSMENTS_TABLE} table. ` +
-                `Rename that sheet, or make its data a table named ${ASSESSMENTS_TABLE}, then save again.`,
-            );
-          }
-          sheet = existingSheet;
-        }
-        createTable(sheet);
-        formatRows(sheet, FIRST_DATA_ROW, FIRST_DATA_ROW);
-        writeRow(sheet, FIRST_DATA_ROW, response);
-        await context.sync();
-        return;
-      }
-
-      const header = table.getHeaderRowRange().load("values, columnIndex");
-      const body = table.getDataBodyRange().load("values, rowIndex");
-      const sheet = table.worksheet;
-      await context.sync();
-      checkLayout(header.values[0], header.columnIndex);
-      const target = targetRow(body.values, body.rowIndex + 1, response);
-      if (target.add) table.rows.add();
-      formatRows(sheet, target.row, target.row);
-      writeRow(sheet, target.row, response);
+      const gateway = new TableGateway(context);
+      const [open] = await gateway.open([ASSESSMENTS]);
+      const target = gateway.writable(open);
+      gateway.upsert(target, response);
+      gateway.flush();
       await context.sync();
     });
   }
@@ -428,11 +245,14 @@ export class ExcelStore implements AssessmentStore {
     return this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name");
-      const table = context.workbook.tables.getItemOrNullObject(ASSESSMENTS_TABLE);
-      await context.sync();
-      if (table.isNullObject) {
+      const gateway = new TableGateway(context);
+      const [open] = await gateway.open([ASSESSMENTS]);
+      if (!open.table) {
         throw new Error(`The report reads the ${ASSESSMENTS_TABLE} table, which this workbook does not have.`);
       }
+      // The report's formulas need the current layout (the "Answered" column).
+      gateway.writable(open);
+      gateway.flush();
 
       const name = safeSheetName(
         `AGAP Report – ${workflow}`,

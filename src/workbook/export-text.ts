@@ -1,7 +1,17 @@
 // CSV and JSON exports of the assessments, for the task pane outside Excel. Both carry the
 // computed values from the model, never formulas.
-import { LAYERS, STATEMENTS, type AssessmentResponse, type LayerId } from "../model";
-import { COL, HEADERS, inputValues, rowResults } from "./assessment-table";
+import {
+  LAYERS,
+  STATEMENTS,
+  assessAnswers,
+  bandOf,
+  realizedValue,
+  weakestLayerIndex,
+  type AssessmentResponse,
+  type LayerId,
+} from "../model";
+import { ASSESSMENTS } from "./sheets/assessments";
+import { headersOf, type CachedValue } from "./sheets/spec";
 
 /**
  * A text field made safe for spreadsheets: one that starts with =, +, -, @, tab or CR gets a
@@ -20,12 +30,16 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** One row of values in HEADERS order, as the CSV shows them: ISO dates and computed numbers. */
+/** A cell as the CSV shows it: computed numbers, blank where the sheet shows an error. */
+const csvValue = (value: CachedValue | string | number): string =>
+  typeof value === "object" ? "" : typeof value === "string" ? guardFormula(value) : String(value);
+
+/** One row in the sheet's column order: ISO dates, computed values from the model. */
 function csvRow(response: AssessmentResponse): string[] {
-  const values: (string | number | null)[] = [...inputValues(response)];
-  values[COL.date] = response.date;
-  values.push(...rowResults(response), response.id);
-  return values.map((value) => (value === null ? "" : typeof value === "string" ? guardFormula(value) : String(value)));
+  return ASSESSMENTS.columns.map((column) => {
+    if (column.key === "date") return response.date;
+    return csvValue(column.kind === "derived" ? column.cached(response) : column.value(response));
+  });
 }
 
 /**
@@ -36,7 +50,7 @@ function csvRow(response: AssessmentResponse): string[] {
  * toCsv([]) //=> "Workflow,Respondent,Date,Strategy 1,…,Response ID\r\n"
  */
 export function toCsv(responses: readonly AssessmentResponse[]): string {
-  const lines = [[...HEADERS], ...responses.map(csvRow)];
+  const lines = [headersOf(ASSESSMENTS), ...responses.map(csvRow)];
   return lines.map((fields) => fields.map(csvField).join(",") + "\r\n").join("");
 }
 
@@ -66,8 +80,8 @@ export interface JsonExport {
 }
 
 function jsonResponse(response: AssessmentResponse): JsonResponse {
-  const results = rowResults(response);
-  const at = (i: number) => results[COL.realized - COL.firstScore + i];
+  const { layerScores, complete } = assessAnswers(response.answers);
+  const realized = complete ? realizedValue(layerScores as number[]) : null;
   // Statement order first; answers under ids the model no longer has are kept, not dropped.
   const answers: Record<string, number> = {};
   for (const statement of STATEMENTS) {
@@ -77,18 +91,20 @@ function jsonResponse(response: AssessmentResponse): JsonResponse {
   for (const [id, answer] of Object.entries(response.answers)) {
     if (answer !== undefined && !(id in answers)) answers[id] = answer;
   }
-  const weakest = LAYERS.find((layer) => layer.name === at(3));
   return {
     id: response.id,
     workflow: response.workflow,
     respondent: response.respondent,
     date: response.date,
     answers,
-    layerScores: Object.fromEntries(LAYERS.map((layer, k) => [layer.id, results[k]])) as Record<LayerId, number | null>,
-    realized: at(0) as number | null,
-    gap: at(1) as number | null,
-    band: at(2) as string | null,
-    weakest: weakest ? weakest.id : null,
+    layerScores: Object.fromEntries(LAYERS.map((layer, k) => [layer.id, layerScores[k]])) as Record<
+      LayerId,
+      number | null
+    >,
+    realized,
+    gap: realized === null ? null : 1 - realized,
+    band: realized === null ? null : bandOf(1 - realized),
+    weakest: realized === null ? null : LAYERS[weakestLayerIndex(layerScores as number[])].id,
   };
 }
 

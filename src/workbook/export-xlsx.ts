@@ -1,192 +1,124 @@
-// The .xlsx export for the task pane outside Excel: the same "AGAP Assessments" table as the
-// Excel writer (native formulas plus cached values), and a per-workflow summary. exceljs is
-// passed in so the task pane loads it only when the user asks for the file.
+// The .xlsx export for the task pane outside Excel: every AGAP table written from its sheet spec,
+// with the same formulas as the Excel writer and cached values from the model, plus the hidden
+// sheet of layout versions. exceljs is passed in so the task pane loads it only when asked.
 import type { CellValue, Workbook, Worksheet } from "exceljs";
+import { roundsOf, workflowNames, type AssessmentResponse, type AssessmentRound } from "../model";
+import { ASSESSMENTS, ASSESSMENTS_SHEET } from "./sheets/assessments";
+import { SUMMARY } from "./sheets/summary";
 import {
-  ANSWER_MAX,
-  LAYERS,
-  STATEMENTS,
-  STATEMENTS_PER_LAYER,
-  aggregateLayers,
-  isAnswer,
-  realizedValue,
-  workflowNames,
-  type AssessmentResponse,
-} from "../model";
-import {
-  ANSWER_HEADERS,
-  ASSESSMENTS_SHEET,
-  ASSESSMENTS_TABLE,
-  COL,
-  HEADERS,
-  TEXT_COLUMNS,
-  columnLetter,
-  inputValues,
-  parseRow,
-  rowFormulas,
-  rowResults,
-  type ParsedRow,
-} from "./assessment-table";
+  LAYOUTS_SHEET,
+  headersOf,
+  readTable,
+  rowCells,
+  specLayout,
+  withVersion,
+  type CachedValue,
+  type SkippedRow,
+  type TableSpec,
+} from "./sheets/spec";
 
-export const SUMMARY_SHEET = "AGAP Summary";
-export const SUMMARY_HEADERS = [
-  "Workflow",
-  "Respondents",
-  ...LAYERS.map((layer) => `${layer.short} mean`),
-  "Realized value",
-  "Gap",
-] as const;
-
-export const PERCENT_FORMAT = "0.0%";
-export const DATE_FORMAT = "yyyy-mm-dd";
-const NA: CellValue = { error: "#N/A" } as CellValue;
-
-/** Zero-based columns of the assessments sheet shown as percentages: layer scores, realized value, gap. */
-export const PERCENT_COLUMNS = Array.from({ length: COL.gap - COL.firstScore + 1 }, (_, i) => COL.firstScore + i);
-
-const COLUMN_WIDTHS: Record<number, number> = {
-  [COL.workflow]: 28,
-  [COL.respondent]: 18,
-  [COL.date]: 12,
-  [COL.band]: 12,
-  [COL.weakest]: 22,
-  [COL.id]: 26,
-};
-
-const assessmentsRef = `'${ASSESSMENTS_SHEET.replace(/'/g, "''")}'!`;
-const dataRange = (column: number, lastRow: number) =>
-  `${assessmentsRef}$${columnLetter(column)}$2:$${columnLetter(column)}$${lastRow}`;
+export { SUMMARY_SHEET } from "./sheets/summary";
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /**
- * The summary formulas of one workflow row (1-based), in SUMMARY_HEADERS order after the name,
- * over assessment rows 2…lastDataRow. Rows match the name in column A with EXACT, as the model
- * compares names; AVERAGEIFS criteria would ignore case, expand * and ? and read names such as
- * "+1" or "1/2" as numbers. A respondent counts in a layer's mean only when the layer's score is a
- * number (all three answers given); the mean is taken from the answers, since SUMPRODUCT cannot
- * skip the #N/A of an incomplete layer.
+ * A formula as the file stores it: without the leading "=".
  *
  * @example
- * summaryFormulas(2, 5)[0] //=> "=SUMPRODUCT(--EXACT('AGAP Assessments'!$A$2:$A$5,$A2))"
- * summaryFormulas(2, 5)[6] //=> "=PRODUCT(C2:G2)"
+ * fileFormula("=PRODUCT(S2:W2)") //=> "PRODUCT(S2:W2)"
  */
-export function summaryFormulas(row: number, lastDataRow: number): string[] {
-  const name = `$A${row}`;
-  const matches = `EXACT(${dataRange(COL.workflow, lastDataRow)},${name})`;
-  const means = LAYERS.map((_, k) => {
-    const mask = `${matches}*ISNUMBER(${dataRange(COL.firstScore + k, lastDataRow)})`;
-    const sums = Array.from(
-      { length: STATEMENTS_PER_LAYER },
-      (_, j) => `SUMPRODUCT(${mask},${dataRange(COL.firstAnswer + k * STATEMENTS_PER_LAYER + j, lastDataRow)})`,
-    );
-    return `=IF(SUMPRODUCT(${mask})=0,NA(),(${sums.join("+")})/(${ANSWER_MAX * STATEMENTS_PER_LAYER}*SUMPRODUCT(${mask})))`;
-  });
-  const firstMean = columnLetter(2);
-  const lastMean = columnLetter(2 + LAYERS.length - 1);
-  const realized = columnLetter(2 + LAYERS.length);
-  return [
-    `=SUMPRODUCT(--${matches})`,
-    ...means,
-    `=PRODUCT(${firstMean}${row}:${lastMean}${row})`,
-    `=1-${realized}${row}`,
-  ];
-}
+export const fileFormula = (formula: string) => formula.replace(/^=/, "");
 
-/** What the summary formulas of one workflow evaluate to, from the model. */
-export function summaryResults(responses: readonly AssessmentResponse[], workflow: string): (number | null)[] {
-  const group = responses.filter((response) => response.workflow === workflow);
-  const means = aggregateLayers(group).map((aggregate) => aggregate.mean);
-  const realized = means.every((mean) => mean !== null) ? realizedValue(means as number[]) : null;
-  return [group.length, ...means, realized, realized === null ? null : 1 - realized];
-}
+const formulaCell = (formula: string, result: CachedValue): CellValue =>
+  ({ formula: fileFormula(formula), result }) as CellValue;
 
-/** Stops the export when a stored response would make the formulas disagree with the model. */
-function checkResponse(response: AssessmentResponse): void {
-  const label = `The response "${response.id}" (workflow "${response.workflow}")`;
-  if (response.date !== "" && !/^\d{4}-\d{2}-\d{2}$/.test(response.date)) {
-    throw new Error(`${label} has the date "${response.date}", which is not YYYY-MM-DD.`);
-  }
-  STATEMENTS.forEach((statement, i) => {
-    const answer = response.answers[statement.id];
-    if (answer !== undefined && !isAnswer(answer)) {
-      throw new Error(
-        `${label} has ${String(answer)} for ${ANSWER_HEADERS[i]}; answers are whole numbers from 0 to 5.`,
-      );
-    }
-  });
-}
+/** Versions of the tables written so far, per workbook. */
+const versions = new WeakMap<Workbook, unknown[][]>();
 
-const formulaCell = (formula: string, result: number | string | null): CellValue =>
-  ({ formula: formula.replace(/^=/, ""), result: result === null ? NA : result }) as CellValue;
-
-/** One table row: typed-in values, then formulas with cached results, then the id. */
-function tableRow(response: AssessmentResponse, row: number): CellValue[] {
-  const values: CellValue[] = new Array(HEADERS.length).fill(null);
-  inputValues(response).forEach((value, i) => (values[i] = value === "" ? null : value));
-  values[COL.id] = response.id;
-  // Names typed by people stay text: a string value is never read as a formula.
-  for (const column of TEXT_COLUMNS) values[column] = values[column] === null ? null : String(values[column]);
-  const results = rowResults(response);
-  rowFormulas(row).forEach((formula, i) => (values[COL.firstScore + i] = formulaCell(formula, results[i])));
-  return values;
-}
-
-function writeAssessments(sheet: Worksheet, responses: readonly AssessmentResponse[]): void {
-  const rows = responses.map((response, i) => tableRow(response, i + 2));
-  if (rows.length > 0) {
-    sheet.addTable({
-      name: ASSESSMENTS_TABLE,
-      ref: "A1",
-      headerRow: true,
-      style: { theme: "TableStyleMedium2", showRowStripes: true },
-      columns: HEADERS.map((name) => ({ name, filterButton: true })),
-      rows,
-    });
-  } else {
-    // exceljs writes a table without data rows that Excel reports as damaged; a filter keeps the header usable.
-    sheet.getRow(1).values = [...HEADERS];
-    sheet.getRow(1).font = { bold: true };
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: HEADERS.length } };
-  }
-  HEADERS.forEach((_, i) => (sheet.getColumn(i + 1).width = COLUMN_WIDTHS[i] ?? 14));
-  for (let row = 2; row <= rows.length + 1; row++) {
-    const cells = sheet.getRow(row);
-    cells.getCell(COL.date + 1).numFmt = DATE_FORMAT;
-    for (const column of PERCENT_COLUMNS) cells.getCell(column + 1).numFmt = PERCENT_FORMAT;
-    for (let i = 0; i < STATEMENTS.length; i++) {
-      cells.getCell(COL.firstAnswer + i + 1).dataValidation = {
-        type: "whole",
-        operator: "between",
-        allowBlank: true,
-        formulae: [0, 5],
-        showErrorMessage: true,
-        errorTitle: "Answer from 0 to 5",
-        error: "Enter a whole number from 0 (strongly disagree) to 5 (strongly agree), or leave it blank.",
-      };
-    }
-  }
-}
-
-function writeSummary(sheet: Worksheet, responses: readonly AssessmentResponse[]): void {
-  const header = sheet.getRow(1);
-  header.values = [...SUMMARY_HEADERS];
-  header.font = { bold: true };
-  SUMMARY_HEADERS.forEach((_, i) => (sheet.getColumn(i + 1).width = i === 0 ? 28 : 14));
-  const lastDataRow = responses.length + 1;
-  workflowNames(responses).forEach((workflow, i) => {
-    const row = sheet.getRow(i + 2);
-    row.getCell(1).value = workflow;
-    const results = summaryResults(responses, workflow);
-    summaryFormulas(i + 2, lastDataRow).forEach((formula, j) => {
-      const cell = row.getCell(j + 2);
-      cell.value = formulaCell(formula, results[j]);
-      if (j > 0) cell.numFmt = PERCENT_FORMAT;
+/**
+ * Writes one AGAP table from its spec on a new sheet: the table (with one empty row when there
+ * are no records, so other sheets' references to it still resolve), formats, validation, and the
+ * cached value of every formula from the model.
+ */
+export function writeSpecTable<R, C>(
+  workbook: Workbook,
+  spec: TableSpec<R, C>,
+  records: readonly R[],
+  context: C,
+): Worksheet {
+  if (workbook.getWorksheet(spec.sheet)) throw new Error(`The workbook already has a sheet named "${spec.sheet}".`);
+  const sheet = workbook.addWorksheet(spec.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
+  const layout = specLayout(spec);
+  const rows: CellValue[][] = records.map((record, i) => {
+    const cells = rowCells(spec, layout, record, i + 2);
+    return spec.columns.map((column, c) => {
+      if (column.kind === "derived") return formulaCell(cells.formulas[c]!, column.cached(record, context));
+      const value = cells.values[c];
+      if (value === "" || value === null) return null;
+      // Text typed by people stays text: a string value is never read as a formula.
+      return column.kind === "text" ? String(value) : value;
     });
   });
+  sheet.addTable({
+    name: spec.table,
+    ref: "A1",
+    headerRow: true,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: headersOf(spec).map((name) => ({ name, filterButton: true })),
+    rows: rows.length > 0 ? rows : [spec.columns.map(() => null)],
+  });
+  sheet.getRow(1).font = { bold: true };
+  spec.columns.forEach((column, c) => {
+    sheet.getColumn(c + 1).width = column.width ?? Math.max(12, Math.min(column.header.length + 4, 30));
+  });
+  for (let r = 2; r <= Math.max(rows.length, 1) + 1; r++) {
+    const row = sheet.getRow(r);
+    spec.columns.forEach((column, c) => {
+      const cell = row.getCell(c + 1);
+      if (column.format) cell.numFmt = column.format;
+      if (column.kind !== "derived" && column.validation) {
+        const rule = column.validation;
+        cell.dataValidation =
+          rule.kind === "whole"
+            ? {
+                type: "whole",
+                operator: "between",
+                allowBlank: true,
+                formulae: [rule.min, rule.max],
+                showErrorMessage: true,
+                errorTitle: rule.title,
+                error: rule.message,
+              }
+            : {
+                type: "list",
+                allowBlank: true,
+                formulae: [`"${rule.items.join(",")}"`],
+                showErrorMessage: true,
+                errorTitle: rule.title,
+                error: rule.message,
+              };
+      }
+    });
+  }
+  recordVersion(workbook, spec);
+  return sheet;
+}
+
+/** Records the table's layout version on the hidden layouts sheet. */
+function recordVersion<R, C>(workbook: Workbook, spec: TableSpec<R, C>): void {
+  const grid = withVersion(versions.get(workbook) ?? [], spec.table, spec.version);
+  versions.set(workbook, grid);
+  const sheet = workbook.getWorksheet(LAYOUTS_SHEET) ?? workbook.addWorksheet(LAYOUTS_SHEET, { state: "hidden" });
+  grid.forEach((values, r) => (sheet.getRow(r + 1).values = values as CellValue[]));
+}
+
+/** Every round of every workflow, workflows in first-seen order, rounds oldest first. */
+export function allRounds(responses: readonly AssessmentResponse[]): AssessmentRound[] {
+  return workflowNames(responses).flatMap((workflow) => roundsOf(responses, workflow));
 }
 
 /**
- * The assessments as an .xlsx file: the "AGAP Assessments" table with native formulas and
- * cached values, and the "AGAP Summary" sheet of team means per workflow.
+ * The assessments as an .xlsx file: the "AGAP Assessments" table and the "AGAP Summary" of every
+ * workflow and round, with native formulas and cached values.
  *
  * @example
  * const bytes = await buildAssessmentWorkbook(responses, await import("exceljs"));
@@ -196,17 +128,16 @@ export async function buildAssessmentWorkbook(
   responses: readonly AssessmentResponse[],
   ExcelJS: typeof import("exceljs"),
   /** Adds further sheets (the planning tools) before the file is written. */
-  extend?: (workbook: import("exceljs").Workbook) => void,
+  extend?: (workbook: Workbook) => void,
 ): Promise<ArrayBuffer> {
-  responses.forEach(checkResponse);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "AGAP";
-  // No forced recalculation on open: the cached values (from the same model, and checked against
-  // the formulas in tests) stay visible where AGAP.* formulas cannot run without the add-in.
+  // No forced recalculation on open: the cached values come from the same model, and tests check
+  // them against the formulas.
   workbook.calcProperties.fullCalcOnLoad = false;
-  const frozen = { views: [{ state: "frozen" as const, ySplit: 1 }] };
-  writeAssessments(workbook.addWorksheet(ASSESSMENTS_SHEET, frozen), responses);
-  writeSummary(workbook.addWorksheet(SUMMARY_SHEET, frozen), responses);
+  checkResponses(responses);
+  writeSpecTable(workbook, ASSESSMENTS, responses, undefined);
+  writeSpecTable(workbook, SUMMARY, allRounds(responses), undefined);
   extend?.(workbook);
   const bytes: unknown = await workbook.xlsx.writeBuffer();
   if (bytes instanceof ArrayBuffer) return bytes;
@@ -216,11 +147,23 @@ export async function buildAssessmentWorkbook(
   throw new Error("exceljs returned the file in a form that is neither bytes nor an ArrayBuffer.");
 }
 
-export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** Stops the export when a stored response would make the formulas disagree with the model. */
+function checkResponses(responses: readonly AssessmentResponse[]): void {
+  const layout = specLayout(ASSESSMENTS);
+  responses.forEach((response, i) => {
+    const cells = rowCells(ASSESSMENTS, layout, response, i + 2);
+    const read = readTable(ASSESSMENTS, headersOf(ASSESSMENTS), [cells.values.map((v) => v ?? "")], 2);
+    if (read.skipped.length > 0) {
+      throw new Error(
+        `The response "${response.id}" (workflow "${response.workflow}") cannot be exported: ${read.skipped[0].problem}.`,
+      );
+    }
+  });
+}
 
-/** A cell as parseRow expects it: formulas give their cached result, dates their ISO day. */
-function plainValue(value: CellValue): unknown {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+/** A cell as a reader expects it: formulas give their cached result, dates their serial. */
+export function plainValue(value: CellValue): unknown {
+  if (value instanceof Date) return Math.round(value.getTime() / 86_400_000 + 25_569);
   if (value !== null && typeof value === "object") {
     if ("result" in value) return plainValue((value.result ?? null) as CellValue);
     if ("richText" in value) return value.richText.map((run) => run.text).join("");
@@ -230,20 +173,29 @@ function plainValue(value: CellValue): unknown {
   return value ?? null;
 }
 
-/**
- * Reads the "AGAP Assessments" sheet of an .xlsx workbook back into responses, row by row,
- * with parseRow's reason for any row that cannot be used. Fully blank rows are skipped.
- */
-export function readAssessmentRows(workbook: Workbook): ParsedRow[] {
-  const sheet = workbook.getWorksheet(ASSESSMENTS_SHEET);
-  if (!sheet) throw new Error(`The workbook has no "${ASSESSMENTS_SHEET}" sheet.`);
+/** The header and body of a spec's sheet in an .xlsx workbook (the table starts at A1). */
+export function sheetRows(workbook: Workbook, sheetName: string): { header: unknown[]; rows: unknown[][] } {
+  const sheet = workbook.getWorksheet(sheetName);
+  if (!sheet) throw new Error(`The workbook has no "${sheetName}" sheet.`);
   // Indexed by row and column number, from 1; rows and cells never written are holes.
-  const rows = sheet.getSheetValues() as (CellValue[] | undefined)[];
-  const parsed: ParsedRow[] = [];
-  for (let row = 2; row < rows.length; row++) {
-    const values = HEADERS.map((_, i) => plainValue(rows[row]?.[i + 1] ?? null));
-    if (values.every((value) => value === null || value === "")) continue;
-    parsed.push(parseRow(values, row));
-  }
-  return parsed;
+  const grid = sheet.getSheetValues() as (CellValue[] | undefined)[];
+  const width = Math.max(0, ...grid.map((row) => (row ? row.length - 1 : 0)));
+  const line = (r: number) => Array.from({ length: width }, (_, c) => plainValue(grid[r]?.[c + 1] ?? null));
+  const rows: unknown[][] = [];
+  for (let r = 2; r < grid.length; r++) rows.push(line(r));
+  return { header: line(1), rows };
 }
+
+/** Reads a spec's table back from an .xlsx workbook, by header, with the reason for every unreadable row. */
+export function readSpecSheet<R, C>(workbook: Workbook, spec: TableSpec<R, C>): { items: R[]; skipped: SkippedRow[] } {
+  const { header, rows } = sheetRows(workbook, spec.sheet);
+  const read = readTable(spec, header, rows, 2);
+  return { items: read.items, skipped: read.skipped };
+}
+
+/** Reads the "AGAP Assessments" sheet of an .xlsx workbook back into responses. */
+export function readAssessmentRows(workbook: Workbook): { items: AssessmentResponse[]; skipped: SkippedRow[] } {
+  return readSpecSheet(workbook, ASSESSMENTS);
+}
+
+export { ASSESSMENTS_SHEET };

@@ -8,7 +8,7 @@ import {
   type RoiEntry,
   type Scenario,
 } from "../model";
-import { ASSESSMENTS_SHEET } from "./assessment-table";
+import { ASSESSMENTS_SHEET } from "./sheets/assessments";
 import type { KeyValueStorage } from "./local-store";
 import {
   MATURITY_SHEET,
@@ -77,7 +77,7 @@ export class LocalPlanningStore implements PlanningStore {
   }
 
   /** The latest scores live with the assessments; the export reads them from there. */
-  async saveRoi(entry: RoiEntry, _latestScores: readonly number[] | null): Promise<void> {
+  async saveRoi(entry: RoiEntry): Promise<void> {
     this.update((data) => upsert(data.roi, entry, (a, b) => a.id === b.id));
   }
 
@@ -89,7 +89,7 @@ export class LocalPlanningStore implements PlanningStore {
    * Records a new roadmap with every task "Not started" and no owner, under the name its sheet
    * gets in an exported workbook: unique among the roadmaps and the other AGAP sheets.
    */
-  async createRoadmap(workflow: string, startDate: string, _hasBaseline: boolean): Promise<string> {
+  async createRoadmap(workflow: string, startDate: string): Promise<string> {
     if (!workflow.trim()) throw new Error("Name the workflow before generating its roadmap.");
     if (parseIsoDate(startDate) === null) throw new Error(`The start date "${startDate}" is not a YYYY-MM-DD date.`);
     let sheetName = "";

@@ -16,10 +16,10 @@ export interface PlanningStore {
   /** Adds the scenario, or replaces the one with the same id. */
   saveScenario(scenario: Scenario): Promise<void>;
   /** Adds the ROI row, or replaces the one with the same id. */
-  saveRoi(entry: RoiEntry, latestScores: readonly number[] | null): Promise<void>;
+  saveRoi(entry: RoiEntry): Promise<void>;
   saveMaturity(record: MaturityRecord): Promise<void>;
   /** Writes the roadmap (a new sheet in Excel); returns the sheet name. */
-  createRoadmap(workflow: string, startDate: string, hasBaseline: boolean): Promise<string>;
+  createRoadmap(workflow: string, startDate: string): Promise<string>;
   /** Excel only: a native tornado chart of the given lifts. */
   insertTornado?(title: string, rows: readonly { label: string; down: number; up: number }[]): Promise<string>;
   /** Excel only: the two-layer grid as one range of live formulas with colour scales. */
@@ -32,6 +32,6 @@ export interface PlanningStore {
 }
 
 export const PLANNING_KEY = "agap.planning";
-export const SCENARIOS_SHEET = "AGAP Scenarios";
-export const ROI_SHEET = "AGAP ROI";
-export const MATURITY_SHEET = "AGAP Portfolio";
+export { SCENARIOS_SHEET } from "./sheets/scenarios";
+export { ROI_SHEET } from "./sheets/roi";
+export { PORTFOLIO_SHEET as MATURITY_SHEET } from "./sheets/portfolio";

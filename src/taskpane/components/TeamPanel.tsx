@@ -1,6 +1,9 @@
+import * as React from "react";
 import {
   Body1,
   Caption1,
+  Field,
+  Select,
   Subtitle2,
   Table,
   TableBody,
@@ -15,9 +18,10 @@ import {
   DIVERGENCE_THRESHOLD,
   aggregateLayers,
   assessAnswers,
-  assessmentHistory,
-  divergentStatements,
+  isCompleteResponse,
   realizedValue,
+  roundDivergence,
+  roundsOf,
   type AssessmentResponse,
 } from "../../model";
 import { formatPercent } from "./format";
@@ -45,13 +49,22 @@ export interface TeamPanelProps {
   actions?: React.ReactNode;
 }
 
-/** Several respondents and dates for one workflow: their spread, disagreements and trend. */
+const roundName = (date: string) => date || "undated";
+
+/**
+ * One workflow's rounds (one date each): the chosen round's team result, spread and
+ * disagreements, its responses, and the history of every round.
+ */
 export function TeamPanel({ workflow, responses, skipped, actions }: TeamPanelProps) {
   const styles = useStyles();
-  const mine = responses.filter((response) => response.workflow === workflow);
-  const aggregates = aggregateLayers(mine);
-  const flags = divergentStatements(mine);
-  const history = assessmentHistory(responses, workflow);
+  const rounds = React.useMemo(() => roundsOf(responses, workflow), [responses, workflow]);
+  const [chosen, setChosen] = React.useState<string | null>(null);
+  // The most recent round unless the user picked another that still exists.
+  const round = rounds.find((r) => r.date === chosen) ?? rounds.at(-1) ?? null;
+  const complete = round ? round.responses.filter(isCompleteResponse) : [];
+  const spread = aggregateLayers(complete);
+  const flags = round ? roundDivergence(round) : [];
+  const history = rounds.map((r) => ({ date: r.date, realized: r.result?.realized ?? null }));
 
   return (
     <section className={styles.panel} aria-label="Team and history">
@@ -64,15 +77,33 @@ export function TeamPanel({ workflow, responses, skipped, actions }: TeamPanelPr
       )}
       {workflow.trim() === "" ? (
         <Body1>Name or pick a workflow on the Assessment tab to see its team results and history.</Body1>
-      ) : mine.length === 0 ? (
+      ) : round === null ? (
         <Body1>No saved responses for “{workflow}” yet.</Body1>
       ) : (
         <>
           <div className={styles.section}>
+            {rounds.length > 1 && (
+              <Field label="Round">
+                <Select value={round.date} onChange={(_, data) => setChosen(data.value)}>
+                  {rounds.map((r) => (
+                    <option key={r.date} value={r.date}>
+                      {roundName(r.date)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            )}
             <Subtitle2 as="h3">
-              {workflow}: {mine.length} response{mine.length === 1 ? "" : "s"}
+              {workflow}, round {roundName(round.date)}: {round.responses.length} response
+              {round.responses.length === 1 ? "" : "s"}
+              {round.partial > 0 ? `, ${round.partial} partial` : ""}
             </Subtitle2>
-            <Table size="small" aria-label="Layer scores across respondents">
+            <Body1>
+              {round.result
+                ? `Team realized value ${formatPercent(round.result.realized)}, from ${round.result.respondents} complete response${round.result.respondents === 1 ? "" : "s"}.`
+                : "No team result yet: it needs at least one response with all 15 statements answered."}
+            </Body1>
+            <Table size="small" aria-label="Layer scores across the round's complete responses">
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>Layer</TableHeaderCell>
@@ -82,10 +113,10 @@ export function TeamPanel({ workflow, responses, skipped, actions }: TeamPanelPr
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {aggregates.map((a) => (
+                {spread.map((a, k) => (
                   <TableRow key={a.layer.id}>
                     <TableCell>{a.layer.short}</TableCell>
-                    <TableCell>{pct(a.mean)}</TableCell>
+                    <TableCell>{pct(round.result?.layerScores[k] ?? null)}</TableCell>
                     <TableCell>{pct(a.min)}</TableCell>
                     <TableCell>{pct(a.max)}</TableCell>
                   </TableRow>
@@ -97,7 +128,7 @@ export function TeamPanel({ workflow, responses, skipped, actions }: TeamPanelPr
           <div className={styles.section}>
             <Subtitle2 as="h3">Where the team disagrees</Subtitle2>
             {flags.length === 0 ? (
-              <Body1>No statement has answers {DIVERGENCE_THRESHOLD} or more points apart.</Body1>
+              <Body1>No statement in this round has answers {DIVERGENCE_THRESHOLD} or more points apart.</Body1>
             ) : (
               <ul className={styles.list} aria-label="Statements with divergent answers">
                 {flags.map((flag) => (
@@ -114,16 +145,17 @@ export function TeamPanel({ workflow, responses, skipped, actions }: TeamPanelPr
             <Table size="small" aria-label="Responses">
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell>Date</TableHeaderCell>
                   <TableHeaderCell>Respondent</TableHeaderCell>
                   <TableHeaderCell>Realized</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {mine.map((response) => (
+                {round.responses.map((response) => (
                   <TableRow key={response.id}>
-                    <TableCell>{response.date || "undated"}</TableCell>
-                    <TableCell>{response.respondent || "anonymous"}</TableCell>
+                    <TableCell>
+                      {response.respondent || "anonymous"}
+                      {isCompleteResponse(response) ? "" : " (partial)"}
+                    </TableCell>
                     <TableCell>{pct(responseRealized(response))}</TableCell>
                   </TableRow>
                 ))}
@@ -133,27 +165,30 @@ export function TeamPanel({ workflow, responses, skipped, actions }: TeamPanelPr
 
           <div className={styles.section}>
             <Subtitle2 as="h3">History</Subtitle2>
-            <Table size="small" aria-label="Assessments by date">
+            <Table size="small" aria-label="Rounds by date">
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell>Date</TableHeaderCell>
-                  <TableHeaderCell>Respondents</TableHeaderCell>
+                  <TableHeaderCell>Round</TableHeaderCell>
+                  <TableHeaderCell>Complete</TableHeaderCell>
                   <TableHeaderCell>Team realized value</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {history.map((point) => (
-                  <TableRow key={point.date || "undated"}>
-                    <TableCell>{point.date || "undated"}</TableCell>
-                    <TableCell>{point.respondents}</TableCell>
-                    <TableCell>{pct(point.realized)}</TableCell>
+                {rounds.map((r) => (
+                  <TableRow key={roundName(r.date)}>
+                    <TableCell>{roundName(r.date)}</TableCell>
+                    <TableCell>
+                      {r.result?.respondents ?? 0} of {r.responses.length}
+                    </TableCell>
+                    <TableCell>{pct(r.result?.realized ?? null)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
             <TrendChart points={history} />
             <Caption1 className={styles.note}>
-              Team realized value multiplies the mean layer scores of everyone who answered on that date.
+              A round is one workflow on one date. Its team realized value multiplies the mean layer scores of the
+              responses that answered all 15 statements; partial responses are listed but not counted.
             </Caption1>
           </div>
         </>

@@ -1,5 +1,4 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { HistoryPoint } from "../../model";
 import { formatPercent } from "./format";
 
 const useStyles = makeStyles({
@@ -15,7 +14,7 @@ const HEIGHT = 90;
 const PAD = 14;
 
 /** Realized value of each dated assessment, oldest first. */
-export function TrendChart({ points }: { points: readonly HistoryPoint[] }) {
+export function TrendChart({ points }: { points: readonly { date: string; realized: number | null }[] }) {
   const styles = useStyles();
   const known = points.filter((point) => point.realized !== null);
   if (known.length < 2) return null;

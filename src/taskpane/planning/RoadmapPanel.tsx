@@ -26,6 +26,8 @@ import {
   roadmapIsOpen,
   scheduleRoadmap,
   workflowNames,
+  baselineNote,
+  NO_BASELINE_NOTE,
   type AssessmentResponse,
 } from "../../model";
 import { formatPercent } from "../components/format";
@@ -57,7 +59,7 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
 
   const details = maturityStage(stage)!;
   const rows = portfolio(responses, data.maturity, data.roi);
-  const baseline = data.roi.find((entry) => entry.workflow === workflow && entry.baseline !== null);
+  const baseline = baselineNote(workflow, data.roi);
   const openElsewhere = data.roadmaps.filter((r) => r.workflow !== workflow && roadmapIsOpen(r));
   const existing = data.roadmaps.find((r) => r.workflow === workflow);
   const startProblem = startPartial
@@ -184,7 +186,7 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
             disabled={!workflow}
             onClick={() => {
               setTried(true);
-              if (!startProblem) void planning.createRoadmap(workflow, start, baseline !== undefined);
+              if (!startProblem) void planning.createRoadmap(workflow, start);
             }}
           >
             Generate roadmap
@@ -205,11 +207,9 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
                     <li key={task.id} data-testid={`task-${task.id}`}>
                       {task.dueDate}: {task.text}
                       {task.id === BASELINE_TASK_ID && (
-                        <Caption1 className={baseline ? undefined : styles.warn}>
+                        <Caption1 className={baseline === NO_BASELINE_NOTE ? styles.warn : undefined}>
                           {" "}
-                          {baseline
-                            ? `Baseline on file (captured ${baseline.baselineDate || "date not given"}).`
-                            : "No baseline in the ROI tracker yet."}
+                          {baseline}.
                         </Caption1>
                       )}
                     </li>

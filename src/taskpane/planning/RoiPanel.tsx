@@ -11,7 +11,7 @@ import {
   Subtitle2,
 } from "@fluentui/react-components";
 import {
-  assessmentHistory,
+  latestScores,
   parseIsoDate,
   roiFigures,
   type AssessmentResponse,
@@ -92,14 +92,6 @@ function formFromEntry(entry: RoiEntry): Form {
   };
 }
 
-/** The workflow's most recent complete team scores, for the projected (business-case) view. */
-export function latestScores(responses: readonly AssessmentResponse[], workflow: string): number[] | null {
-  const latest = assessmentHistory(responses, workflow)
-    .filter((point) => point.realized !== null)
-    .at(-1);
-  return latest ? (latest.layerMeans as number[]) : null;
-}
-
 const money = (v: number) => v.toLocaleString(undefined, { maximumFractionDigits: 0 });
 
 export interface RoiPanelProps {
@@ -176,7 +168,7 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
     };
     // The id is kept before the first attempt, so Retry and later saves update this same row.
     setForm((f) => ({ ...f, id: entry.id }));
-    await planning.saveRoi(entry, latestScores(responses, entry.workflow));
+    await planning.saveRoi(entry);
   };
 
   const field = (key: RoiNumberField, after?: string) => (

@@ -21,7 +21,8 @@ import {
   DEFAULT_GRID_STEPS,
   LAYERS,
   assessAnswers,
-  assessmentHistory,
+  isCompleteResponse,
+  latestRound,
   bandOf,
   tornadoSwings,
   planToTarget,
@@ -78,16 +79,14 @@ export function baseOptions(
     });
   }
   for (const workflow of workflowNames(responses)) {
-    const latest = assessmentHistory(responses, workflow)
-      .filter((point) => point.realized !== null)
-      .at(-1);
-    if (!latest) continue;
+    const latest = latestRound(responses, workflow);
+    if (!latest?.result) continue;
     options.push({
       key: `saved:${workflow}`,
       label: `${workflow}, ${latest.date || "undated"} (team mean)`,
       workflow,
-      scores: latest.layerMeans as number[],
-      responses: responses.filter((r) => r.workflow === workflow && r.date === latest.date),
+      scores: latest.result.layerScores,
+      responses: latest.responses.filter(isCompleteResponse),
     });
   }
   return options;

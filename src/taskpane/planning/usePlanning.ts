@@ -42,12 +42,11 @@ export function usePlanning(store: PlanningStore) {
     data,
     reload,
     saveScenario: (scenario: Scenario) => write("The scenario was not saved", () => store.saveScenario(scenario)),
-    saveRoi: (entry: RoiEntry, latest: readonly number[] | null) =>
-      write("The ROI row was not saved", () => store.saveRoi(entry, latest)),
+    saveRoi: (entry: RoiEntry) => write("The ROI row was not saved", () => store.saveRoi(entry)),
     saveMaturity: (record: MaturityRecord) =>
       write("The maturity stage was not saved", () => store.saveMaturity(record)),
-    createRoadmap: (workflow: string, start: string, hasBaseline: boolean) =>
-      write("The roadmap was not created", () => store.createRoadmap(workflow, start, hasBaseline)),
+    createRoadmap: (workflow: string, start: string) =>
+      write("The roadmap was not created", () => store.createRoadmap(workflow, start)),
     insertTornado: store.insertTornado
       ? (title: string, rows: readonly { label: string; down: number; up: number }[]) =>
           write("The tornado chart was not inserted", () => store.insertTornado!(title, rows))
