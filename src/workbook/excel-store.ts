@@ -8,12 +8,14 @@ import {
   LAYERS,
   LAYER_GUIDANCE,
   latestRound,
+  roundsOf,
   planToTarget,
   realizedValue,
   type AssessmentResponse,
   type PlanResult,
 } from "../model";
 import { ASSESSMENTS, ASSESSMENTS_TABLE, bandFormula } from "./sheets/assessments";
+import { SUMMARY, roundId } from "./sheets/summary";
 import { PERCENT, ROUND_DATE_FORMAT, TEXT } from "./sheets/cells";
 import { latestDateFormula, roundCompleteFormula, roundScoreFormula } from "./sheets/round-formulas";
 import { quoted } from "./sheets/spec";
@@ -202,12 +204,18 @@ export class ExcelStore implements AssessmentStore {
     });
   }
 
+  /** Saves the response's row, and makes sure its round has a row on the summary sheet. */
   async saveResponse(response: AssessmentResponse): Promise<void> {
     await this.run(async (context) => {
       const gateway = new TableGateway(context);
-      const [open] = await gateway.open([ASSESSMENTS]);
+      const [open, summary] = await gateway.open([ASSESSMENTS, SUMMARY]);
       const target = gateway.writable(open);
+      const rounds = gateway.writable(summary);
       gateway.upsert(target, response);
+      const round = roundsOf([response], response.workflow)[0];
+      if (!rounds.rows.some((values) => String(values[rounds.layout.position.roundId] ?? "") === roundId(round))) {
+        gateway.upsert(rounds, round);
+      }
       gateway.flush();
       await context.sync();
     });

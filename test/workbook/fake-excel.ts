@@ -6,7 +6,7 @@
 // commands. Adapted from the fake in excel-store.test.ts, with the collections, charts and
 // conditional formats the planning store uses.
 import { OfficeMockObject } from "office-addin-mock";
-import { columnLetter } from "../../src/workbook/assessment-table";
+import { columnLetter } from "../../src/workbook/sheets/spec";
 
 export const NOT_LOADED = "Error, property was not loaded";
 const MOCK_STATES = new Set([NOT_LOADED, "Error, context.sync() was not called"]);
@@ -72,6 +72,7 @@ export class FakeSheet {
   readonly cells = new Map<string, Cell>();
   frozenRows = 0;
   protected = false;
+  visibility = "Visible";
   readonly validations: Validation[] = [];
   readonly charts: FakeChart[] = [];
   readonly conditionalFormats: FakeConditionalFormat[] = [];
@@ -288,6 +289,7 @@ export class FakeWorkbook {
     if (!sheet) return this.nullObject();
     const mock = new OfficeMockObject({
       name: sheet.name,
+      visibility: sheet.visibility,
       getRange: (address: string) => this.rangeProxy(sheet, address),
       getUsedRangeOrNullObject: () => {
         if (sheet.isEmpty()) return this.nullObject();
@@ -311,7 +313,9 @@ export class FakeWorkbook {
       activate: () => this.write(sheet, sheet.name, "activate", true, () => (this.active = sheet.name)),
     });
     this.nullFlag(mock, false);
-    return this.track(mock, sheet, sheet.name);
+    return this.track(mock, sheet, sheet.name, (path, value) => {
+      if (path === "visibility") sheet.visibility = String(value);
+    });
   }
 
   private rangeProxy(sheet: FakeSheet, address: string): Mock {
@@ -383,6 +387,18 @@ export class FakeWorkbook {
       name: table.name,
       getHeaderRowRange: () => this.rangeProxy(sheet, rows(table.top, table.top)),
       getDataBodyRange: () => this.rangeProxy(sheet, rows(table.top + 1, table.top + table.bodyRows)),
+      columns: {
+        // Excel appends a column at the right edge of the table, with the given header.
+        add: (index?: number, values?: unknown, name?: string) => {
+          if (index !== undefined && index !== null && index !== -1)
+            throw new Error("fake workbook: add columns at the end only");
+          this.write(sheet, table.name, "columns.add", name ?? null, () => {
+            const column = table.left + table.width;
+            table.width += 1;
+            typeInto(sheet.at(table.top, column), name ?? `Column${table.width}`);
+          });
+        },
+      },
       rows: {
         add: (index?: number, values?: unknown) => {
           if (index !== undefined && index !== null && index !== -1)

@@ -81,13 +81,23 @@ const columns: ColumnSpec<AssessmentRound, void>[] = [
     formula: (at) => `=${weakestFormula(span(at, MEAN_KEYS[0], MEAN_KEYS[MEAN_KEYS.length - 1]))}`,
     cached: result((r) => LAYERS[r.weakest].name),
   },
+  { key: "roundId", header: "Round ID", kind: "text", format: TEXT, width: 30, value: (round) => roundId(round) },
 ];
+
+/**
+ * The id of a round's summary row: its date (or "undated") and the workflow.
+ *
+ * @example
+ * roundId({ workflow: "Claims", date: "2026-04-02" }) //=> "2026-04-02 Claims"
+ */
+export const roundId = (round: Pick<AssessmentRound, "workflow" | "date">) =>
+  `${round.date || "undated"} ${round.workflow}`;
 
 export const SUMMARY: TableSpec<AssessmentRound, void> = {
   sheet: SUMMARY_SHEET,
   table: SUMMARY_TABLE,
   version: 1,
   columns,
-  idKey: "workflow",
-  idOf: (round) => `${round.workflow}\u0000${round.date}`,
+  idKey: "roundId",
+  idOf: roundId,
 };
