@@ -28,7 +28,7 @@ const sheetRef = (name: string) => `'${name.replace(/'/g, "''")}'`;
  * //=> "=SUM('S'!$A$2:$A$4)"
  */
 export function resolveStructuredRefs(formula: string, tables: readonly TablePlace[]): string {
-  return formula.replace(/([A-Za-z_][A-Za-z0-9_.]*)\[((?:'.|[^\]'])*)\]/g, (whole, table: string, column: string) => {
+  return formula.replace(/([A-Za-z_][A-Za-z0-9_.]*)\[((?:'.|[^\]'])*)\]/g, (_whole, table: string, column: string) => {
     const place = tables.find((t) => t.name.toLowerCase() === table.toLowerCase());
     if (!place) throw new Error(`The formula ${formula} refers to a table ${table} the workbook does not have.`);
     const header = column.replace(/'(.)/g, "$1");
@@ -38,7 +38,6 @@ export function resolveStructuredRefs(formula: string, tables: readonly TablePla
     const first = place.top + 2;
     const last = place.top + 1 + Math.max(place.bodyRows, 1);
     return `${sheetRef(place.sheet)}!$${letter}$${first}:$${letter}$${last}`;
-    void whole;
   });
 }
 
