@@ -12,8 +12,10 @@ export interface RoiInputs {
   current: number;
   /** Money per unit of the metric. */
   valuePerUnit: number;
-  /** Build, integrate, govern and maintain costs, summed. */
+  /** Costs paid once: build, integrate and govern, summed. */
   cost: number;
+  /** Costs paid every period, such as maintenance; default 0. */
+  costPerPeriod?: number;
   direction?: Direction;
   /** Periods the improvement is counted over; default 1. */
   periods?: number;
@@ -23,6 +25,7 @@ export interface RoiInputs {
 export interface RoiResult {
   improvementPerPeriod: number;
   benefit: number;
+  /** Cost over the periods: one-off cost + cost per period × periods. */
   cost: number;
   /** (benefit − cost) ÷ cost; null when cost is 0, where ROI is undefined. */
   roi: number | null;
@@ -30,16 +33,19 @@ export interface RoiResult {
 
 /**
  * Measured ROI against a baseline captured before go-live: (benefit − cost) ÷ cost, where
- * benefit = improvement per period × value per unit × periods.
+ * benefit = improvement per period × value per unit × periods and
+ * cost = one-off cost + cost per period × periods.
  *
  * @example
  * measuredRoi({ baseline: 40, current: 25, valuePerUnit: 60, cost: 5000, periods: 12 }).roi //=> 1.16
+ * measuredRoi({ baseline: 40, current: 25, valuePerUnit: 60, cost: 3000, costPerPeriod: 150, periods: 12 }).roi //=> 1.25
  * measuredRoi({ baseline: 100, current: 90, valuePerUnit: 10, cost: 200, direction: "higher" }).roi //=> -1.5
  */
 export function measuredRoi(inputs: RoiInputs): RoiResult {
-  const { baseline, current, valuePerUnit, cost, direction = "lower", periods = 1 } = inputs;
+  const { baseline, current, valuePerUnit, direction = "lower", periods = 1, costPerPeriod = 0 } = inputs;
   const improvementPerPeriod = direction === "lower" ? baseline - current : current - baseline;
   const benefit = improvementPerPeriod * valuePerUnit * periods;
+  const cost = inputs.cost + costPerPeriod * periods;
   return { improvementPerPeriod, benefit, cost, roi: cost === 0 ? null : (benefit - cost) / cost };
 }
 

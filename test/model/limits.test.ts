@@ -1,7 +1,9 @@
 import { LIMITS, checkLimit, withinLimit, type Limit, type LimitKind } from "../../src/model/limits";
+import { roiFigures } from "../../src/model/roi-tracker";
 import { LAYOUT, SPEC, readLayer, readNumber, readStage } from "../../src/functions/args";
 import { liftCore, planCore, roiCore } from "../../src/functions/core";
 import { FormulaError } from "../../src/functions/values";
+import { ROI_ENTRY } from "./roi-entry";
 
 /** Numbers every limit is tried with: bounds, just inside and outside them, fractions, non-finite. */
 const PROBES = [
@@ -203,6 +205,40 @@ describe("the custom functions read numbers with the same limits", () => {
       expect([value, typeof lift === "number"]).toEqual([value, withinLimit(LIMITS.delta, value)]);
       const plan = planCore(scores, value)[0][0];
       expect([value, typeof plan === "number"]).toEqual([value, withinLimit(LIMITS.target, value)]);
+    }
+  });
+});
+
+describe("the ROI tracker uses the same limits", () => {
+  it("gives a measured ROI exactly for periods within LIMITS.periods", () => {
+    for (const periods of PROBES) {
+      const figures = roiFigures({ ...ROI_ENTRY, periods }, null);
+      expect([periods, figures.measuredRoi !== null]).toEqual([periods, withinLimit(LIMITS.periods, periods)]);
+    }
+  });
+
+  it("gives NPV and payback exactly for a horizon within LIMITS.horizon", () => {
+    // Horizons so long that 1.01^horizon overflows give no NPV either; they are left out here.
+    for (const horizon of PROBES.filter((periods) => !(periods > 1e6))) {
+      const figures = roiFigures({ ...ROI_ENTRY, horizon, discountRate: 0.01 }, null);
+      // The payback of the fixture is 11.25 periods: a horizon shorter than that has none.
+      const covered = withinLimit(LIMITS.horizon, horizon) && horizon >= 11.25;
+      expect([horizon, figures.npv !== null, figures.payback !== null]).toEqual([
+        horizon,
+        withinLimit(LIMITS.horizon, horizon),
+        covered,
+      ]);
+    }
+  });
+
+  it("gives an NPV exactly for a discount rate within LIMITS.discountRate", () => {
+    // Rates so large that (1 + rate)^12 overflows give no NPV either; they are left out here.
+    for (const discountRate of PROBES.filter((rate) => !(rate > 1e12))) {
+      const figures = roiFigures({ ...ROI_ENTRY, discountRate }, null);
+      expect([discountRate, figures.npv !== null]).toEqual([
+        discountRate,
+        withinLimit(LIMITS.discountRate, discountRate),
+      ]);
     }
   });
 });

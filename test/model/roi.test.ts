@@ -55,6 +55,55 @@ describe("measuredRoi", () => {
     });
   });
 
+  describe("cost per period", () => {
+    it("is counted once for every period", () => {
+      // cost 3 000 + 150 × 12 = 4 800; benefit 15 × 60 × 12 = 10 800; (10 800 − 4 800) / 4 800 = 1.25
+      const result = measuredRoi({
+        baseline: 40,
+        current: 25,
+        valuePerUnit: 60,
+        cost: 3000,
+        costPerPeriod: 150,
+        periods: 12,
+      });
+      expect(result.cost).toBeCloseTo(4800, 10);
+      expect(result.benefit).toBeCloseTo(10800, 10);
+      expect(result.roi).toBeCloseTo(1.25, 12);
+    });
+
+    it("counts over fractional periods", () => {
+      // cost 3 000 + 150 × 2.5 = 3 375; benefit 900 × 2.5 = 2 250; (2 250 − 3 375) / 3 375 = −1/3
+      const result = measuredRoi({
+        baseline: 40,
+        current: 25,
+        valuePerUnit: 60,
+        cost: 3000,
+        costPerPeriod: 150,
+        periods: 2.5,
+      });
+      expect(result.cost).toBeCloseTo(3375, 10);
+      expect(result.roi).toBeCloseTo(-1 / 3, 12);
+    });
+
+    it("defaults to 0, so a one-off cost alone gives the same result", () => {
+      const inputs = { baseline: 40, current: 25, valuePerUnit: 60, cost: 5000, periods: 12 };
+      expect(measuredRoi({ ...inputs, costPerPeriod: 0 })).toEqual(measuredRoi(inputs));
+    });
+
+    it("alone makes the ROI defined", () => {
+      // cost 0 + 100 × 3 = 300; benefit 900 × 3 = 2 700; (2 700 − 300) / 300 = 8
+      const result = measuredRoi({
+        baseline: 40,
+        current: 25,
+        valuePerUnit: 60,
+        cost: 0,
+        costPerPeriod: 100,
+        periods: 3,
+      });
+      expect(result.roi).toBeCloseTo(8, 12);
+    });
+  });
+
   describe("negative improvement", () => {
     it("gives a negative benefit when a lower-is-better metric rose", () => {
       // 20 − 26 = −6; × 50 = −300; (−300 − 100) / 100 = −4
