@@ -198,11 +198,17 @@ function readLine(value: unknown, arg: string, expected: string): readonly unkno
   return new FormulaError("#VALUE!", messages.shape(arg, expected, grid.length, grid[0].length));
 }
 
+/** Costs as read: their sum, and how many cells held a cost (0 means none was entered). */
+interface CostSum {
+  total: number;
+  entered: number;
+}
+
 /**
- * Reads costs: a number or a range of numbers of 0 or more, summed. Blank cells are skipped,
- * as SUM skips them; an all-blank argument means no costs were entered.
+ * Sums costs: a number or a range of numbers of 0 or more. Blank cells are skipped, as SUM skips
+ * them; a missing argument is no cost at all.
  */
-export function readCosts(value: unknown, arg: string): number | FormulaError {
+function sumCosts(value: unknown, arg: string): CostSum | FormulaError {
   const grid = toGrid(value);
   let total = 0;
   let entered = 0;
@@ -216,7 +222,27 @@ export function readCosts(value: unknown, arg: string): number | FormulaError {
       entered++;
     }
   }
-  return entered === 0 ? new FormulaError("#N/A", messages.noCosts(arg)) : total;
+  return { total, entered };
+}
+
+/** Costs paid once and costs paid every period, each summed. */
+export interface Costs {
+  oneOff: number;
+  perPeriod: number;
+}
+
+/**
+ * Reads the costs paid once (`costs`) and the optional costs paid every period
+ * (`per_period_costs`), each a number or a range, summed. Costs per period alone are costs
+ * entered (one-off costs then count 0); with neither, no costs were entered (#N/A).
+ */
+export function readCosts(costs: unknown, perPeriodCosts?: unknown): Costs | FormulaError {
+  const oneOff = sumCosts(costs, "costs");
+  if (oneOff instanceof FormulaError) return oneOff;
+  const perPeriod = sumCosts(perPeriodCosts, "per_period_costs");
+  if (perPeriod instanceof FormulaError) return perPeriod;
+  if (oneOff.entered === 0 && perPeriod.entered === 0) return new FormulaError("#N/A", messages.noCosts("costs"));
+  return { oneOff: oneOff.total, perPeriod: perPeriod.total };
 }
 
 /**

@@ -131,6 +131,7 @@ export function roiCore(
   costs: unknown,
   direction?: unknown,
   periods?: unknown,
+  perPeriodCosts?: unknown,
 ): ResultValue {
   const base = readSingle(baseline, "baseline");
   if (base instanceof FormulaError) return base;
@@ -144,7 +145,7 @@ export function roiCore(
   if (currentValue instanceof FormulaError) return currentValue;
   const unitValue = readScalar(valuePerUnit, "value_per_unit", SPEC.money);
   if (unitValue instanceof FormulaError) return unitValue;
-  const cost = readCosts(costs, "costs");
+  const cost = readCosts(costs, perPeriodCosts);
   if (cost instanceof FormulaError) return cost;
   const way = readDirection(direction);
   if (way instanceof FormulaError) return way;
@@ -154,7 +155,8 @@ export function roiCore(
     baseline: baselineValue,
     current: currentValue,
     valuePerUnit: unitValue,
-    cost,
+    cost: cost.oneOff,
+    costPerPeriod: cost.perPeriod,
     direction: way,
     periods: count,
   });
@@ -167,13 +169,16 @@ export function projectedCore(expectedValue: unknown, scores: unknown): ResultGr
   return perProfile(mapRows(scores, "scores", LAYOUT.scores, (row) => projectedValue(expected, row)));
 }
 
-export function paybackCore(costs: unknown, benefits: unknown): ResultValue {
-  const cost = readCosts(costs, "costs");
+export function paybackCore(costs: unknown, benefits: unknown, perPeriodCosts?: unknown): ResultValue {
+  const cost = readCosts(costs, perPeriodCosts);
   if (cost instanceof FormulaError) return cost;
   const series = readSeries(benefits, "benefits");
   if (series instanceof FormulaError) return series;
-  const periods = paybackPeriods(cost, series);
-  return periods === null ? new FormulaError("#N/A", messages.notPaidBack(series.length)) : periods;
+  const nets = cost.perPeriod === 0 ? series : series.map((benefit) => benefit - cost.perPeriod);
+  const periods = paybackPeriods(cost.oneOff, nets);
+  return periods === null
+    ? new FormulaError("#N/A", messages.notPaidBack(series.length, cost.perPeriod !== 0))
+    : periods;
 }
 
 export function layerCore(answers: unknown): ResultGrid {

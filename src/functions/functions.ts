@@ -59,15 +59,16 @@ export function curve(scores?: any[][], expected_value?: any): any[][] {
 }
 
 /**
- * Measured ROI against a baseline captured before go-live: (benefit - cost) / cost.
+ * Measured ROI against a baseline captured before go-live: (benefit - cost) / cost, where cost is the costs paid once plus the costs per period times the periods.
  * @customfunction ROI
  * @helpurl https://localhost:3000/help/functions.html#roi
  * @param baseline The metric per period before the agent went live. Blank means no baseline, and ROI cannot be proven.
  * @param current The metric per period now.
  * @param value_per_unit Money per unit of the metric, 0 or more.
- * @param costs Build, integrate, govern and maintain costs: a number or a range, summed.
+ * @param costs Costs paid once, such as build, integrate and govern: a number or a range, summed.
  * @param direction Optional. "lower" (default) when less is better, such as hours or cost; "higher" for revenue or quality.
- * @param periods Optional number of periods the improvement is counted over; default 1.
+ * @param periods Optional number of periods the improvement is counted over, above 0; default 1.
+ * @param per_period_costs Optional costs paid every period, such as maintenance: a number or a range, summed and counted once per period.
  * @returns Measured ROI as a fraction (1 is 100 percent).
  */
 export function roi(
@@ -77,8 +78,9 @@ export function roi(
   costs: any[][],
   direction?: any,
   periods?: any,
+  per_period_costs?: any[][],
 ): any {
-  return runValue("ROI", baseline, current, value_per_unit, costs, direction, periods);
+  return runValue("ROI", baseline, current, value_per_unit, costs, direction, periods, per_period_costs);
 }
 
 /**
@@ -94,15 +96,16 @@ export function projected(expected_value: any, scores: any[][]): any[][] {
 }
 
 /**
- * Periods until cumulative benefit covers the cost, interpolated within the period where it is crossed.
+ * Periods until cumulative benefit, less any costs per period, covers the upfront cost, interpolated within the period where it is crossed.
  * @customfunction PAYBACK
  * @helpurl https://localhost:3000/help/functions.html#payback
  * @param costs Upfront cost: a number or a range, summed.
  * @param benefits Benefit per period in one row or column, first period first.
+ * @param per_period_costs Optional costs paid every period, such as maintenance: a number or a range, summed and taken off each period's benefit.
  * @returns Number of periods; #N/A when the cost is never covered.
  */
-export function payback(costs: any[][], benefits: any[][]): any {
-  return runValue("PAYBACK", costs, benefits);
+export function payback(costs: any[][], benefits: any[][], per_period_costs?: any[][]): any {
+  return runValue("PAYBACK", costs, benefits, per_period_costs);
 }
 
 /**

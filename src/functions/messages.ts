@@ -35,8 +35,8 @@ export const messages = {
   noCosts: (arg: string) =>
     `${arg}: no costs entered. ROI and payback need the cost to build, integrate, govern and maintain.`,
   zeroCost: () => "costs: total cost is 0, so ROI is undefined.",
-  notPaidBack: (periods: number) =>
-    `benefits: not paid back. Cumulative benefit stays below the cost over all ${periods} period${periods === 1 ? "" : "s"} given.`,
+  notPaidBack: (periods: number, lessPerPeriodCosts = false) =>
+    `benefits: not paid back. Cumulative benefit${lessPerPeriodCosts ? ", less the costs per period," : ""} stays below the cost over all ${periods} period${periods === 1 ? "" : "s"} given.`,
   gapInBenefits: (period: number) =>
     `benefits: period ${period} is blank, but later periods are not. Enter 0 for a period without benefit.`,
   targetUnreachable: (target: number) =>

@@ -405,6 +405,7 @@ describe("the example checker itself", () => {
       ],
       null,
       0.25,
+      null,
     ]);
     expect(parseFormula("=AGAP.CURVE()").args).toEqual([null, null]);
     expect(parseFormula("=AGAP.STAGE(3)").args).toEqual([[[3]], null]);

@@ -178,6 +178,21 @@ const SPECS: ArgSpec[] = [
   },
   {
     fn: "ROI",
+    index: 3,
+    name: "costs",
+    form: "with per_period_costs",
+    base: [40, 25, 60, [[1000, 2000, 2000]], "lower", 12, [[100, 50]]],
+    position: 2,
+    where: "cost 3",
+    allowed: "0 or more",
+    negative: -1000,
+    above: 1e12,
+    fill: 1000,
+    // Costs per period alone are costs entered: blank one-off costs then count 0.
+    expect: { blank: OK, "above max": OK, ...all(SHAPE_MUTATIONS, OK), "all blank": OK },
+  },
+  {
+    fn: "ROI",
     index: 4,
     name: "direction",
     base: [40, 25, 60, [[1000, 2000, 2000]], "lower", 12],
@@ -206,7 +221,28 @@ const SPECS: ArgSpec[] = [
     above: 1e12,
     fill: 12,
     expect: { blank: OK, "above max": OK },
-    extra: [["zero periods", 0, value("periods", "above 0")]],
+    extra: [
+      ["zero periods", 0, value("periods", "above 0")],
+      ["a fraction of a period", 2.5, OK],
+    ],
+  },
+  {
+    fn: "ROI",
+    index: 6,
+    name: "per_period_costs",
+    base: [40, 25, 60, [[1000, 2000, 2000]], "lower", 12, [[100, 50, 25]]],
+    position: 2,
+    where: "cost 3",
+    allowed: "0 or more",
+    negative: -25,
+    above: 1e12,
+    fill: 100,
+    // Summed like costs; missing or all blank means none, as the argument is optional.
+    expect: { blank: OK, "above max": OK, ...all(SHAPE_MUTATIONS, OK), "all blank": OK },
+    extra: [
+      ["a single number", 150, OK],
+      ["zero", 0, OK],
+    ],
   },
   {
     fn: "PROJECTED",
@@ -241,6 +277,26 @@ const SPECS: ArgSpec[] = [
   },
   {
     fn: "PAYBACK",
+    index: 0,
+    name: "costs",
+    form: "with per_period_costs",
+    base: [[[600, 400]], [[600, 600, 600, 600, 600]], [[50, 50]]],
+    position: 1,
+    where: "cost 2",
+    allowed: "0 or more",
+    negative: -400,
+    above: 1e12,
+    fill: 100,
+    // Costs per period alone are costs entered: with no one-off cost, nothing is left to pay back.
+    expect: {
+      blank: OK,
+      "above max": na("not paid back", "less the costs per period"),
+      ...all(SHAPE_MUTATIONS, OK),
+      "all blank": OK,
+    },
+  },
+  {
+    fn: "PAYBACK",
     index: 1,
     name: "benefits",
     base: [[[600, 400]], [[600, 600, 600, 600, 600]]],
@@ -262,6 +318,28 @@ const SPECS: ArgSpec[] = [
     extra: [
       ["never covered", [[100, 100]], na("not paid back", "benefit", "2 periods")],
       ["trailing blanks", [[600, 600, null, null]], OK],
+    ],
+  },
+  {
+    fn: "PAYBACK",
+    index: 2,
+    name: "per_period_costs",
+    base: [[[600, 400]], [[600, 600, 600, 600, 600]], [[50, 50]]],
+    position: 1,
+    where: "cost 2",
+    allowed: "0 or more",
+    negative: -50,
+    above: 1e12,
+    fill: 50,
+    expect: {
+      blank: OK,
+      "above max": na("not paid back", "less the costs per period", "5 periods"),
+      ...all(SHAPE_MUTATIONS, OK),
+      "all blank": OK,
+    },
+    extra: [
+      ["a single number", 100, OK],
+      ["as large as the benefit", 600, na("not paid back", "less the costs per period")],
     ],
   },
   {

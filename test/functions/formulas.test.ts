@@ -113,6 +113,7 @@ describe("every function, normal values", () => {
       [3, 3, 3],
       [0, 0, 0],
     ],
+    A14: [[200, 50]],
     // STAGE
     R1: "=AGAP.STAGE(3, A1:E1)",
     R2: '=AGAP.STAGE("Human Trust")',
@@ -124,10 +125,16 @@ describe("every function, normal values", () => {
     S2: '=AGAP.ROI(100, 90, 10, 200, "higher")',
     S3: "=AGAP.ROI(40, 25, 60, 500)",
     S4: '=AGAP.ROI(100, 130, 10, 200, "HIGHER ")',
+    S5: '=AGAP.ROI(40, 25, 60, A6:C6, "lower", 12, 150)',
+    S6: "=AGAP.ROI(40, 25, 60, A15:C15, , 12, A14:B14)",
+    S7: "=AGAP.ROI(40, 25, 60, 3000, , 2.5, 150)",
     // PROJECTED, PAYBACK, LAYER
     T1: "=AGAP.PROJECTED(1000000, A1:E1)",
     T2: "=AGAP.PAYBACK(1000, A7:D7)",
     T3: "=AGAP.PAYBACK(A6:B6, {1000,1000,1000,1000})",
+    T6: "=AGAP.PAYBACK(3000, {900,900,900,900,900}, 150)",
+    T7: "=AGAP.PAYBACK(A6:B6, A7:D7, A14:B14)",
+    T8: "=AGAP.PAYBACK(A15:C15, A7:D7, 100)",
     T4: "=AGAP.LAYER({5,3,4})",
     T5: "=AGAP.LAYER(A10:C10)",
     // BAND, WEAKEST, LIFT
@@ -185,6 +192,24 @@ describe("every function, normal values", () => {
     expectNumber(value("S2"), (-10 * 10 - 200) / 200);
     expectNumber(value("S3"), (15 * 60 - 500) / 500);
     expectNumber(value("S4"), (30 * 10 - 200) / 200);
+  });
+
+  it("ROI counts costs per period once for every period", () => {
+    // cost 5 000 + 150 × 12 = 6 800; benefit 15 × 60 × 12 = 10 800
+    expectNumber(value("S5"), (10800 - 6800) / 6800);
+    // One-off costs all blank, costs per period 200 + 50: cost 250 × 12 = 3 000
+    expectNumber(value("S6"), (10800 - 3000) / 3000);
+    // A fractional number of periods: cost 3 000 + 150 × 2.5 = 3 375; benefit 900 × 2.5 = 2 250
+    expectNumber(value("S7"), (2250 - 3375) / 3375);
+  });
+
+  it("PAYBACK takes costs per period off each period's benefit", () => {
+    // net 900 − 150 = 750 per period; 3 000 / 750 = 4
+    expectNumber(value("T6"), 4);
+    // cost 3 000, net 300 − 250 = 50 per period over 4 periods: never covered
+    expectError(value("T7"), "#N/A", "not paid back", "less the costs per period", "4 periods");
+    // No one-off cost, only a cost per period: nothing to pay back
+    expectNumber(value("T8"), 0);
   });
 
   it("PROJECTED, PAYBACK and LAYER", () => {
@@ -547,9 +572,9 @@ const EXCEL: Record<FunctionId, { fn: (...args: never[]) => unknown; ranges: boo
   GAP: { fn: excel.gap, ranges: [true] },
   STAGE: { fn: excel.stage, ranges: [true, true] },
   CURVE: { fn: excel.curve, ranges: [true, false] },
-  ROI: { fn: excel.roi, ranges: [false, false, false, true, false, false] },
+  ROI: { fn: excel.roi, ranges: [false, false, false, true, false, false, true] },
   PROJECTED: { fn: excel.projected, ranges: [false, true] },
-  PAYBACK: { fn: excel.payback, ranges: [true, true] },
+  PAYBACK: { fn: excel.payback, ranges: [true, true, true] },
   LAYER: { fn: excel.layer, ranges: [true] },
   SCORES: { fn: excel.scores, ranges: [true] },
   BAND: { fn: excel.band, ranges: [true, true] },
@@ -583,9 +608,16 @@ const CALLS: Call[] = [
   ["ROI", null, 25, 60, 500],
   ["ROI", 40, 25, 60, 0],
   ["ROI", 40, 25, 60, 500, "sideways"],
+  ["ROI", 40, 25, 60, [[1000, 2000, 2000]], "lower", 12, [[100, 50]]],
+  ["ROI", 40, 25, 60, [[null, null]], null, 12, 150],
+  ["ROI", 40, 25, 60, 500, "lower", 12, -150],
+  ["ROI", 40, 25, 60, 500, "lower", 12, [["x", 1]]],
   ["PROJECTED", 1000000, [ARTICLE, EIGHTS]],
   ["PAYBACK", 1000, [[300, 300, 300, 300]]],
   ["PAYBACK", 1000, [[100, 100]]],
+  ["PAYBACK", 3000, [[900, 900, 900, 900, 900]], 150],
+  ["PAYBACK", 1000, [[300, 300, 300, 300]], [[100, 150]]],
+  ["PAYBACK", 1000, [[300, 300]], err("#DIV/0!")],
   ["LAYER", [[5, 3, 4]]],
   [
     "LAYER",

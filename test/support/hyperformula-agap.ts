@@ -80,9 +80,12 @@ export const FUNCTIONS: Record<FunctionId, FunctionSpec> = {
     },
   },
   CURVE: { params: ["scores", "expected_value"], optionalFrom: 0, size: () => ({ width: 3, height: 6 }) },
-  ROI: { params: ["baseline", "current", "value_per_unit", "costs", "direction", "periods"], optionalFrom: 4 },
+  ROI: {
+    params: ["baseline", "current", "value_per_unit", "costs", "direction", "periods", "per_period_costs"],
+    optionalFrom: 4,
+  },
   PROJECTED: { params: ["expected_value", "scores"], size: ([, s]) => ({ width: 1, height: profiles(s, 5) }) },
-  PAYBACK: { params: ["costs", "benefits"] },
+  PAYBACK: { params: ["costs", "benefits", "per_period_costs"], optionalFrom: 2 },
   LAYER: { params: ["answers"], size: ([a]) => ({ width: 1, height: profiles(a, 3) }) },
   SCORES: { params: ["answers"], size: ([a]) => wide(a, 15, 5) },
   BAND: {
