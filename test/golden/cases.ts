@@ -98,3 +98,130 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     scores: [1, 1, 1, 0.5, 0.5],
   },
 ];
+
+/**
+ * One canonical row of the ROI tracker. Build, integrate and govern are paid once; maintain is
+ * paid every period. Blank cost lines are null.
+ */
+export interface GoldenRoiCase {
+  id: string;
+  title: string;
+  /** Why the case is in the table, in a sentence or two. */
+  note: string;
+  direction: "lower" | "higher";
+  baseline: number;
+  current: number;
+  valuePerUnit: number;
+  build: number | null;
+  integrate: number | null;
+  govern: number | null;
+  maintain: number | null;
+  /** Periods observed since go-live; fractions allowed. */
+  periods: number;
+  /** Whole periods of the business case. */
+  horizon: number;
+  discountRate: number;
+}
+
+/** The hours example: 40 hours a month before go-live, 25 after, 60 an hour; 3 000 + 1 000 + 500 paid once. */
+const HOURS = {
+  direction: "lower",
+  baseline: 40,
+  current: 25,
+  valuePerUnit: 60,
+  build: 3000,
+  integrate: 1000,
+  govern: 500,
+} as const;
+
+export const GOLDEN_ROI_CASES: readonly GoldenRoiCase[] = [
+  {
+    id: "roi-one-off",
+    title: "One-off costs only",
+    note: "No maintain cost: 900 a month against 4 500 paid once. Over 12 months: ROI (10 800 − 4 500) / 4 500 = 1.4, NPV 12 × 900 − 4 500 = 6 300, payback 4 500 / 900 = 5.",
+    ...HOURS,
+    maintain: null,
+    periods: 12,
+    horizon: 12,
+    discountRate: 0,
+  },
+  {
+    id: "roi-monthly-maintain",
+    title: "A maintain cost every month",
+    note: "The same row with 500 a month to maintain. Counted once per month observed: cost 4 500 + 12 × 500 = 10 500, ROI 300 / 10 500 = 1/35; net 400 a month, NPV 4 800 − 4 500 = 300, payback 4 500 / 400 = 11.25.",
+    ...HOURS,
+    maintain: 500,
+    periods: 12,
+    horizon: 12,
+    discountRate: 0,
+  },
+  {
+    id: "roi-discounted",
+    title: "Discounted at 1% a month over two years",
+    note: "Net 900 − 150 = 750 a month for 24 months at 1%: NPV 750 × (1 − 1.01^−24) / 0.01 − 4 500, the sheet's -PV(1%, 24, 750) - 4 500. Payback 4 500 / 750 = 6.",
+    ...HOURS,
+    maintain: 150,
+    periods: 12,
+    horizon: 24,
+    discountRate: 0.01,
+  },
+  {
+    id: "roi-part-month",
+    title: "Two and a half months observed",
+    note: "Periods observed can be a fraction: benefit 900 × 2.5 = 2 250 against 4 500 + 150 × 2.5 = 4 875. The NPV and payback still cover the 12-month horizon.",
+    ...HOURS,
+    maintain: 150,
+    periods: 2.5,
+    horizon: 12,
+    discountRate: 0.01,
+  },
+  {
+    id: "roi-maintain-only",
+    title: "Only a maintain cost",
+    note: "Nothing paid once and 500 a month: ROI (10 800 − 6 000) / 6 000 = 0.8. With no one-off cost there is nothing to pay back, so payback is 0.",
+    ...HOURS,
+    build: null,
+    integrate: null,
+    govern: null,
+    maintain: 500,
+    periods: 12,
+    horizon: 12,
+    discountRate: 0,
+  },
+  {
+    id: "roi-maintain-exceeds",
+    title: "Maintain costs more than the benefit",
+    note: "1 000 a month to maintain against 900 of benefit: the net flow is −100, so the NPV falls every month and the cost is never paid back.",
+    ...HOURS,
+    maintain: 1000,
+    periods: 12,
+    horizon: 12,
+    discountRate: 0,
+  },
+  {
+    id: "roi-beyond-horizon",
+    title: "Payback beyond the horizon",
+    note: "The monthly-maintain row over a 6-month business case: 11.25 months are needed, so there is no payback within the horizon, and the NPV is negative.",
+    ...HOURS,
+    maintain: 500,
+    periods: 6,
+    horizon: 6,
+    discountRate: 0,
+  },
+  {
+    id: "roi-higher",
+    title: "Higher is better",
+    note: "Units went from 100 to 130 a quarter at 10 each: 300 a quarter. 200 paid once and 20 a quarter, three quarters at 5%: ROI (900 − 260) / 260.",
+    direction: "higher",
+    baseline: 100,
+    current: 130,
+    valuePerUnit: 10,
+    build: 200,
+    integrate: null,
+    govern: null,
+    maintain: 20,
+    periods: 3,
+    horizon: 3,
+    discountRate: 0.05,
+  },
+];

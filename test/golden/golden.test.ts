@@ -11,7 +11,7 @@ import {
   formatNumber,
   renderGoldenTable,
 } from "../../scripts/golden-table";
-import { GOLDEN_CASES, GOLDEN_TARGET } from "./cases";
+import { GOLDEN_CASES, GOLDEN_ROI_CASES, GOLDEN_TARGET } from "./cases";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const generated = renderGoldenTable();
@@ -33,6 +33,24 @@ function summaryRows(markdown: string): Map<string, Record<string, string>> {
     rows.set(values[0], Object.fromEntries(header.map((name, i) => [name, values[i]])));
   }
   return rows;
+}
+
+/** The table of the ROI tracker section, keyed by case id: column name -> cell text. */
+function roiRows(markdown: string): Map<string, Record<string, string>> {
+  const section = markdown.split("\n## ROI tracker\n")[1]?.split("\n## ")[0] ?? "";
+  const lines = section.split("\n").filter((line) => line.startsWith("|"));
+  const cells = (line: string) =>
+    line
+      .slice(1, -1)
+      .split("|")
+      .map((cell) => cell.trim());
+  const header = cells(lines[0] ?? "|");
+  return new Map(
+    lines.slice(2).map((line) => {
+      const values = cells(line);
+      return [values[0], Object.fromEntries(header.map((name, i) => [name, values[i]]))];
+    }),
+  );
 }
 
 /** The bullet list of one case section: label -> text. */
@@ -150,5 +168,57 @@ describe("golden table spot checks against hand computation", () => {
       const row = computeGoldenRow(golden);
       if (!row.plan.met) expect(formatNumber(row.plan.realized)).toBe(formatNumber(GOLDEN_TARGET));
     }
+  });
+});
+
+describe("golden ROI rows against hand computation", () => {
+  const rows = roiRows(onDisk);
+
+  test("has one row per ROI case, in order", () => {
+    expect([...rows.keys()]).toEqual(GOLDEN_ROI_CASES.map((c) => c.id));
+  });
+
+  test("one-off costs only: ROI 6 300 / 4 500 = 1.4, NPV 6 300, payback 5", () => {
+    expect(rows.get("roi-one-off")).toMatchObject({
+      "one-off": "4500",
+      "per period": "0",
+      "benefit per period": "900.000000",
+      "measured ROI": "1.400000",
+      NPV: "6300.000000",
+      payback: "5.000000",
+    });
+  });
+
+  test("maintain every month: counted 12 times in the ROI, taken off every month in NPV and payback", () => {
+    // cost 4 500 + 12 × 500 = 10 500; (10 800 − 10 500) / 10 500 = 1/35; NPV 12 × 400 − 4 500; payback 4 500 / 400
+    expect(rows.get("roi-monthly-maintain")).toMatchObject({
+      "measured ROI": (1 / 35).toFixed(6),
+      NPV: "300.000000",
+      payback: "11.250000",
+    });
+  });
+
+  test("discounted: the annuity closed form at 1% over 24 months", () => {
+    const npv = (750 * (1 - 1.01 ** -24)) / 0.01 - 4500;
+    expect(npv).toBeCloseTo(11432.540443, 5);
+    expect(rows.get("roi-discounted")).toMatchObject({
+      "measured ROI": ((10800 - 6300) / 6300).toFixed(6),
+      NPV: npv.toFixed(6),
+      payback: "6.000000",
+    });
+  });
+
+  test("part of a month, maintain only, maintain above the benefit, payback past the horizon, higher is better", () => {
+    expect(rows.get("roi-part-month")?.["measured ROI"]).toBe(((2250 - 4875) / 4875).toFixed(6));
+    expect(rows.get("roi-maintain-only")).toMatchObject({ "measured ROI": "0.800000", payback: "0.000000" });
+    expect(rows.get("roi-maintain-exceeds")).toMatchObject({ NPV: "-5700.000000", payback: "none" });
+    expect(rows.get("roi-beyond-horizon")).toMatchObject({ NPV: "-2100.000000", payback: "none" });
+    // 280 a quarter net at 5% over 3 quarters, less 200; payback 200 / 280
+    const npv = 280 * (1 / 1.05 + 1 / 1.05 ** 2 + 1 / 1.05 ** 3) - 200;
+    expect(rows.get("roi-higher")).toMatchObject({
+      "measured ROI": ((900 - 260) / 260).toFixed(6),
+      NPV: npv.toFixed(6),
+      payback: (200 / 280).toFixed(6),
+    });
   });
 });
