@@ -58,6 +58,9 @@ export interface EvaluatedWorkbook {
   value(sheet: string, row: number, column: number): Evaluated;
   /** Every formula stored in the workbook, as written (before tables are resolved). */
   formulas: { sheet: string; row: number; column: number; formula: string }[];
+  tables: readonly TablePlace[];
+  /** The evaluated body rows of a table, each keyed by header. */
+  rows(table: string): Record<string, Evaluated>[];
 }
 
 function build(
@@ -84,15 +87,24 @@ function build(
     useArrayArithmetic: true,
     smartRounding: false,
   });
+  const value = (sheet: string, row: number, column: number): Evaluated => {
+    const id = engine.getSheetId(sheet);
+    if (id === undefined) throw new Error(`No sheet named ${sheet}.`);
+    const found = engine.getCellValue({ sheet: id, row: row - 1, col: column });
+    if (found instanceof DetailedCellError) return { error: found.value };
+    return found as Evaluated;
+  };
   return {
     engine,
     formulas,
-    value(sheet, row, column) {
-      const id = engine.getSheetId(sheet);
-      if (id === undefined) throw new Error(`No sheet named ${sheet}.`);
-      const value = engine.getCellValue({ sheet: id, row: row - 1, col: column });
-      if (value instanceof DetailedCellError) return { error: value.value };
-      return value as Evaluated;
+    tables,
+    value,
+    rows(name) {
+      const place = tables.find((t) => t.name === name);
+      if (!place) throw new Error(`No table named ${name}.`);
+      return Array.from({ length: place.bodyRows }, (_, i) =>
+        Object.fromEntries(place.headers.map((h, c) => [h, value(place.sheet, place.top + 2 + i, place.left + c)])),
+      );
     },
   };
 }
@@ -129,10 +141,10 @@ export function evaluateXlsx(book: ExcelJS.Workbook): EvaluatedWorkbook {
       });
     });
     sheets[sheet.name] = { cells };
-    // exceljs keeps the tables it read under the sheet's tables map, each with its ref.
-    const own = (sheet as unknown as { tables: Record<string, { table: { ref: string; name: string } }> }).tables;
+    // exceljs keeps the tables it read under the sheet's tables map, each with its range.
+    const own = (sheet as unknown as { tables: Record<string, { table: { tableRef: string; name: string } }> }).tables;
     for (const { table } of Object.values(own ?? {})) {
-      const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(table.ref);
+      const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(table.tableRef);
       if (!match) continue;
       const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
       const top = Number(match[2]) - 1;
