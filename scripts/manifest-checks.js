@@ -1,57 +1,48 @@
-// Checks for manifest.xml, shared by scripts/validate-manifest.js and test/manifest.
+// Checks for a manifest (manifest.xml, or dist/manifest.xml of a production build), shared by
+// scripts/validate-manifest.js, the build and test/manifest.
 // Each check takes the manifest text and returns a list of problems (empty = pass).
 "use strict";
 const fs = require("fs");
 const path = require("path");
+const { parseStrict, isLocalHost } = require("./public-url");
 
 const ROOT = path.join(__dirname, "..");
 const SCHEMA_DIR = path.join(ROOT, "schemas", "manifest");
 const MAIN_SCHEMA = "OfficeAppManifestV1_1.xsd";
-const ASSET_URL_PREFIX = "https://localhost:3000/assets/";
 const NAMESPACE = "AGAP";
 const PERMISSIONS = "ReadWriteDocument";
 
-// ---- Minimal XML reader. Enough for a well-formed manifest; the XSD check catches the rest.
+// ---- XML reading: a real parser (xmldom), flattened into the list of elements the checks walk.
 
-function decode(text) {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(parseInt(d, 10)))
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
+const BT_NS = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
+const XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
+
+// Names as this file spells them, whatever prefixes the manifest happens to use.
+function qualifiedName(node) {
+  if (node.namespaceURI === BT_NS) return `bt:${node.localName}`;
+  if (node.namespaceURI === XSI_NS) return `xsi:${node.localName}`;
+  return node.localName || node.nodeName;
 }
 
 /** Returns a flat list of elements {name, attrs, text, parent} in document order. */
 function parseXml(xml) {
-  const src = xml.replace(/<!--[\s\S]*?-->/g, "").replace(/<\?[\s\S]*?\?>/g, "");
-  const tag = /<(\/?)([\w:.-]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
-  const attr = /([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+  const doc = parseStrict(xml);
   const elements = [];
-  const stack = [];
-  let last = 0;
-  let m;
-  while ((m = tag.exec(src))) {
-    const top = stack[stack.length - 1];
-    if (top) top.text += decode(src.slice(last, m.index));
-    last = tag.lastIndex;
-    const [, closing, name, rawAttrs, selfClosing] = m;
-    if (closing) {
-      const open = stack.pop();
-      if (!open || open.name !== name) throw new Error(`XML: unexpected </${name}>`);
-      open.text = open.text.trim();
-      continue;
-    }
+  const visit = (node, parent) => {
     const attrs = {};
-    let a;
-    while ((a = attr.exec(rawAttrs))) attrs[a[1]] = decode(a[3] !== undefined ? a[3] : a[4]);
-    const el = { name, attrs, text: "", parent: top || null };
+    for (let i = 0; i < node.attributes.length; i++) {
+      const attr = node.attributes[i];
+      attrs[attr.prefix === "xmlns" || attr.name === "xmlns" ? attr.name : qualifiedName(attr)] = attr.value;
+    }
+    const el = { name: qualifiedName(node), attrs, text: "", parent };
     elements.push(el);
-    if (!selfClosing) stack.push(el);
-  }
-  if (stack.length) throw new Error(`XML: <${stack[stack.length - 1].name}> is not closed`);
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 1) visit(child, el);
+      else if (child.nodeType === 3 || child.nodeType === 4) el.text += child.data;
+    }
+    el.text = el.text.trim();
+  };
+  visit(doc.documentElement, null);
   return elements;
 }
 
@@ -159,6 +150,19 @@ function urls(elements) {
   return list;
 }
 
+/** The folder the add-in's page is served from (its default SourceLocation's folder), or null. */
+function baseUrl(elements) {
+  const page = named(elements, "SourceLocation").find((e) => parentName(e) === "DefaultSettings");
+  try {
+    return new URL(".", page.attrs.DefaultValue).href;
+  } catch {
+    return null;
+  }
+}
+
+// AppDomains list other sites the pane may open, so they are not the add-in's own URLs.
+const ownUrls = (elements) => urls(elements).filter((u) => u.where !== "<AppDomain>");
+
 function checkHttps(xml) {
   const problems = [];
   for (const { where, value } of urls(parseXml(xml))) {
@@ -169,6 +173,43 @@ function checkHttps(xml) {
       protocol = "";
     }
     if (protocol !== "https:") problems.push(`${where}: "${value}" is not an https URL`);
+  }
+  return problems;
+}
+
+// AppSource requires the custom functions' script, metadata and page on one origin; the rest
+// follows so that one host (and one CORS and certificate setup) serves the whole add-in.
+function checkOneOrigin(xml) {
+  const elements = parseXml(xml);
+  const base = baseUrl(elements);
+  if (!base) return ["<DefaultSettings><SourceLocation> is missing or not an absolute URL"];
+  const origin = new URL(base).origin;
+  const problems = [];
+  for (const { where, value } of ownUrls(elements)) {
+    let other;
+    try {
+      other = new URL(value).origin;
+    } catch {
+      continue; // checkHttps reports it
+    }
+    if (other !== origin) problems.push(`${where}: "${value}" is not on ${origin}, the origin of the add-in's page`);
+  }
+  return problems;
+}
+
+/** For a production manifest: every URL lies under the address it is built for. */
+function checkPublicUrl(xml, _rootDir, { publicUrl } = {}) {
+  if (!publicUrl) return ["no public address given"];
+  const problems = [];
+  for (const { where, value } of ownUrls(parseXml(xml))) {
+    let host = "";
+    try {
+      host = new URL(value).hostname;
+    } catch {
+      host = "";
+    }
+    if (isLocalHost(host)) problems.push(`${where}: "${value}" names this machine (${host})`);
+    else if (!value.startsWith(publicUrl)) problems.push(`${where}: "${value}" is not under ${publicUrl}`);
   }
   return problems;
 }
@@ -204,13 +245,16 @@ function checkIcons(xml, rootDir = ROOT) {
 
   const problems = [];
   const actual = new Map();
+  const base = baseUrl(elements);
+  if (!base) return ["cannot tell where assets/ is: <DefaultSettings><SourceLocation> is missing"];
+  const assets = `${base}assets/`;
   for (const icon of icons) {
     const url = icon.url || "";
-    if (!url.startsWith(ASSET_URL_PREFIX)) {
-      problems.push(`${icon.where}: "${url}" is not under ${ASSET_URL_PREFIX}`);
+    if (!url.startsWith(assets)) {
+      problems.push(`${icon.where}: "${url}" is not under ${assets}`);
       continue;
     }
-    const rel = path.posix.join("assets", url.slice(ASSET_URL_PREFIX.length));
+    const rel = path.posix.join("assets", url.slice(assets.length));
     const file = path.join(rootDir, ...rel.split("/"));
     if (!rel.startsWith("assets/") || !fs.existsSync(file)) {
       problems.push(`${icon.where}: ${rel} does not exist`);
@@ -289,6 +333,7 @@ const CHECKS = {
     run: checkNamespace,
   },
   https: { title: "every URL is https", run: checkHttps },
+  oneOrigin: { title: "every URL is on the origin of the add-in's page", run: checkOneOrigin },
   icons: {
     title: "every icon is a PNG under assets/ of the size its name says",
     run: checkIcons,
@@ -303,12 +348,20 @@ const CHECKS = {
   },
 };
 
-/** Runs every own check; returns [{name, title, problems}]. */
-function runChecks(xml, rootDir = ROOT) {
-  return Object.entries(CHECKS).map(([name, c]) => {
+/**
+ * Runs every own check; returns [{name, title, problems}]. rootDir holds the manifest's assets/;
+ * with publicUrl, every URL must also lie under that address.
+ */
+function runChecks(xml, options = {}) {
+  const { rootDir = ROOT, publicUrl } = typeof options === "string" ? { rootDir: options } : options;
+  const checks = Object.entries(CHECKS);
+  if (publicUrl) {
+    checks.push(["publicUrl", { title: `every URL is under ${publicUrl}`, run: checkPublicUrl }]);
+  }
+  return checks.map(([name, c]) => {
     let problems;
     try {
-      problems = c.run(xml, rootDir);
+      problems = c.run(xml, rootDir, { publicUrl });
     } catch (err) {
       problems = [String(err && err.message ? err.message : err)];
     }
@@ -348,10 +401,14 @@ module.exports = {
   SCHEMA_DIR,
   MANIFEST_PATH: path.join(ROOT, "manifest.xml"),
   parseXml,
+  baseUrl: (xml) => baseUrl(parseXml(xml)),
+  urls: (xml) => urls(parseXml(xml)),
   pngSize,
   checkResids,
   checkNamespace,
   checkHttps,
+  checkOneOrigin,
+  checkPublicUrl,
   checkIcons,
   checkPermissions,
   checkSharedRuntime,

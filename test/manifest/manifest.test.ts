@@ -4,14 +4,18 @@ import * as path from "path";
 import {
   MANIFEST_PATH,
   ROOT,
+  baseUrl,
   checkHttps,
   checkIcons,
   checkNamespace,
+  checkOneOrigin,
   checkPermissions,
+  checkPublicUrl,
   checkResids,
   checkSharedRuntime,
   parseXml,
   pngSize,
+  runChecks,
   validateSchema,
 } from "../../scripts/manifest-checks";
 
@@ -79,6 +83,31 @@ describe("manifest.xml against the Office XSDs", () => {
   );
 });
 
+describe("reading the XML", () => {
+  it("decodes entities and reads attributes whatever the namespace prefix", () => {
+    const renamed = manifest.replace(/\bbt:/g, "basic:").replace('xmlns:bt="', 'xmlns:basic="');
+    expect(renamed).not.toContain("bt:");
+    const elements = parseXml(renamed);
+    const description = elements.find((e) => e.name === "bt:String" && e.attrs.id === "GetStarted.Description");
+    expect(description?.attrs.DefaultValue).toContain("Home > Open AGAP");
+    expect(elements.find((e) => e.name === "Action")?.attrs["xsi:type"]).toBe("ShowTaskpane");
+    expect(checkResids(renamed)).toEqual([]);
+  });
+
+  it("reads text, CDATA included, and ignores comments", () => {
+    const withCdata = mutate(
+      "<Permissions>ReadWriteDocument</Permissions>",
+      "<Permissions><!-- the least Office allows --><![CDATA[ReadWriteDocument]]></Permissions>",
+    );
+    expect(checkPermissions(withCdata)).toEqual([]);
+  });
+
+  it("refuses XML that is not well formed", () => {
+    expect(() => parseXml(mutate("</Permissions>", "</Permission>"))).toThrow(/XML/);
+    expect(runChecks(mutate("</Permissions>", "</Permission>")).every((c) => c.problems.length > 0)).toBe(true);
+  });
+});
+
 describe("resid references", () => {
   it("every resid resolves to a resource of the right kind", () => {
     expect(parseXml(manifest).filter((e) => "resid" in e.attrs).length).toBeGreaterThan(10);
@@ -139,6 +168,64 @@ describe("URLs", () => {
   it("catches a URL that is not absolute", () => {
     const broken = mutate('DefaultValue="https://localhost:3000/functions.json"', 'DefaultValue="functions.json"');
     expect(checkHttps(broken)).toEqual([expect.stringContaining('"functions.json"')]);
+  });
+});
+
+describe("one origin", () => {
+  it("the development manifest is served from https://localhost:3000/", () => {
+    expect(baseUrl(manifest)).toBe("https://localhost:3000/");
+    expect(checkOneOrigin(manifest)).toEqual([]);
+  });
+
+  it("accepts any https host, with a path", () => {
+    const moved = manifest.split("https://localhost:3000/").join("https://agap.example.org/addin/");
+    expect(checkOneOrigin(moved)).toEqual([]);
+    expect(checkHttps(moved)).toEqual([]);
+    expect(checkIcons(moved)).toEqual([]);
+  });
+
+  it("catches the functions' script on another origin", () => {
+    const broken = mutate(
+      'DefaultValue="https://localhost:3000/functions.js"',
+      'DefaultValue="https://cdn.example.com/functions.js"',
+    );
+    expect(checkOneOrigin(broken)).toEqual([
+      expect.stringMatching(/Functions.Script.Url.*cdn.example.com.*not on https:\/\/localhost:3000/),
+    ]);
+  });
+
+  it("catches another port of the same host", () => {
+    const broken = mutate(
+      'DefaultValue="https://localhost:3000/functions.json"',
+      'DefaultValue="https://localhost:3001/functions.json"',
+    );
+    expect(checkOneOrigin(broken)).toHaveLength(1);
+  });
+});
+
+describe("a production manifest (checked with its public address)", () => {
+  const publicUrl = "https://agap.example.org/addin/";
+  const moved = manifest.split("https://localhost:3000/").join(publicUrl);
+
+  it("passes when every URL lies under the address", () => {
+    expect(checkPublicUrl(moved, ROOT, { publicUrl })).toEqual([]);
+    expect(runChecks(moved, { publicUrl }).filter((c) => c.problems.length)).toEqual([]);
+  });
+
+  it("catches a URL that still names localhost", () => {
+    const broken = moved.replace(`${publicUrl}functions.json`, "https://localhost:3000/functions.json");
+    expect(checkPublicUrl(broken, ROOT, { publicUrl })).toEqual([expect.stringContaining("names this machine")]);
+  });
+
+  it("catches a URL outside the address's path", () => {
+    const broken = moved.replace(`${publicUrl}functions.json`, "https://agap.example.org/functions.json");
+    expect(checkPublicUrl(broken, ROOT, { publicUrl })).toEqual([expect.stringContaining(`is not under ${publicUrl}`)]);
+  });
+
+  it("is not run without an address, and the development manifest fails it", () => {
+    expect(runChecks(manifest).map((c) => c.name)).not.toContain("publicUrl");
+    const dev = runChecks(manifest, { publicUrl }).find((c) => c.name === "publicUrl");
+    expect(dev?.problems.length).toBeGreaterThan(5);
   });
 });
 
