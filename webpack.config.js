@@ -1,5 +1,7 @@
 // Builds the custom functions (functions.js + functions.json), the task pane and the help page.
 // Shared runtime: taskpane.html loads both bundles, so the functions run in the task pane's page.
+// AGAP_PUBLIC_URL=https://host/path/ moves every URL of manifest.xml and functions.json there;
+// without it the build keeps the development address, https://localhost:3000/.
 "use strict";
 
 const path = require("path");
@@ -8,6 +10,9 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { buildHelpPage } = require("./scripts/build-help");
+const { parsePublicUrl, rebaseFunctionsMetadata, rebaseManifest } = require("./scripts/public-url");
+const { runChecks } = require("./scripts/manifest-checks");
+const { DEV_REPORT, DEV_SERVER_IDENTITY_PATH } = require("./scripts/stop");
 const pkg = require("./package.json");
 const { GriffelCSSExtractionPlugin } = require("@griffel/webpack-extraction-plugin");
 const MiniCssExtractPlugin = require("mini-css-extract-plugin");
@@ -49,6 +54,74 @@ class HelpPagePlugin {
 }
 
 /**
+ * Moves the development address in manifest*.xml and functions.json under the public address,
+ * then fails the build if any manifest URL is elsewhere (or still names localhost).
+ */
+class PublicUrlPlugin {
+  constructor(publicUrl) {
+    this.publicUrl = publicUrl;
+  }
+
+  apply(compiler) {
+    const name = "PublicUrlPlugin";
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      // After ADDITIONAL, where the copy plugin adds the manifest.
+      compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const fail = (message) => compilation.errors.push(new webpack.WebpackError(`${name}: ${message}`));
+        const rewrite = (asset, fn) => {
+          try {
+            const text = fn(compilation.getAsset(asset).source.source().toString());
+            compilation.updateAsset(asset, new webpack.sources.RawSource(text));
+            return text;
+          } catch (err) {
+            fail(`${asset}: ${err.message}`);
+            return null;
+          }
+        };
+        const manifests = compilation.getAssets().filter((a) => /^manifest[^/]*\.xml$/.test(a.name));
+        if (!manifests.length) fail("no manifest*.xml was copied into the build");
+        for (const { name: asset } of manifests) {
+          const xml = rewrite(asset, (text) => rebaseManifest(text, this.publicUrl));
+          if (xml === null) continue;
+          for (const check of runChecks(xml, { publicUrl: this.publicUrl })) {
+            if (["https", "oneOrigin", "publicUrl"].includes(check.name) && check.problems.length) {
+              fail(`${asset}: ${check.title}:\n  ${check.problems.join("\n  ")}`);
+            }
+          }
+        }
+        if (compilation.getAsset("functions.json")) {
+          rewrite("functions.json", (json) => {
+            const text = rebaseFunctionsMetadata(json, this.publicUrl);
+            const stray = JSON.parse(text).functions.filter((f) => f.helpUrl && !f.helpUrl.startsWith(this.publicUrl));
+            if (stray.length) throw new Error(`helpUrl outside ${this.publicUrl}: ${stray.map((f) => f.helpUrl)}`);
+            return text;
+          });
+        }
+      });
+    });
+  }
+}
+
+/**
+ * For `npm start`: after each compilation, one line that scripts/start.js reads (marked with
+ * DEV_REPORT), in place of webpack's statistics.
+ */
+class DevReportPlugin {
+  apply(compiler) {
+    compiler.hooks.done.tap("DevReportPlugin", (stats) => {
+      const { errors = [], warnings = [] } = stats.toJson({ all: false, errors: true, warnings: true });
+      const report = {
+        ok: errors.length === 0,
+        ms: stats.endTime - stats.startTime,
+        errors: errors.map((e) => `ERROR in ${e.moduleName || "the build"}\n${e.message}`),
+        warnings: warnings.map((w) => `WARNING in ${w.moduleName || "the build"}\n${w.message}`),
+      };
+      process.stdout.write(`${DEV_REPORT}${JSON.stringify(report)}\n`);
+    });
+  }
+}
+
+/**
  * Marks the page's own scripts fetchpriority="high". office.js is a blocking script in <head>, and
  * while it loads Chromium holds back low-priority requests, which deferred scripts are by default.
  */
@@ -65,6 +138,19 @@ class ScriptPriorityPlugin {
 
 module.exports = async (env, argv) => {
   const dev = argv.mode === "development";
+  // The dev server always serves the development address; an empty value means "not set".
+  const publicUrlValue = env.WEBPACK_SERVE ? "" : (process.env.AGAP_PUBLIC_URL || "").trim();
+  let publicUrl = null;
+  try {
+    publicUrl = publicUrlValue ? parsePublicUrl(publicUrlValue) : null;
+  } catch (err) {
+    // The message says what is wrong; a stack trace would only bury it.
+    err.stack = `Error: ${err.message}`;
+    throw err;
+  }
+  // `npm start` passes agapToken (see scripts/start.js); it asks for quiet output unless verbose.
+  const reportToStart = Boolean(env.agapToken);
+  const quiet = reportToStart && !env.agapVerbose;
   const config = {
     mode: dev ? "development" : "production",
     // es2020 matches tsconfig and lets the webpack runtime use globalThis instead of new Function.
@@ -140,8 +226,11 @@ module.exports = async (env, argv) => {
       new HelpPagePlugin(),
       new MiniCssExtractPlugin({ ignoreOrder: true }),
       new GriffelCSSExtractionPlugin(),
+      ...(publicUrl ? [new PublicUrlPlugin(publicUrl)] : []),
+      ...(reportToStart ? [new DevReportPlugin()] : []),
     ],
     performance: { hints: false },
+    ...(quiet ? { stats: "none", infrastructureLogging: { level: "error" } } : {}),
   };
 
   // Certificates are read only for `webpack serve`, never for a plain build.
@@ -154,6 +243,13 @@ module.exports = async (env, argv) => {
       // Everything is served from the compilation in memory, the same files a build writes to dist/.
       static: false,
       client: { overlay: { warnings: false } },
+      // Lets `npm stop` prove that the process on the port is the server `npm start` recorded.
+      setupMiddlewares: (middlewares, devServer) => {
+        devServer.app.get(DEV_SERVER_IDENTITY_PATH, (_req, res) => {
+          res.json({ name: "agap-dev-server", pid: process.pid, token: env.agapToken || null });
+        });
+        return middlewares;
+      },
     };
   }
   return config;
