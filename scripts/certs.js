@@ -51,7 +51,7 @@ async function ensureCertificates({ log = console.log } = {}) {
     try {
       // generateCertificates writes nothing while ca.crt exists, so stale files go first.
       for (const p of [CA_PATH, CERT_PATH, KEY_PATH]) fs.rmSync(p, { force: true });
-      const { generateCertificates } = require("office-addin-dev-certs/lib/generate");
+      const { generateCertificates } = require("office-addin-dev-certs");
       await generateCertificates(CA_PATH, CERT_PATH, KEY_PATH);
     } catch (err) {
       throw new Error(`Could not generate dev certificates in ${CERT_DIR}: ${err.message}`, { cause: err });

@@ -1,36 +1,47 @@
 // `npm start`: serves a development build on https://localhost:<port> and says how to load it.
-// The server runs in its own process group (pid in .dev-server.pid) so that `npm stop`
-// or Ctrl+C can stop webpack together with its children.
+// Quiet by default: webpack's statistics only with --verbose or AGAP_VERBOSE=1. The block saying
+// what to do next is printed last, and again after every rebuild, so that it stays in view.
+// The server runs in its own process group, recorded with a token in .dev-server.pid, so that
+// `npm stop` or Ctrl+C can stop webpack together with its children (and nothing else).
 "use strict";
 
-const { spawn, spawnSync } = require("child_process");
+const { spawn } = require("child_process");
 const fs = require("fs");
 const https = require("https");
 const path = require("path");
+const readline = require("readline");
 const { CA_PATH } = require("./certs");
 const {
   ROOT,
   PID_FILE,
   SIDELOAD_FILE,
   PORT,
+  DEV_REPORT,
   isAlive,
-  isDevServerProcess,
   killProcessTree,
+  newToken,
+  officeAddinDebugging,
   portInUse,
+  processExists,
+  proveDevServer,
+  readRecord,
   removeSideload,
+  writeRecord,
 } = require("./stop");
 
 const IS_WINDOWS = process.platform === "win32";
 const MANIFEST = "manifest.xml";
 const BASE_URL = `https://localhost:${PORT}`;
 const READY_TIMEOUT_MS = 180000;
+const MAC_SIDELOAD_DIR = "~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/";
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function parseArgs(argv) {
-  const options = { desktop: true };
+function parseArgs(argv, env = process.env) {
+  const options = { desktop: true, verbose: /^(1|true|yes)$/i.test(env.AGAP_VERBOSE || "") };
   for (const arg of argv) {
     if (arg === "--no-desktop") options.desktop = false;
-    else throw new Error(`Unknown option ${arg}. Usage: npm start [-- --no-desktop]`);
+    else if (arg === "--verbose") options.verbose = true;
+    else throw new Error(`Unknown option ${arg}. Usage: npm start [-- --no-desktop] [-- --verbose]`);
   }
   return options;
 }
@@ -68,75 +79,123 @@ function fetchStatus(url) {
 }
 
 async function checkNothingRunning() {
-  if (fs.existsSync(PID_FILE)) {
-    const pid = Number.parseInt(fs.readFileSync(PID_FILE, "utf8").trim(), 10);
-    if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && isDevServerProcess(pid)) {
-      throw new Error(`The dev server is already running (pid ${pid}). Run \`npm stop\` first.`);
-    }
-    fs.rmSync(PID_FILE, { force: true });
+  const record = readRecord();
+  if (record && !record.invalid && processExists(record.pid) && (await proveDevServer(record))) {
+    throw new Error(`The dev server is already running (pid ${record.pid}). Run \`npm stop\` first.`);
   }
+  fs.rmSync(PID_FILE, { force: true });
   if (await portInUse(PORT)) {
     throw new Error(`Port ${PORT} is already in use by another process. Free it, then run \`npm start\` again.`);
   }
 }
 
 function sideloadDesktop() {
-  const command = `npx --yes office-addin-debugging start ${MANIFEST} desktop --dev-server-port ${PORT}`;
-  console.log(`\nSideloading into desktop Excel: ${command}`);
+  const args = ["start", MANIFEST, "desktop", "--dev-server-port", String(PORT)];
+  console.log(`\nSideloading into desktop Excel: office-addin-debugging ${args.join(" ")}`);
   // Without the dev-server script in its environment it only sideloads and never starts a second server.
   const env = { ...process.env };
   delete env.npm_package_scripts_dev_server;
-  const result = spawnSync(command, { cwd: ROOT, stdio: "inherit", shell: true, env });
+  const result = officeAddinDebugging(args, { env });
   if (result.error) throw new Error(`office-addin-debugging could not run: ${result.error.message}`);
   if (result.status !== 0) throw new Error(`office-addin-debugging exited with code ${result.status}`);
   fs.writeFileSync(SIDELOAD_FILE, `${MANIFEST}\n`);
 }
 
-function printNextSteps(pid, desktop) {
-  const manifestPath = path.join(ROOT, MANIFEST);
-  const lines = [
+/**
+ * The lines for Windows and Mac: what npm start did on this one (sideloaded, or why not), and how
+ * to do it elsewhere.
+ */
+function desktopLines(platform, notSideloadedBecause) {
+  const line = (name, text) => `  ${name.padEnd(18)}${text}`;
+  const here = (os) => {
+    if (platform !== os) return null;
+    if (!notSideloadedBecause) return "sideloaded: Excel opened with the add-in (Home > Open AGAP)";
+    return `not sideloaded (${notSideloadedBecause}); by hand: npx office-addin-debugging start ${MANIFEST} desktop`;
+  };
+  const windows = here("win32") || "`npm start` on Windows sideloads it; or a shared-folder catalog (docs/deploy.md)";
+  const mac = here("darwin") || `\`npm start\` on a Mac sideloads it; or copy ${MANIFEST} into ${MAC_SIDELOAD_DIR}`;
+  return [line("Excel on Windows", windows), line("Excel on a Mac", mac)];
+}
+
+/** The block saying where the server is and what to do next, with a status line at its end. */
+function nextSteps({ pid, desktop, status }) {
+  const line = (name, text) => `  ${name.padEnd(18)}${text}`;
+  return [
     "",
-    "=".repeat(72),
-    `AGAP dev server is running at ${BASE_URL}/ (pid ${pid}, in ${path.basename(PID_FILE)})`,
+    `AGAP dev server: ${BASE_URL}/ (pid ${pid})`,
+    line("Task pane", `${BASE_URL}/taskpane.html (also a working preview in any browser)`),
+    line("Help page", `${BASE_URL}/help/functions.html`),
+    line("Certificate", `${CA_PATH}`),
+    line("", "a self-signed CA: trust it in your browser or system, or Excel cannot load the add-in"),
     "",
-    "Preview in a browser:",
-    `  ${BASE_URL}/taskpane.html`,
-    "  The certificate is self-signed: accept the browser's warning, or trust",
-    `  ${CA_PATH} in the browser or the operating system.`,
-    "",
-    "Excel on the web:",
-    "  1. Trust the CA above in the browser you use for Excel; without it the add-in cannot load.",
-    "  2. Open a workbook: Home > Add-ins > More Settings (or My Add-ins) > Upload My Add-in.",
-    `  3. Choose ${manifestPath}`,
-    "",
-    "Desktop Excel:",
+    "Load it into Excel:",
+    line("Excel on the web", "Home > Add-ins > More Settings > Upload My Add-in, and choose"),
+    line("", path.join(ROOT, MANIFEST)),
     ...desktop,
     "",
-    "Stop: press Ctrl+C here, or run `npm stop` in another terminal.",
-    "=".repeat(72),
+    "Stop: Ctrl+C here, or `npm stop` in another terminal.",
+    status,
     "",
-  ];
-  console.log(lines.join("\n"));
+  ].join("\n");
+}
+
+function clock() {
+  return new Date().toTimeString().slice(0, 8);
 }
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   await checkNothingRunning();
+  console.log(`Building AGAP and starting the dev server on ${BASE_URL}/ ...`);
 
+  const token = newToken();
   const webpackCli = require.resolve("webpack-cli/bin/cli.js");
-  const child = spawn(process.execPath, [webpackCli, "serve", "--mode", "development"], {
+  const args = [webpackCli, "serve", "--mode", "development", "--env", `agapToken=${token}`];
+  if (options.verbose) args.push("--env", "agapVerbose=1");
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
     // Own process group on POSIX, so the whole tree can be signalled; on Windows taskkill /T does that.
     detached: !IS_WINDOWS,
   });
   if (!child.pid) throw new Error("could not start webpack serve");
-  fs.writeFileSync(PID_FILE, `${child.pid}\n`);
+  writeRecord({ pid: child.pid, port: PORT, token });
 
   let ready = false;
   let stopping = false;
+  let desktop = null; // set once the server answers; the block is printed from then on
+  let lastReport = null;
+  let builds = 0;
   const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   child.once("error", (err) => console.error(`webpack serve: ${err.message}`));
+
+  const show = (report) => {
+    if (!desktop && report.ok) return; // the block comes once the server answers
+    const seconds = (report.ms / 1000).toFixed(1);
+    const problems = [...report.errors, ...report.warnings];
+    const built = ++builds > 1 ? "Rebuilt" : "Built";
+    const status = report.ok
+      ? `${built} at ${clock()} in ${seconds} s${report.warnings.length ? `, with ${report.warnings.length} warning(s) above` : ""}.`
+      : `Build FAILED at ${clock()}: ${report.errors.length} error(s) above. Save a fix to rebuild.`;
+    // On a terminal each rebuild replaces the screen, so the block is always what one sees.
+    if (process.stdout.isTTY && !options.verbose) process.stdout.write("\x1b[2J\x1b[H");
+    for (const problem of problems) console.log(`\n${problem}`);
+    if (desktop) console.log(nextSteps({ pid: child.pid, desktop, status }));
+    else if (!report.ok) console.log(status);
+  };
+
+  readline.createInterface({ input: child.stdout, crlfDelay: Infinity }).on("line", (line) => {
+    if (line.startsWith(DEV_REPORT)) {
+      try {
+        lastReport = JSON.parse(line.slice(DEV_REPORT.length));
+      } catch {
+        return;
+      }
+      show(lastReport);
+    } else if (options.verbose || line.trim()) {
+      console.log(line);
+    }
+  });
 
   const stop = async (reason, exitCode = 0) => {
     if (stopping) return;
@@ -192,36 +251,34 @@ async function main() {
       fs.rmSync(PID_FILE, { force: true });
       process.exit(1);
     }
-    ready = (await fetchStatus(`${BASE_URL}/taskpane.html`)) === 200;
+    ready = lastReport !== null && lastReport.ok && (await fetchStatus(`${BASE_URL}/taskpane.html`)) === 200;
     if (!ready) await sleep(500);
   }
 
-  const sideloadCommand = `npx --yes office-addin-debugging start ${MANIFEST} desktop`;
-  let desktop;
-  if (process.platform !== "win32" && process.platform !== "darwin") {
-    desktop = [
-      `  Not available on ${process.platform}. On Windows or macOS with Excel installed, npm start`,
-      `  sideloads the add-in itself, with: ${sideloadCommand}`,
-    ];
-  } else if (!options.desktop) {
-    desktop = [`  Skipped (--no-desktop). To sideload: ${sideloadCommand}`];
-  } else if (!findDesktopExcel()) {
-    desktop = [`  Desktop Excel was not found. Once it is installed: ${sideloadCommand}`];
-  } else {
-    try {
-      sideloadDesktop();
-    } catch (err) {
-      console.error(`\nSideloading into desktop Excel failed: ${err.message}`);
-      console.error("Serve without it with: npm start -- --no-desktop");
-      await stop(undefined, 1);
-      return;
+  let notSideloadedBecause = null;
+  if (IS_WINDOWS || process.platform === "darwin") {
+    if (!options.desktop) notSideloadedBecause = "--no-desktop";
+    else if (!findDesktopExcel()) notSideloadedBecause = "desktop Excel was not found";
+    else {
+      try {
+        sideloadDesktop();
+      } catch (err) {
+        console.error(`\nSideloading into desktop Excel failed: ${err.message}`);
+        console.error("Serve without it with: npm start -- --no-desktop");
+        await stop(undefined, 1);
+        return;
+      }
     }
-    desktop = ["  Sideloaded: Excel opens with the add-in (Home > Add-ins shows AGAP)."];
   }
-  printNextSteps(child.pid, desktop);
+  desktop = desktopLines(process.platform, notSideloadedBecause);
+  show(lastReport);
 }
 
-main().catch((err) => {
-  console.error(`npm start failed: ${err.message}`);
-  process.exit(1);
-});
+module.exports = { parseArgs, nextSteps, desktopLines };
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(`npm start failed: ${err.message}`);
+    process.exit(1);
+  });
+}
