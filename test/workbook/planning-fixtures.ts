@@ -1,10 +1,14 @@
-import type { RoiEntry } from "../../src/model";
+import { STATEMENTS, type AssessmentResponse, type RoiEntry } from "../../src/model";
+import { rowCells, specLayout, type TableSpec } from "../../src/workbook/sheets/spec";
 import { ROI_ENTRY } from "../model/roi-entry";
 
 /**
- * A complete ROI row: the model tests' ROI_ENTRY, dated and discounted differently. By hand:
- * improvement 40 − 25 = 15 h per week, × 60 per hour × 12 weeks = 10,800 of benefit against 5,000
- * of costs, so measured ROI = (10,800 − 5,000) / 5,000 = 1.16.
+ * A complete ROI row: the model tests' ROI_ENTRY, dated and discounted differently. By hand,
+ * with build, integrate and govern paid once (3,000 + 1,000 + 500 = 4,500) and maintain paid
+ * every period (500): the improvement is 40 − 25 = 15 h per week, worth 15 × 60 = 900 a week, so
+ * the net flow is 900 − 500 = 400 a week. Over 12 weeks observed, the benefit is 10,800 against
+ * 4,500 + 500 × 12 = 10,500 of cost: measured ROI = 300 / 10,500 = 1/35. Payback = 4,500 / 400 =
+ * 11.25 weeks, within the 12-week horizon. NPV at 1% a week = 400 × (1 − 1.01^−12) / 0.01 − 4,500.
  */
 export const ENTRY: RoiEntry = {
   ...ROI_ENTRY,
@@ -16,5 +20,48 @@ export const ENTRY: RoiEntry = {
   expectedValue: 1_000_000,
 };
 
+/** ENTRY's figures, by hand (see above). */
+export const ENTRY_BY_HAND = {
+  measuredRoi: (10_800 - 10_500) / 10_500,
+  npv: (400 * (1 - 1.01 ** -12)) / 0.01 - 4500,
+  payback: 4500 / 400,
+  /** Expected value × the realized value of LATEST (0.8 × 0.6 × 0.5 × 0.4 × 0.5 = 0.048). */
+  projected: 1_000_000 * 0.048,
+};
+
 /** The article's example profile, used as a workflow's latest layer scores. */
 export const LATEST = [0.8, 0.6, 0.5, 0.4, 0.5];
+
+/** Answers as the model stores them, from a list in statement order (undefined leaves one blank). */
+export const answersOf = (list: readonly (number | undefined)[]): Record<string, number> =>
+  Object.fromEntries(
+    STATEMENTS.flatMap((statement, i) => (list[i] === undefined ? [] : [[statement.id, list[i] as number]])),
+  );
+
+/**
+ * Two complete responses whose team means are LATEST: layer sums 12, 9, 7, 6, 7 and 12, 9, 8, 6, 8
+ * out of 15, so the means are 24/30 = 0.8, 18/30 = 0.6, 15/30 = 0.5, 12/30 = 0.4, 15/30 = 0.5.
+ */
+export const LATEST_ANSWERS = [
+  [4, 4, 4, 3, 3, 3, 3, 2, 2, 2, 2, 2, 3, 2, 2],
+  [4, 4, 4, 3, 3, 3, 2, 3, 3, 2, 2, 2, 2, 3, 3],
+] as const;
+
+/** A team of two whose round on `date` has the team result LATEST. */
+export function latestTeam(workflow = "Invoice triage", date = "2026-01-05", prefix = "t"): AssessmentResponse[] {
+  return LATEST_ANSWERS.map((list, i) => ({
+    id: `${prefix}-${i + 1}`,
+    workflow,
+    respondent: ["Ana", "Ben"][i],
+    date,
+    answers: answersOf(list),
+  }));
+}
+
+/**
+ * A record's row as a person would type it into a table laid out as the spec: the input cells
+ * (dates as serials, blanks as ""), and "" where AGAP writes a formula.
+ */
+export function typedRow<R, C>(spec: TableSpec<R, C>, record: R): unknown[] {
+  return rowCells(spec, specLayout(spec), record, 2).values.map((value) => value ?? "");
+}
