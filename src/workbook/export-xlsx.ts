@@ -8,9 +8,16 @@ import { SUMMARY } from "./sheets/summary";
 import {
   LAYOUTS_SHEET,
   headersOf,
+  isBlank,
+  layoutOf,
+  migratedHeader,
+  planMigration,
   readTable,
+  recordedVersion,
   rowCells,
+  rowFormulas,
   specLayout,
+  textOf,
   withVersion,
   type CachedValue,
   type SkippedRow,
@@ -105,7 +112,10 @@ export function writeSpecTable<R, C>(
 
 /** Records the table's layout version on the hidden layouts sheet. */
 function recordVersion<R, C>(workbook: Workbook, spec: TableSpec<R, C>): void {
-  const grid = withVersion(versions.get(workbook) ?? [], spec.table, spec.version);
+  const known =
+    versions.get(workbook) ??
+    (workbook.getWorksheet(LAYOUTS_SHEET) ? sheetRows(workbook, LAYOUTS_SHEET).rowsWithHeader : []);
+  const grid = withVersion(known, spec.table, spec.version);
   versions.set(workbook, grid);
   const sheet = workbook.getWorksheet(LAYOUTS_SHEET) ?? workbook.addWorksheet(LAYOUTS_SHEET, { state: "hidden" });
   grid.forEach((values, r) => (sheet.getRow(r + 1).values = values as CellValue[]));
@@ -174,16 +184,21 @@ export function plainValue(value: CellValue): unknown {
 }
 
 /** The header and body of a spec's sheet in an .xlsx workbook (the table starts at A1). */
-export function sheetRows(workbook: Workbook, sheetName: string): { header: unknown[]; rows: unknown[][] } {
+export function sheetRows(
+  workbook: Workbook,
+  sheetName: string,
+): { header: unknown[]; rows: unknown[][]; rowsWithHeader: unknown[][] } {
   const sheet = workbook.getWorksheet(sheetName);
   if (!sheet) throw new Error(`The workbook has no "${sheetName}" sheet.`);
   // Indexed by row and column number, from 1; rows and cells never written are holes.
   const grid = sheet.getSheetValues() as (CellValue[] | undefined)[];
-  const width = Math.max(0, ...grid.map((row) => (row ? row.length - 1 : 0)));
+  let width = 0;
+  // The grid is sparse: a loop visits the holes that map would skip.
+  for (let r = 0; r < grid.length; r++) width = Math.max(width, (grid[r]?.length ?? 1) - 1);
   const line = (r: number) => Array.from({ length: width }, (_, c) => plainValue(grid[r]?.[c + 1] ?? null));
   const rows: unknown[][] = [];
   for (let r = 2; r < grid.length; r++) rows.push(line(r));
-  return { header: line(1), rows };
+  return { header: line(1), rows, rowsWithHeader: [line(1), ...rows] };
 }
 
 /** Reads a spec's table back from an .xlsx workbook, by header, with the reason for every unreadable row. */
@@ -199,3 +214,72 @@ export function readAssessmentRows(workbook: Workbook): { items: AssessmentRespo
 }
 
 export { ASSESSMENTS_SHEET };
+
+/**
+ * Brings one AGAP table of an .xlsx workbook up to the spec's layout, as the Excel writer does on
+ * its next save: headers renamed, missing columns added at the end, every formula rewritten and
+ * its cached value recomputed, every typed value (and any column a person added) kept. Returns
+ * false when the table is already current; throws with the reason, changing nothing, when it
+ * cannot be migrated.
+ *
+ * @example
+ * migrateXlsxTable(workbook, ROI, { responses }) //=> true (a layout-1 ROI table gains "Latest assessment")
+ */
+export function migrateXlsxTable<R, C>(workbook: Workbook, spec: TableSpec<R, C>, context: C): boolean {
+  const layouts = workbook.getWorksheet(LAYOUTS_SHEET);
+  const recorded = layouts ? recordedVersion(sheetRows(workbook, LAYOUTS_SHEET).rowsWithHeader, spec.table) : null;
+  const { header, rows } = sheetRows(workbook, spec.sheet);
+  const plan = planMigration(spec, header, recorded);
+  if (!plan.ok) throw new Error(plan.problem);
+  if (!plan.migration) return false;
+  // Trailing blank headers are cells beside the table, not columns of it; Excel names a blank one ColumnN.
+  let width = header.length;
+  while (width > 0 && isBlank(header[width - 1])) width--;
+  const named = header.slice(0, width).map((name, c) => (isBlank(name) ? `Column${c + 1}` : name));
+  const newHeader = migratedHeader(spec, named, plan.migration);
+  const layout = layoutOf(spec, newHeader);
+  const read = readTable(spec, newHeader, rows, 2);
+  const records = new Map<number, R>();
+  // Rows are read again under the new layout to compute their cached values.
+  read.items.forEach((record) => {
+    const id = spec.idOf(record);
+    const at = rows.findIndex(
+      (values, i) => textOf(values[layout.position[spec.idKey]]) === id || `sheet-row-${i + 2}` === id,
+    );
+    if (at >= 0) records.set(at, record);
+  });
+  const body: CellValue[][] = rows
+    .filter((values) => values.some((value) => !isBlank(value)))
+    .map((values, i) => {
+      const out: CellValue[] = newHeader.map((_, c) => (values[c] ?? null) as CellValue);
+      const record = records.get(i);
+      const formulas = rowFormulas(spec, layout, i + 2);
+      spec.columns.forEach((column) => {
+        const c = layout.position[column.key];
+        if (column.kind !== "derived" || c < 0) return;
+        const cached = record === undefined ? { error: "#VALUE!" as const } : column.cached(record, context);
+        out[c] = formulaCell(formulas[c]!, cached);
+      });
+      return out;
+    });
+  // exceljs cannot widen a table it read, so the sheet is written again (it moves to the end).
+  workbook.removeWorksheet(workbook.getWorksheet(spec.sheet)!.id);
+  const sheet = workbook.addWorksheet(spec.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.addTable({
+    name: spec.table,
+    ref: "A1",
+    headerRow: true,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: newHeader.map((name) => ({ name, filterButton: true })),
+    rows: body.length > 0 ? body : [newHeader.map(() => null)],
+  });
+  sheet.getRow(1).font = { bold: true };
+  for (let r = 2; r <= Math.max(body.length, 1) + 1; r++) {
+    for (const column of spec.columns) {
+      const c = layout.position[column.key];
+      if (c >= 0 && column.format) sheet.getRow(r).getCell(c + 1).numFmt = column.format;
+    }
+  }
+  recordVersion(workbook, spec);
+  return true;
+}

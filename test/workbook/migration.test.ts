@@ -10,7 +10,9 @@ import {
   type AssessmentResponse,
   type Scenario,
 } from "../../src/model";
+import ExcelJS from "exceljs";
 import { ExcelPlanningStore } from "../../src/workbook/excel-planning";
+import { migrateXlsxTable, readSpecSheet, sheetRows, writeSpecTable } from "../../src/workbook/export-xlsx";
 import { ExcelStore } from "../../src/workbook/excel-store";
 import { ASSESSMENTS } from "../../src/workbook/sheets/assessments";
 import { dateToSerial } from "../../src/workbook/sheets/cells";
@@ -25,7 +27,7 @@ import {
   type TableSpec,
 } from "../../src/workbook/sheets/spec";
 import { TableGateway } from "../../src/workbook/table-gateway";
-import { evaluateFake } from "../support/workbook-engine";
+import { evaluateFake, evaluateXlsx } from "../support/workbook-engine";
 import { RESPONSES } from "./consistency-fixture";
 import { FakeWorkbook } from "./fake-excel";
 import { ENTRY } from "./planning-fixtures";
@@ -259,5 +261,45 @@ describe("columns a person moved by hand", () => {
     const evaluated = evaluateFake(book).rows("AgapAssessments");
     const { layerScores } = assessAnswers(RESPONSES[4].answers);
     expect(evaluated[3]["Realized value"]).toBeCloseTo(realizedValue(layerScores as number[]), 12);
+  });
+});
+
+describe("the same migration through an .xlsx file", () => {
+  it("keeps every value of a table written with today's layout, and the new formulas compute", async () => {
+    const saved = [scenario("s1", 0.6), scenario("s2", 0.7)];
+    const out = new ExcelJS.Workbook();
+    writeSpecTable(out, SCENARIOS, saved, undefined);
+    // A column a person added by hand survives too.
+    out.getWorksheet("AGAP Scenarios")!.getCell("Q1").value = "Notes";
+    out.getWorksheet("AGAP Scenarios")!.getCell("Q2").value = "agreed with the sponsor";
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await out.xlsx.writeBuffer());
+
+    expect(migrateXlsxTable(book, SCENARIOS_NEXT, undefined)).toBe(true);
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load(await book.xlsx.writeBuffer());
+    const read = readSpecSheet(again, SCENARIOS_NEXT);
+    expect(read.skipped).toEqual([]);
+    expect(read.items).toEqual(saved);
+    const { header, rows } = sheetRows(again, "AGAP Scenarios");
+    expect(header.slice(0, headersOf(SCENARIOS).length + 1)).toEqual([
+      ...headersOf(SCENARIOS_NEXT).slice(0, -1),
+      "Notes",
+    ]);
+    expect(header.at(-1)).toBe("Gap");
+    expect(rows[0][header.indexOf("Notes")]).toBe("agreed with the sponsor");
+    const evaluated = evaluateXlsx(again).rows("AgapScenarios");
+    saved.forEach((s, i) => expect(evaluated[i]["Gap"]).toBeCloseTo(1 - realizedValue(s.scores), 12));
+    expect(sheetRows(again, LAYOUTS_SHEET).rowsWithHeader).toContainEqual(["AgapScenarios", 2]);
+    // Already current: nothing to do.
+    expect(migrateXlsxTable(again, SCENARIOS_NEXT, undefined)).toBe(false);
+  });
+
+  it("refuses, changing nothing, when a needed column is gone", async () => {
+    const out = new ExcelJS.Workbook();
+    writeSpecTable(out, SCENARIOS, [scenario("s1", 0.6)], undefined);
+    out.getWorksheet("AGAP Scenarios")!.getCell("B1").value = "Process";
+    expect(() => migrateXlsxTable(out, SCENARIOS_NEXT, undefined)).toThrow(/no "Workflow" column/);
+    expect(out.getWorksheet("AGAP Scenarios")!.getCell("B1").value).toBe("Process");
   });
 });
