@@ -1,6 +1,13 @@
 import { LAYERS, STATEMENTS, type AssessmentResponse } from "../../src/model";
-import { HEADERS, rowResults } from "../../src/workbook/assessment-table";
+import { ASSESSMENTS } from "../../src/workbook/sheets/assessments";
+import { headersOf, specLayout } from "../../src/workbook/sheets/spec";
 import { downloadName, guardFormula, toCsv, toJson, type JsonExport } from "../../src/workbook/export-text";
+
+const HEADERS = headersOf(ASSESSMENTS);
+const ID = specLayout(ASSESSMENTS).position.id;
+/** The model's value of every derived column of a response, as the sheet caches it. */
+const cachedResults = (response: AssessmentResponse) =>
+  ASSESSMENTS.columns.flatMap((column) => (column.kind === "derived" ? [column.cached(response)] : []));
 
 const answerList = (list: number[]) => Object.fromEntries(list.map((answer, i) => [STATEMENTS[i].id, answer]));
 
@@ -61,9 +68,9 @@ describe("toCsv", () => {
     [0.8, 0.6, 7 / 15, 0.4, 8 / 15, 36288 / 759375, 1 - 36288 / 759375].forEach((value, i) =>
       expect(numbers[i]).toBeCloseTo(value, 12),
     );
-    expect(row.slice(25)).toEqual(["Critical", "Measurement", "r-1"]);
+    expect(row.slice(25)).toEqual(["Critical", "Measurement", "r-1", "15"]);
     expect(row.some((field) => field.startsWith("'") || field.startsWith("="))).toBe(false);
-    expect(row.slice(18, 25)).toEqual(rowResults(complete).slice(0, 7).map(String));
+    expect(row.slice(18, 25)).toEqual(cachedResults(complete).slice(0, 7).map(String));
   });
 
   it("quotes fields with commas, quotes and line breaks, and leaves blanks for unknown values", () => {
@@ -77,6 +84,8 @@ describe("toCsv", () => {
     expect(row.slice(7, 18)).toEqual(new Array(11).fill(""));
     expect(Number(row[18])).toBeCloseTo(0.4, 12);
     expect(row.slice(19, 27)).toEqual(new Array(8).fill(""));
+    // The response ID, then the count of answered statements.
+    expect(row.slice(27)).toEqual(["r-2", "4"]);
   });
 
   it.each(["=", "+", "-", "@", "\t", "\r"])("prefixes text starting with %j with a quote", (start) => {
@@ -84,7 +93,7 @@ describe("toCsv", () => {
     const [, row] = parseCsv(toCsv([{ ...complete, workflow: name, respondent: `${start}1`, id: `${start}id` }]));
     expect(row[0]).toBe(`'${name}`);
     expect(row[1]).toBe(`'${start}1`);
-    expect(row[HEADERS.length - 1]).toBe(`'${start}id`);
+    expect(row[ID]).toBe(`'${start}id`);
   });
 
   it("leaves other text, and numbers, alone", () => {

@@ -56,8 +56,8 @@ describe("LocalPlanningStore", () => {
     await store.saveScenario(scenario);
     await store.saveScenario({ ...scenario, id: "s-2" });
     await store.saveScenario({ ...scenario, name: "renamed" });
-    await store.saveRoi(entry, null);
-    await store.saveRoi({ ...entry, current: 25 }, [0.8, 0.6, 0.5, 0.4, 0.5]);
+    await store.saveRoi(entry);
+    await store.saveRoi({ ...entry, current: 25 });
     await store.saveMaturity({ workflow: "Invoice triage", stage: 2, target: 4 });
     await store.saveMaturity({ workflow: "Invoice triage", stage: 3, target: 4 });
     const data = await store.loadPlanning();
@@ -72,11 +72,11 @@ describe("LocalPlanningStore", () => {
 
   it("records a roadmap with every task not started, under the name its sheet would get", async () => {
     const store = new LocalPlanningStore(memoryStorage());
-    const name = await store.createRoadmap("Invoice triage", "2026-01-05", true);
-    const again = await store.createRoadmap("Invoice triage", "2026-04-01", false);
+    const name = await store.createRoadmap("Invoice triage", "2026-01-05");
+    const again = await store.createRoadmap("Invoice triage", "2026-04-01");
     expect(name).toBe("AGAP Roadmap – Invoice triage");
     expect(again).toBe("AGAP Roadmap – Invoice tria (2)"); // 31 characters, suffix included
-    const long = await store.createRoadmap("Accounts payable: vendor [EU] onboarding?", "2026-01-05", false);
+    const long = await store.createRoadmap("Accounts payable: vendor [EU] onboarding?", "2026-01-05");
     expect(long).toBe("AGAP Roadmap – Accounts payable");
     const { roadmaps } = await store.loadPlanning();
     expect(roadmaps[0]).toEqual({
@@ -91,8 +91,8 @@ describe("LocalPlanningStore", () => {
   it("refuses a start date that is not a date and a blank workflow", async () => {
     const storage = memoryStorage();
     const store = new LocalPlanningStore(storage);
-    await expect(store.createRoadmap("x", "2026-13-01", false)).rejects.toThrow(/not a YYYY-MM-DD date/);
-    await expect(store.createRoadmap(" ", "2026-01-01", false)).rejects.toThrow(/Name the workflow/);
+    await expect(store.createRoadmap("x", "2026-13-01")).rejects.toThrow(/not a YYYY-MM-DD date/);
+    await expect(store.createRoadmap(" ", "2026-01-01")).rejects.toThrow(/Name the workflow/);
     expect(storage.map.size).toBe(0);
   });
 
