@@ -1,0 +1,156 @@
+// One contract, two stores: the browser store and the Excel store (on the Office.js fake) keep the
+// same records and give them back the same way. Every case runs against both.
+import type { Scenario } from "../../src/model";
+import { ExcelPlanningStore } from "../../src/workbook/excel-planning";
+import { ExcelStore, type DraftSettings } from "../../src/workbook/excel-store";
+import { LocalPlanningStore } from "../../src/workbook/local-planning";
+import { LocalStore, type KeyValueStorage } from "../../src/workbook/local-store";
+import type { PlanningStore } from "../../src/workbook/planning-store";
+import type { AssessmentStore, Draft } from "../../src/workbook/store";
+import { MATURITY, RESPONSES, ROI_ROWS } from "./consistency-fixture";
+import { FakeWorkbook } from "./fake-excel";
+
+function memoryStorage(): KeyValueStorage {
+  const items = new Map<string, string>();
+  return {
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+  };
+}
+
+/** Document settings as Office keeps them: values by name, saved on saveAsync. */
+function memorySettings(): DraftSettings {
+  const items = new Map<string, unknown>();
+  return {
+    get: (name) => items.get(name) ?? null,
+    set: (name, value) => void items.set(name, value),
+    remove: (name) => void items.delete(name),
+    saveAsync: (callback) => callback({ status: "succeeded" } as Office.AsyncResult<void>),
+  };
+}
+
+interface Stores {
+  assessments: AssessmentStore;
+  planning: PlanningStore;
+}
+
+const STORES: [string, () => Stores][] = [
+  [
+    "the browser store",
+    () => {
+      const storage = memoryStorage();
+      return { assessments: new LocalStore(storage), planning: new LocalPlanningStore(storage) };
+    },
+  ],
+  [
+    "the Excel store",
+    () => {
+      const book = new FakeWorkbook();
+      return {
+        assessments: new ExcelStore({ run: book.run, settings: memorySettings() }),
+        planning: new ExcelPlanningStore({ run: book.run }),
+      };
+    },
+  ],
+];
+
+const scenario = (id: string, name: string, measurement: number): Scenario => ({
+  id,
+  name,
+  workflow: "Claims",
+  baseLabel: "assessment of Claims on 2026-04-02",
+  baseScores: [0.8, 0.6, 0.5, 0.4, 0.5],
+  scores: [0.8, 0.6, 0.5, measurement, 0.5],
+});
+
+// The Excel store reads the result codes from the Office global, as in Excel.
+const globals = globalThis as { Office?: unknown };
+beforeAll(() => (globals.Office = { AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" } }));
+afterAll(() => delete globals.Office);
+
+describe.each(STORES)("%s", (_name, make) => {
+  let stores: Stores;
+  beforeEach(() => (stores = make()));
+
+  it("starts empty", async () => {
+    expect(await stores.assessments.listResponses()).toEqual({ responses: [], skipped: [] });
+    const planning = await stores.planning.loadPlanning();
+    expect(planning).toEqual({ scenarios: [], roi: [], maturity: [], roadmaps: [], skipped: [] });
+  });
+
+  it("gives back every saved response as saved, in saved order", async () => {
+    for (const response of RESPONSES) await stores.assessments.saveResponse(response);
+    expect(await stores.assessments.listResponses()).toEqual({ responses: RESPONSES, skipped: [] });
+  });
+
+  it("updates a response saved again under its id, in place, without a second copy", async () => {
+    for (const response of RESPONSES.slice(0, 3)) await stores.assessments.saveResponse(response);
+    const changed = {
+      ...RESPONSES[1],
+      respondent: "Bo (corrected)",
+      answers: { ...RESPONSES[1].answers, "adoption.stopped": 5 },
+    };
+    await stores.assessments.saveResponse(changed);
+    expect((await stores.assessments.listResponses()).responses).toEqual([RESPONSES[0], changed, RESPONSES[2]]);
+  });
+
+  it("keeps a draft until it is cleared", async () => {
+    const draft: Draft = {
+      workflow: "Claims",
+      respondent: "Ana",
+      date: "2026-04-02",
+      answers: { "strategy.outcome": 4 },
+    };
+    expect(await stores.assessments.loadDraft()).toBeNull();
+    await stores.assessments.saveDraft(draft);
+    expect(await stores.assessments.loadDraft()).toEqual(draft);
+    await stores.assessments.saveDraft(null);
+    expect(await stores.assessments.loadDraft()).toBeNull();
+  });
+
+  it("adds scenarios and replaces one saved again under its id", async () => {
+    await stores.planning.saveScenario(scenario("s1", "Fix measurement", 0.7));
+    await stores.planning.saveScenario(scenario("s2", "Fix it fully", 1));
+    await stores.planning.saveScenario(scenario("s1", "Fix measurement (revised)", 0.8));
+    expect((await stores.planning.loadPlanning()).scenarios).toEqual([
+      scenario("s1", "Fix measurement (revised)", 0.8),
+      scenario("s2", "Fix it fully", 1),
+    ]);
+  });
+
+  it("adds ROI rows and replaces one saved again under its id", async () => {
+    for (const entry of ROI_ROWS) await stores.planning.saveRoi(entry);
+    const changed = { ...ROI_ROWS[0], current: 20, maintain: 650 };
+    await stores.planning.saveRoi(changed);
+    expect((await stores.planning.loadPlanning()).roi).toEqual([changed, ...ROI_ROWS.slice(1)]);
+  });
+
+  it("keeps one maturity record per workflow", async () => {
+    for (const record of MATURITY) await stores.planning.saveMaturity(record);
+    await stores.planning.saveMaturity({ workflow: "Claims", stage: 3, target: 5 });
+    expect((await stores.planning.loadPlanning()).maturity).toEqual([
+      { workflow: "Claims", stage: 3, target: 5 },
+      MATURITY[1],
+    ]);
+  });
+
+  it("records a roadmap with every task not started, under the name it returns", async () => {
+    const name = await stores.planning.createRoadmap("Claims", "2026-05-04");
+    const { roadmaps } = await stores.planning.loadPlanning();
+    expect(roadmaps).toHaveLength(1);
+    expect(roadmaps[0]).toMatchObject({ workflow: "Claims", startDate: "2026-05-04", sheetName: name });
+    expect(roadmaps[0].tasks.length).toBeGreaterThan(10);
+    expect(roadmaps[0].tasks.every((task) => task.status === "Not started" && task.owner === "")).toBe(true);
+  });
+
+  it("keeps names exactly as typed, case and formula-looking text included", async () => {
+    const odd = [
+      { ...RESPONSES[6], id: "odd-1", workflow: "=1+1", respondent: "+Ana" },
+      { ...RESPONSES[6], id: "odd-2", workflow: "CLAIMS", respondent: "@bo" },
+      { ...RESPONSES[6], id: "odd-3", workflow: "1/2", respondent: "-" },
+    ];
+    for (const response of odd) await stores.assessments.saveResponse(response);
+    expect((await stores.assessments.listResponses()).responses).toEqual(odd);
+  });
+});
