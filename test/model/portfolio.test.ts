@@ -140,6 +140,43 @@ describe("portfolio", () => {
     });
   });
 
+  describe("rounds", () => {
+    it("take the latest round's team result, never pooling rounds or counting partial responses", () => {
+      // 2026-01-10: 0.6 everywhere. 2026-04-02: Ana 0.8 everywhere; Ben answers four layers at
+      // 0.4 and leaves Adoption blank, so he is not counted: realized 0.8^5 = 0.32768. Counting
+      // his four layers would give 0.6^4 × 0.8 = 0.10368; pooling both dates 0.7^5 = 0.16807.
+      const [result] = portfolio(
+        [
+          respond([3, 3, 3, 3, 3], { id: "1", date: "2026-01-10" }),
+          respond([4, 4, 4, 4, 4], { id: "2", date: "2026-04-02", respondent: "Ana" }),
+          respond([2, 2, 2, 2, null], { id: "3", date: "2026-04-02", respondent: "Ben" }),
+        ],
+        [],
+        [],
+      );
+      expect(result.latestDate).toBe("2026-04-02");
+      expect(result.latestRealized).toBeCloseTo(0.32768, 12);
+      expect(result.band).toBe("Material");
+    });
+
+    it("of names that differ only by case belong to different rows", () => {
+      const rows = portfolio(
+        [
+          respond([4, 4, 4, 4, 4], { workflow: "Claims", date: "2026-01-10" }),
+          respond([3, 3, 3, 3, 3], { workflow: "claims", date: "2026-04-02" }),
+        ],
+        [],
+        [],
+      );
+      expect(rows.map((r) => [r.workflow, r.latestDate])).toEqual([
+        ["Claims", "2026-01-10"],
+        ["claims", "2026-04-02"],
+      ]);
+      expect(rows[0].latestRealized).toBeCloseTo(0.32768, 12);
+      expect(rows[1].latestRealized).toBeCloseTo(0.07776, 12);
+    });
+  });
+
   describe("only incomplete answers", () => {
     it("give no result, band or weakest layer", () => {
       const [result] = portfolio([respond([4, 4, 4, 4, null], { date: "2026-01-01" })], [], []);

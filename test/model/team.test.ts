@@ -3,7 +3,6 @@ import { LAYERS } from "../../src/model/layers";
 import {
   DIVERGENCE_THRESHOLD,
   aggregateLayers,
-  assessmentHistory,
   divergentStatements,
   workflowNames,
   type AssessmentResponse,
@@ -147,82 +146,6 @@ describe("divergentStatements", () => {
 
     it("flags nothing without responses", () => {
       expect(divergentStatements([])).toEqual([]);
-    });
-  });
-});
-
-describe("assessmentHistory", () => {
-  // 2026-01-10: a at 0.6 everywhere; b [1, 1, 3, 3, 3] → [0.2, 0.2, 0.6, 0.6, 0.6]
-  //   means [0.4, 0.4, 0.6, 0.6, 0.6]; realized 0.4 × 0.4 × 0.6 × 0.6 × 0.6 = 0.16 × 0.216 = 0.03456
-  //   (the mean of the two people's own products would be (0.07776 + 0.00864) / 2 = 0.0432)
-  // 2026-04-02: a at 0.8 everywhere: 0.8^5 = 0.32768
-  // 2025-11-20: c answers (4,4,4), (3,3,3), (3,2,3), (2,2,2), (3,3,3) → 0.8, 0.6, 8/15, 0.4, 0.6
-  //   realized 0.8 × 0.6 × 8/15 × 0.4 × 0.6 = 0.48 × 8/15 = 0.256; × 0.4 = 0.1024; × 0.6 = 0.06144
-  const RESPONSES = [
-    respond([4, 4, 4, 4, 4], { id: "1", date: "2026-04-02", respondent: "a" }),
-    respond([3, 3, 3, 3, 3], { id: "2", date: "2026-01-10", respondent: "a" }),
-    respond([5, 5, 5, 5, 5], { id: "3", date: "2026-01-10", workflow: "Claims intake" }),
-    respond([1, 1, 3, 3, 3], { id: "4", date: "2026-01-10", respondent: "b" }),
-    respond([4, 3, [3, 2, 3], 2, 3], { id: "5", date: "2025-11-20", respondent: "c" }),
-  ];
-
-  it("groups one workflow's responses by date, oldest first", () => {
-    const history = assessmentHistory(RESPONSES, "Invoice triage");
-    expect(history.map((point) => point.date)).toEqual(["2025-11-20", "2026-01-10", "2026-04-02"]);
-    expect(history.map((point) => point.respondents)).toEqual([1, 2, 1]);
-  });
-
-  it("takes the team's realized value as the product of mean layer scores", () => {
-    const history = assessmentHistory(RESPONSES, "Invoice triage");
-    expectAllClose(
-      history.map((point) => point.realized!),
-      [0.06144, 0.03456, 0.32768],
-    );
-    expectAllClose(history[1].layerMeans as number[], [0.4, 0.4, 0.6, 0.6, 0.6]);
-  });
-
-  it("leaves other workflows out", () => {
-    const history = assessmentHistory(RESPONSES, "Claims intake");
-    expect(history).toHaveLength(1);
-    expect(history[0].respondents).toBe(1);
-    expect(history[0].realized).toBeCloseTo(1, 12);
-  });
-
-  describe("incomplete layers", () => {
-    it("give a null mean and no realized value until every layer has one", () => {
-      const history = assessmentHistory(
-        [respond([4, 4, 4, 4, null], { date: "2026-02-01" }), respond([4, 4, 4, 4, [4, 4, undefined]])],
-        "Invoice triage",
-      );
-      const point = history.find((p) => p.date === "2026-02-01")!;
-      expect(point.layerMeans[4]).toBeNull();
-      expect(point.realized).toBeNull();
-    });
-
-    it("use only the complete respondents of a layer", () => {
-      // Adoption: only a (0.8); the rest 0.8 from a and 0.4 from b → 0.6
-      // realized 0.6^4 × 0.8 = 0.1296 × 0.8 = 0.10368
-      const history = assessmentHistory(
-        [respond([4, 4, 4, 4, 4], { id: "a" }), respond([2, 2, 2, 2, null], { id: "b" })],
-        "Invoice triage",
-      );
-      expect(history[0].realized).toBeCloseTo(0.10368, 12);
-    });
-  });
-
-  describe("undated responses", () => {
-    it("are grouped under an empty date, before the dated ones", () => {
-      const history = assessmentHistory(
-        [respond([4, 4, 4, 4, 4], { date: "2026-01-01" }), respond([3, 3, 3, 3, 3], { date: "" })],
-        "Invoice triage",
-      );
-      expect(history.map((point) => point.date)).toEqual(["", "2026-01-01"]);
-    });
-  });
-
-  describe("an unknown workflow", () => {
-    it("has no history", () => {
-      expect(assessmentHistory(RESPONSES, "Payroll")).toEqual([]);
     });
   });
 });
