@@ -42,6 +42,23 @@ export function survivingAfter(stage: number, scores?: readonly number[]): numbe
 }
 
 /**
+ * The surviving share after each stage (0 to 5) of a possibly unfinished assessment: null from
+ * the first layer without a score on, since the curve cannot go on past a gap.
+ *
+ * @example
+ * survivingShares([0.5, 0.8, null, 1, 1]) //=> [1, 0.5, 0.4, null, null, null]
+ */
+export function survivingShares(layerScores: readonly (number | null)[]): (number | null)[] {
+  const shares: (number | null)[] = [1];
+  for (let k = 0; k < LAYER_COUNT; k++) {
+    const before = shares[k];
+    const score = layerScores[k];
+    shares.push(before === null || score === null || score === undefined ? null : before * score);
+  }
+  return shares;
+}
+
+/**
  * The whole six-stage decay curve, with the share lost at each stage.
  *
  * @example

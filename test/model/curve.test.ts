@@ -1,4 +1,11 @@
-import { CURVE_STAGES, ILLUSTRATIVE_CURVE, decayCurve, stageIndexOf, survivingAfter } from "../../src/model/curve";
+import {
+  CURVE_STAGES,
+  ILLUSTRATIVE_CURVE,
+  decayCurve,
+  stageIndexOf,
+  survivingAfter,
+  survivingShares,
+} from "../../src/model/curve";
 import { realizedValue } from "../../src/model/layers";
 import { expectAllClose } from "./close";
 
@@ -182,5 +189,18 @@ describe("stageIndexOf", () => {
       expect(stageIndexOf(2.5)).toBe(-1);
       expect(stageIndexOf(NaN)).toBe(-1);
     });
+  });
+});
+
+describe("survivingShares", () => {
+  it("multiplies the scores in layer order and stops at the first layer without a score", () => {
+    const shares = survivingShares([0.5, 0.8, null, 1, 1]);
+    expect(shares.slice(0, 3)).toEqual([1, 0.5, 0.5 * 0.8]);
+    expect(shares.slice(3)).toEqual([null, null, null]);
+  });
+
+  it("matches survivingAfter at every stage of a complete profile", () => {
+    const scores = [0.8, 0.6, 0.5, 0.4, 0.5];
+    survivingShares(scores).forEach((share, stage) => expect(share).toBeCloseTo(survivingAfter(stage, scores), 15));
   });
 });

@@ -20,6 +20,7 @@ import {
   bandOf,
   layerLifts,
   realizedValue,
+  survivingShares,
   weakestLayerIndex,
   type Answers,
 } from "../../model";
@@ -44,7 +45,7 @@ export function ResultsPanel({ answers }: { answers: Answers }) {
   const { layerScores, complete } = assessAnswers(answers);
   const scores = complete ? (layerScores as number[]) : null;
   const realized = scores ? realizedValue(scores) : null;
-  const surviving = [1, ...layerScores.map((_, k) => prefixProduct(layerScores, k + 1))];
+  const surviving = survivingShares(layerScores);
   const weakest = scores ? weakestLayerIndex(scores) : null;
   const lifts = scores ? layerLifts(scores, ONE_POINT) : null;
 
@@ -137,15 +138,4 @@ export function ResultsPanel({ answers }: { answers: Answers }) {
       </div>
     </section>
   );
-}
-
-/** Product of the first k layer scores; null while any of them is missing. */
-function prefixProduct(scores: readonly (number | null)[], k: number): number | null {
-  let product = 1;
-  for (let i = 0; i < k; i++) {
-    const score = scores[i];
-    if (score === null) return null;
-    product *= score;
-  }
-  return product;
 }

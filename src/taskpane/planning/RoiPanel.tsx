@@ -14,6 +14,7 @@ import {
   latestScores,
   parseIsoDate,
   roiFigures,
+  roiFlags,
   type AssessmentResponse,
   type Direction,
   type RoiEntry,
@@ -47,7 +48,7 @@ const LABELS: Record<RoiNumberField, string> = {
   build: "Build cost",
   integrate: "Integrate cost",
   govern: "Govern cost",
-  maintain: "Maintain cost",
+  maintain: "Maintain cost per period",
   periods: "Periods observed",
   horizon: "Horizon (periods)",
   discountRate: "Discount rate per period",
@@ -92,6 +93,26 @@ function formFromEntry(entry: RoiEntry): Form {
   };
 }
 
+/** The record the form describes; numbers that do not parse count as blank. */
+function entryFromForm(form: Form, parsed: Record<RoiNumberField, ReturnType<typeof parseNumber>>): RoiEntry {
+  const numbers = Object.fromEntries(
+    (Object.keys(parsed) as RoiNumberField[]).map((key) => {
+      const p = parsed[key];
+      return [key, p.ok ? p.value : null];
+    }),
+  ) as Record<RoiNumberField, number | null>;
+  return {
+    id: form.id ?? globalThis.crypto?.randomUUID?.() ?? `roi-${Date.now()}`,
+    workflow: form.workflow.trim(),
+    metric: form.metric.trim(),
+    unit: form.unit.trim(),
+    direction: form.direction,
+    baselineDate: form.baselineDate,
+    goLiveDate: form.goLiveDate,
+    ...numbers,
+  };
+}
+
 const money = (v: number) => v.toLocaleString(undefined, { maximumFractionDigits: 0 });
 
 export interface RoiPanelProps {
@@ -120,10 +141,10 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
   ) as Record<RoiNumberField, ReturnType<typeof parseNumber>>;
   const numbersValid = Object.values(parsed).every((p) => p.ok);
   const dateProblem = (text: string) => (text && parseIsoDate(text) === null ? "Not a calendar date." : undefined);
-  const baselineAfterLive =
-    form.baselineDate && form.goLiveDate && form.baselineDate > form.goLiveDate
-      ? "Captured after go-live: this baseline may already include the agent's effect, and the ROI will be flagged."
-      : undefined;
+  // The model decides whether the dates make the baseline suspect; the field only shows it.
+  const baselineAfterLive = roiFlags(entryFromForm(form, parsed)).some((flag) => flag.code === "baseline-after-go-live")
+    ? "Captured after go-live: this baseline may already include the agent's effect, and the ROI will be flagged."
+    : undefined;
   const missing = !form.workflow.trim() ? "Name the workflow." : !form.metric.trim() ? "Name the metric." : undefined;
   const valid =
     numbersValid &&
@@ -138,34 +159,11 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
 
   const setNumber = (key: RoiNumberField) => (text: string) =>
     setForm((f) => ({ ...f, numbers: { ...f.numbers, [key]: text } }));
-  const value = (key: RoiNumberField) => {
-    const p = parsed[key];
-    return p.ok ? p.value : null;
-  };
 
   const save = async () => {
     setTried(true);
     if (!valid) return;
-    const entry: RoiEntry = {
-      id: form.id ?? globalThis.crypto?.randomUUID?.() ?? `roi-${Date.now()}`,
-      workflow: form.workflow.trim(),
-      metric: form.metric.trim(),
-      unit: form.unit.trim(),
-      direction: form.direction,
-      baselineDate: form.baselineDate,
-      goLiveDate: form.goLiveDate,
-      baseline: value("baseline"),
-      current: value("current"),
-      valuePerUnit: value("valuePerUnit"),
-      build: value("build"),
-      integrate: value("integrate"),
-      govern: value("govern"),
-      maintain: value("maintain"),
-      periods: value("periods"),
-      horizon: value("horizon"),
-      discountRate: value("discountRate"),
-      expectedValue: value("expectedValue"),
-    };
+    const entry = entryFromForm(form, parsed);
     // The id is kept before the first attempt, so Retry and later saves update this same row.
     setForm((f) => ({ ...f, id: entry.id }));
     await planning.saveRoi(entry);
@@ -292,6 +290,7 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
         <Subtitle2 as="h3">3. After go-live: value and costs</Subtitle2>
         {field("current")}
         {field("valuePerUnit")}
+        <Caption1>Build, integrate and govern are paid once; maintain is paid every period.</Caption1>
         <div className={styles.row}>
           {field("build")}
           {field("integrate")}
