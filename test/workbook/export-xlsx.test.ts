@@ -1,31 +1,30 @@
 import * as ExcelJS from "exceljs";
-import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
-import { STATEMENTS, aggregateLayers, type AssessmentResponse } from "../../src/model";
+import { LAYERS, STATEMENTS, type AssessmentResponse } from "../../src/model";
 import {
-  ASSESSMENTS_SHEET,
-  ASSESSMENTS_TABLE,
-  COL,
-  HEADERS,
-  dateToSerial,
-  rowFormulas,
-  rowResults,
-} from "../../src/workbook/assessment-table";
-import {
-  DATE_FORMAT,
-  PERCENT_COLUMNS,
-  PERCENT_FORMAT,
-  SUMMARY_HEADERS,
   SUMMARY_SHEET,
+  allRounds,
   buildAssessmentWorkbook,
+  fileFormula,
   readAssessmentRows,
-  summaryFormulas,
-  summaryResults,
 } from "../../src/workbook/export-xlsx";
+import { ASSESSMENTS, ASSESSMENTS_SHEET, ASSESSMENTS_TABLE } from "../../src/workbook/sheets/assessments";
+import { DATE_FORMAT, PERCENT, ROUND_DATE_FORMAT, WHOLE } from "../../src/workbook/sheets/cells";
+import {
+  LAYOUTS_SHEET,
+  NA,
+  headersOf,
+  rowCells,
+  specLayout,
+  type CachedValue,
+  type TableSpec,
+} from "../../src/workbook/sheets/spec";
+import { SUMMARY, SUMMARY_TABLE } from "../../src/workbook/sheets/summary";
+import { evaluateXlsx, type EvaluatedWorkbook } from "../support/workbook-engine";
+import { answersOf } from "./planning-fixtures";
 
-const answerList = (list: (number | undefined)[]) =>
-  Object.fromEntries(
-    STATEMENTS.flatMap((statement, i) => (list[i] === undefined ? [] : [[statement.id, list[i] as number]])),
-  );
+const HEADERS = headersOf(ASSESSMENTS);
+const COL = specLayout(ASSESSMENTS).position;
+const SCORE_COLUMNS = LAYERS.map((layer) => COL[`score:${layer.id}`]);
 
 // Layer scores (mean answer / 5): 12/15 = 0.8, 9/15 = 0.6, 7/15 = 0.4667, 6/15 = 0.4, 8/15 = 0.5333.
 // Realized = 0.8 × 0.6 × 7/15 × 0.4 × 8/15 = (12·9·7·6·8) / 15^5 = 36288 / 759375 = 0.0477867;
@@ -35,7 +34,7 @@ const complete: AssessmentResponse = {
   workflow: "Invoice triage",
   respondent: "Ana",
   date: "2026-01-10",
-  answers: answerList([4, 4, 4, 3, 3, 3, 2, 3, 2, 2, 2, 2, 3, 3, 2]),
+  answers: answersOf([4, 4, 4, 3, 3, 3, 2, 3, 2, 2, 2, 2, 3, 3, 2]),
 };
 const HAND = {
   scores: [0.8, 0.6, 7 / 15, 0.4, 8 / 15],
@@ -49,37 +48,37 @@ const allFives: AssessmentResponse = {
   workflow: "Invoice triage",
   respondent: "Ben",
   date: "2026-01-10",
-  answers: answerList(new Array(15).fill(5)),
+  answers: answersOf(new Array(15).fill(5)),
 };
-// Strategy complete (1, 2, 3 → 0.4), Workflow half answered, the rest blank.
+// Strategy complete (1, 2, 3 → 0.4), Workflow half answered, the rest blank; undated.
 const incomplete: AssessmentResponse = {
   id: "r-cy",
   workflow: "Invoice triage",
   respondent: "",
   date: "",
-  answers: answerList([1, 2, 3, 4]),
+  answers: answersOf([1, 2, 3, 4]),
 };
 const dangerous: AssessmentResponse = {
   id: "r-danger",
   workflow: '=HYPERLINK("x")',
   respondent: "+1",
   date: "2026-02-03",
-  answers: answerList(new Array(15).fill(3)),
+  answers: answersOf(new Array(15).fill(3)),
 };
 const unanswered: AssessmentResponse = { id: "-2", workflow: "@a", respondent: "-2", date: "", answers: {} };
-// Differs from "Invoice triage" only in case: the model keeps it apart, so must the summary.
+// Differs from "Invoice triage" only in case, on the same date: the model keeps it apart, so must
+// the summary. Layer scores 0.2, 0.8, 0.2, 0.8, 0.2.
 const lowerCase: AssessmentResponse = {
   id: "r-lower",
   workflow: "invoice triage",
   respondent: "Dee",
-  date: "2025-12-31",
-  answers: answerList([0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 5, 0, 1, 2]),
+  date: "2026-01-10",
+  answers: answersOf([0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 5, 0, 1, 2]),
 };
 
 const RESPONSES = [complete, allFives, incomplete, dangerous, unanswered, lowerCase];
-const WORKFLOWS = ["Invoice triage", '=HYPERLINK("x")', "@a", "invoice triage"];
+const ROUNDS = allRounds(RESPONSES);
 const LAST_ROW = RESPONSES.length + 1;
-const NA = { error: "#N/A" };
 
 let bytes: ArrayBuffer;
 let book: ExcelJS.Workbook;
@@ -95,27 +94,65 @@ beforeAll(async () => {
 });
 
 const cellAt = (ws: ExcelJS.Worksheet, row: number, column: number) => ws.getRow(row).getCell(column + 1);
-const expected = (result: number | string | null) => (result === null ? NA : result);
 
-function expectResult(actual: unknown, wanted: number | string | null) {
-  if (typeof wanted === "number") expect(actual).toBeCloseTo(wanted, 12);
-  else expect(actual).toEqual(expected(wanted));
+/**
+ * The cached result a formula cell holds in the file. exceljs drops a falsy result (0 or "") when
+ * a cell is given { formula, result }, so for those the file holds none; Excel recalculates them.
+ */
+function expectFileResult(cell: ExcelJS.Cell, cached: CachedValue) {
+  const dropped = cached === 0 || cached === "";
+  const result = cell.result === undefined && dropped ? cached : (cell.result as unknown);
+  if (typeof cached === "number") {
+    expect({ at: cell.address, result: typeof result }).toEqual({ at: cell.address, result: "number" });
+    expect(result as number).toBeCloseTo(cached, 12);
+  } else {
+    expect({ at: cell.address, result }).toEqual({ at: cell.address, result: cached });
+  }
+}
+
+/** Every derived cell of a spec's sheet holds its formula and caches the spec's value of its record. */
+function expectFormulasAndCache<R>(ws: ExcelJS.Worksheet, spec: TableSpec<R, void>, records: readonly R[]) {
+  const layout = specLayout(spec);
+  records.forEach((record, i) => {
+    const formulas = rowCells(spec, layout, record, i + 2).formulas;
+    spec.columns.forEach((column, c) => {
+      if (column.kind !== "derived") return;
+      const cell = cellAt(ws, i + 2, c);
+      expect({ at: cell.address, formula: cell.formula }).toEqual({
+        at: cell.address,
+        formula: fileFormula(formulas[c]!),
+      });
+      expectFileResult(cell, column.cached(record));
+    });
+  });
 }
 
 describe("the .xlsx file, read back with a fresh exceljs workbook", () => {
-  it("is an .xlsx (zip) file made by AGAP with the two sheets", () => {
+  it("is an .xlsx (zip) file made by AGAP with the two sheets and the hidden layout versions", () => {
     expect(new Uint8Array(bytes).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
     expect(book.creator).toBe("AGAP");
-    expect(book.worksheets.map((ws) => ws.name)).toEqual([ASSESSMENTS_SHEET, SUMMARY_SHEET]);
+    // The layouts sheet is added as soon as the first table records its version.
+    expect(book.worksheets.map((ws) => [ws.name, ws.state])).toEqual([
+      [ASSESSMENTS_SHEET, "visible"],
+      [LAYOUTS_SHEET, "hidden"],
+      [SUMMARY_SHEET, "visible"],
+    ]);
+    const layouts = book.getWorksheet(LAYOUTS_SHEET)!;
+    expect([1, 2, 3].map((r) => [cellAt(layouts, r, 0).value, cellAt(layouts, r, 1).value])).toEqual([
+      ["Table", "Layout version"],
+      [ASSESSMENTS_TABLE, ASSESSMENTS.version],
+      [SUMMARY_TABLE, SUMMARY.version],
+    ]);
   });
 
-  it("has the Excel headers in a frozen first row, inside the assessments table", () => {
+  it("has the headers in a frozen first row, inside the assessments table", () => {
     expect(HEADERS.map((_, i) => cellAt(sheet, 1, i).value)).toEqual([...HEADERS]);
+    expect(HEADERS.at(-1)).toBe("Answered");
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(summary.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    const table = sheet.getTable(ASSESSMENTS_TABLE) as unknown as { table: { tableRef: string; ref: string } };
+    const table = sheet.getTable(ASSESSMENTS_TABLE) as unknown as { table: { tableRef?: string; ref?: string } };
     expect(table).toBeDefined();
-    expect(table.table.tableRef ?? table.table.ref).toBe(`A1:AB${LAST_ROW}`);
+    expect(table.table.tableRef ?? table.table.ref).toBe(`A1:AC${LAST_ROW}`);
   });
 
   it("writes one row per response with the typed-in values", () => {
@@ -124,8 +161,8 @@ describe("the .xlsx file, read back with a fresh exceljs workbook", () => {
       expect(cellAt(sheet, row, COL.workflow).value).toBe(response.workflow);
       expect(cellAt(sheet, row, COL.respondent).value).toBe(response.respondent || null);
       expect(cellAt(sheet, row, COL.id).value).toBe(response.id);
-      STATEMENTS.forEach((statement, j) =>
-        expect(cellAt(sheet, row, COL.firstAnswer + j).value).toBe(response.answers[statement.id] ?? null),
+      STATEMENTS.forEach((statement) =>
+        expect(cellAt(sheet, row, COL[`answer:${statement.id}`]).value).toBe(response.answers[statement.id] ?? null),
       );
     });
   });
@@ -137,32 +174,25 @@ describe("the .xlsx file, read back with a fresh exceljs workbook", () => {
     expect(cellAt(sheet, 4, COL.date).value).toBeNull();
   });
 
-  it("writes the computed columns as the table's native formulas", () => {
-    RESPONSES.forEach((_, i) => {
-      const row = i + 2;
-      rowFormulas(row).forEach((formula, j) =>
-        expect(cellAt(sheet, row, COL.firstScore + j).formula).toBe(formula.slice(1)),
-      );
-    });
+  it("writes the computed columns as the table's native formulas, caching the model's values", () => {
+    expectFormulasAndCache(sheet, ASSESSMENTS, RESPONSES);
   });
 
   it("caches the model's values, by hand for the complete response", () => {
-    const cached = rowResults(complete).map((_, j) => cellAt(sheet, 2, COL.firstScore + j).result);
-    HAND.scores.forEach((score, k) => expect(cached[k]).toBeCloseTo(score, 12));
-    expect(cached[5]).toBeCloseTo(HAND.realized, 12);
-    expect(cached[6]).toBeCloseTo(1 - HAND.realized, 12);
-    expect(cached.slice(7)).toEqual([HAND.band, HAND.weakest]);
-    RESPONSES.forEach((response, i) =>
-      rowResults(response).forEach((result, j) =>
-        expectResult(cellAt(sheet, i + 2, COL.firstScore + j).result, result),
-      ),
-    );
+    HAND.scores.forEach((score, k) => expect(cellAt(sheet, 2, SCORE_COLUMNS[k]).result).toBeCloseTo(score, 12));
+    expect(cellAt(sheet, 2, COL.realized).result).toBeCloseTo(HAND.realized, 12);
+    expect(cellAt(sheet, 2, COL.gap).result).toBeCloseTo(1 - HAND.realized, 12);
+    expect([cellAt(sheet, 2, COL.band).result, cellAt(sheet, 2, COL.weakest).result]).toEqual([
+      HAND.band,
+      HAND.weakest,
+    ]);
+    expect(RESPONSES.map((_, i) => cellAt(sheet, i + 2, COL.answered).result ?? 0)).toEqual([15, 15, 4, 15, 0, 15]);
   });
 
   it("caches #N/A for an incomplete layer and everything that depends on it", () => {
     const row = 4;
-    expect(cellAt(sheet, row, COL.firstScore).result).toBeCloseTo(0.4, 12);
-    for (let column = COL.firstScore + 1; column <= COL.weakest; column++) {
+    expect(cellAt(sheet, row, SCORE_COLUMNS[0]).result).toBeCloseTo(0.4, 12);
+    for (const column of [...SCORE_COLUMNS.slice(1), COL.realized, COL.gap, COL.band, COL.weakest]) {
       expect(cellAt(sheet, row, column).result).toEqual(NA);
     }
     expect(cellAt(sheet, row, COL.realized).type).toBe(ExcelJS.ValueType.Formula);
@@ -175,8 +205,8 @@ describe("the .xlsx file, read back with a fresh exceljs workbook", () => {
       cellAt(sheet, 6, COL.workflow),
       cellAt(sheet, 6, COL.respondent),
       cellAt(sheet, 6, COL.id),
-      cellAt(summary, 3, 0),
       cellAt(summary, 4, 0),
+      cellAt(summary, 5, 0),
     ];
     expect(cells.map((cell) => cell.value)).toEqual([
       '=HYPERLINK("x")',
@@ -193,17 +223,19 @@ describe("the .xlsx file, read back with a fresh exceljs workbook", () => {
     }
   });
 
-  it("formats scores, realized value and gap as percentages", () => {
+  it("formats scores, realized value and gap as percentages, and the count of answers as a whole number", () => {
+    const percent = [...SCORE_COLUMNS, COL.realized, COL.gap];
+    expect(percent).toEqual([18, 19, 20, 21, 22, 23, 24]);
     for (let row = 2; row <= LAST_ROW; row++) {
-      for (const column of PERCENT_COLUMNS) expect(cellAt(sheet, row, column).numFmt).toBe(PERCENT_FORMAT);
+      for (const column of percent) expect(cellAt(sheet, row, column).numFmt).toBe(PERCENT);
+      expect(cellAt(sheet, row, COL.answered).numFmt).toBe(WHOLE);
     }
-    expect(PERCENT_COLUMNS).toEqual([18, 19, 20, 21, 22, 23, 24]);
   });
 
   it("validates every answer cell as a whole number from 0 to 5", () => {
     for (let row = 2; row <= LAST_ROW; row++) {
-      for (let j = 0; j < STATEMENTS.length; j++) {
-        expect(cellAt(sheet, row, COL.firstAnswer + j).dataValidation).toMatchObject({
+      for (const statement of STATEMENTS) {
+        expect(cellAt(sheet, row, COL[`answer:${statement.id}`]).dataValidation).toMatchObject({
           type: "whole",
           operator: "between",
           allowBlank: true,
@@ -215,133 +247,142 @@ describe("the .xlsx file, read back with a fresh exceljs workbook", () => {
     expect(cellAt(sheet, 2, COL.workflow).dataValidation).toBeUndefined();
   });
 
-  it("reads back, through parseRow, into the same responses", () => {
-    expect(readAssessmentRows(book)).toEqual(RESPONSES.map((response) => ({ ok: true, response })));
+  it("reads back, by header, into the same responses", () => {
+    expect(readAssessmentRows(book)).toEqual({ items: RESPONSES, skipped: [] });
   });
 
-  it("summarizes each workflow with formulas and the team's means from aggregateLayers", () => {
-    expect(SUMMARY_HEADERS.map((_, i) => cellAt(summary, 1, i).value)).toEqual([...SUMMARY_HEADERS]);
-    expect(WORKFLOWS.map((_, i) => cellAt(summary, i + 2, 0).value)).toEqual(WORKFLOWS);
-    expect(summary.rowCount).toBe(WORKFLOWS.length + 1);
-    WORKFLOWS.forEach((workflow, i) => {
-      const row = i + 2;
-      summaryFormulas(row, LAST_ROW).forEach((formula, j) => {
-        const cell = cellAt(summary, row, j + 1);
-        expect(cell.formula).toBe(formula.slice(1));
-        if (j > 0) expect(cell.numFmt).toBe(PERCENT_FORMAT);
-      });
-      summaryResults(RESPONSES, workflow).forEach((result, j) =>
-        expectResult(cellAt(summary, row, j + 1).result, result),
-      );
-    });
-    // Invoice triage: Strategy from all three (0.8, 1, 0.4), the other layers from Ana and Ben only.
-    const triage = aggregateLayers([complete, allFives, incomplete]).map((layer) => layer.mean);
-    expect(triage[0]).toBeCloseTo((0.8 + 1 + 0.4) / 3, 12);
-    expect(triage[3]).toBeCloseTo((0.4 + 1) / 2, 12);
-    const means = [2, 3, 4, 5, 6].map((j) => cellAt(summary, 2, j).result);
-    expect(cellAt(summary, 2, 1).result).toBe(3);
-    triage.forEach((mean, k) => expect(means[k]).toBeCloseTo(mean as number, 12));
-    expect(cellAt(summary, 2, 7).result).toBeCloseTo(
-      triage.reduce((p, m) => (p as number) * (m as number), 1) as number,
+  it("summarizes each workflow and round with formulas, caching the model's round results", () => {
+    const headers = headersOf(SUMMARY);
+    expect(headers.map((_, i) => cellAt(summary, 1, i).value)).toEqual(headers);
+    expect(ROUNDS.map((round) => [round.workflow, round.date])).toEqual([
+      ["Invoice triage", ""],
+      ["Invoice triage", "2026-01-10"],
+      ['=HYPERLINK("x")', "2026-02-03"],
+      ["@a", ""],
+      ["invoice triage", "2026-01-10"],
+    ]);
+    expect(summary.rowCount).toBe(ROUNDS.length + 1);
+    expect(ROUNDS.map((_, i) => cellAt(summary, i + 2, 1).numFmt)).toEqual(ROUNDS.map(() => ROUND_DATE_FORMAT));
+    expectFormulasAndCache(summary, SUMMARY, ROUNDS);
+  });
+
+  it("takes a round's means over its complete responses only, never across dates or letter case", () => {
+    const at = specLayout(SUMMARY).position;
+    const result = (row: number, key: string) => cellAt(summary, row, at[key]).result;
+    // Invoice triage on 2026-01-10: Ana and Ben, both complete; the undated partial and the
+    // lower-case workflow on the same date stay out.
+    const means = [(0.8 + 1) / 2, (0.6 + 1) / 2, (7 / 15 + 1) / 2, (0.4 + 1) / 2, (8 / 15 + 1) / 2];
+    means.forEach((mean, k) => expect(result(3, `mean:${LAYERS[k].id}`)).toBeCloseTo(mean, 12));
+    expect(result(3, "realized")).toBeCloseTo(
+      means.reduce((p, m) => p * m, 1),
       12,
     );
+    expect([result(3, "responses"), result(3, "complete")]).toEqual([2, 2]);
+    // The undated round holds only the partial response: listed, no team result.
+    expect(result(2, "responses")).toBe(1);
+    expect([result(2, "mean:strategy"), result(2, "realized"), result(2, "band")]).toEqual([NA, NA, NA]);
     // "@a" has no answers: no layer mean, no realized value.
-    expect([2, 3, 4, 5, 6, 7, 8].map((j) => cellAt(summary, 4, j).result)).toEqual(new Array(7).fill(NA));
+    expect(["mean:strategy", "mean:adoption", "realized", "gap"].map((key) => result(5, key))).toEqual([
+      NA,
+      NA,
+      NA,
+      NA,
+    ]);
+    // "invoice triage": its own response only.
+    [0.2, 0.8, 0.2, 0.8, 0.2].forEach((mean, k) => expect(result(6, `mean:${LAYERS[k].id}`)).toBeCloseTo(mean, 12));
+    expect(ROUNDS.map((_, i) => cellAt(summary, i + 2, at.roundId).value)).toEqual([
+      "undated Invoice triage",
+      "2026-01-10 Invoice triage",
+      '2026-02-03 =HYPERLINK("x")',
+      "undated @a",
+      "2026-01-10 invoice triage",
+    ]);
   });
 });
 
-describe("the exported formulas in a real spreadsheet engine (HyperFormula)", () => {
-  // HyperFormula evaluates INDEX over a one-row array constant with a single index as a row
-  // number (#NUM!), where Excel takes it as a position. For the weakest-layer column only, the
-  // engine gets the same formula with the row given: INDEX({…},1,MATCH(…)).
-  const engineFormula = (formula: string) => formula.replace(/^INDEX\((\{[^}]*\}),MATCH\(/, "INDEX($1,1,MATCH(");
-
-  function engineContent(value: ExcelJS.CellValue): RawCellContent {
-    if (value === null || value === undefined) return null;
-    if (value instanceof Date) return dateToSerial(value.toISOString().slice(0, 10));
-    // A leading apostrophe makes HyperFormula keep the text as text, as Excel does a string cell.
-    if (typeof value === "string") return `'${value}`;
-    if (typeof value === "number") return value;
-    if (typeof value === "object" && "formula" in value && typeof value.formula === "string")
-      return `=${engineFormula(value.formula)}`;
-    throw new Error(`No engine content for ${JSON.stringify(value)}`);
-  }
-
-  const grid = (ws: ExcelJS.Worksheet, width: number) =>
-    Array.from({ length: ws.rowCount }, (_, r) =>
-      Array.from({ length: width }, (_, c) => engineContent(cellAt(ws, r + 1, c).value)),
-    );
-
-  let engine: HyperFormula;
+describe("the exported formulas in a spreadsheet engine without the AGAP functions (HyperFormula)", () => {
+  let evaluated: EvaluatedWorkbook;
   beforeAll(() => {
-    engine = HyperFormula.buildFromSheets(
-      { [ASSESSMENTS_SHEET]: grid(sheet, HEADERS.length), [SUMMARY_SHEET]: grid(summary, SUMMARY_HEADERS.length) },
-      // Array arithmetic lets EXACT(range, name) inside SUMPRODUCT work as it does in Excel;
-      // no smart rounding, so results compare to 12 digits.
-      { licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: false },
-    );
+    evaluated = evaluateXlsx(book);
   });
-  afterAll(() => engine.destroy());
+  afterAll(() => evaluated.engine.destroy());
 
-  function expectEngineMatchesCache(ws: ExcelJS.Worksheet, row: number, column: number) {
-    const cell = cellAt(ws, row, column);
-    const value = engine.getCellValue({ sheet: engine.getSheetId(ws.name)!, row: row - 1, col: column });
-    const cached = cell.result as unknown;
-    const where = `${ws.name}!${cell.address}`;
-    if (typeof cached === "number") {
-      expect({ where, value }).toEqual({ where, value: expect.any(Number) });
-      expect(value as number).toBeCloseTo(cached, 12);
-    } else if (typeof cached === "string") {
-      expect({ where, value }).toEqual({ where, value: cached });
-    } else {
-      expect(value).toBeInstanceOf(DetailedCellError);
-      expect({ where, value: (value as DetailedCellError).value }).toEqual({ where, value: "#N/A" });
-    }
+  /** Every derived cell evaluates to the spec's cached value of its record. */
+  function expectEngineMatchesModel<R>(spec: TableSpec<R, void>, records: readonly R[]) {
+    records.forEach((record, i) =>
+      spec.columns.forEach((column, c) => {
+        if (column.kind !== "derived") return;
+        const where = `${spec.sheet}!${cellAt(book.getWorksheet(spec.sheet)!, i + 2, c).address}`;
+        const value = evaluated.value(spec.sheet, i + 2, c);
+        const cached = column.cached(record);
+        if (typeof cached === "number") {
+          expect({ where, value: typeof value }).toEqual({ where, value: "number" });
+          expect(value as number).toBeCloseTo(cached, 12);
+        } else {
+          expect({ where, value }).toEqual({ where, value: cached });
+        }
+      }),
+    );
   }
 
   it("keeps the typed-in text as text", () => {
-    const id = engine.getSheetId(ASSESSMENTS_SHEET)!;
-    expect(engine.getCellValue({ sheet: id, row: 4, col: COL.workflow })).toBe('=HYPERLINK("x")');
-    expect(engine.getCellValue({ sheet: id, row: 4, col: COL.respondent })).toBe("+1");
+    expect(evaluated.value(ASSESSMENTS_SHEET, 5, COL.workflow)).toBe('=HYPERLINK("x")');
+    expect(evaluated.value(ASSESSMENTS_SHEET, 5, COL.respondent)).toBe("+1");
   });
 
-  it("computes every assessment formula to its cached value", () => {
-    for (let row = 2; row <= LAST_ROW; row++) {
-      for (let column = COL.firstScore; column <= COL.weakest; column++) expectEngineMatchesCache(sheet, row, column);
-    }
+  it("computes every assessment formula to the model's value", () => {
+    expectEngineMatchesModel(ASSESSMENTS, RESPONSES);
   });
 
-  it("computes every summary formula to its cached value", () => {
-    for (let row = 2; row <= WORKFLOWS.length + 1; row++) {
-      for (let column = 1; column < SUMMARY_HEADERS.length; column++) expectEngineMatchesCache(summary, row, column);
-    }
+  it("computes every summary formula to the model's value", () => {
+    expectEngineMatchesModel(SUMMARY, ROUNDS);
   });
 
-  it("gets the weakest layer by the model, and needs the row index only for HyperFormula", () => {
+  it("stores no formula that needs the add-in", () => {
+    const derived = <R>(spec: TableSpec<R, void>) => spec.columns.filter((column) => column.kind === "derived").length;
+    // Ten formulas per response (five scores, realized, gap, band, weakest, answered), eleven per round.
+    expect([derived(ASSESSMENTS), derived(SUMMARY)]).toEqual([10, 11]);
+    expect(evaluated.formulas.length).toBe(RESPONSES.length * 10 + ROUNDS.length * 11);
+    for (const { formula } of evaluated.formulas) expect(formula).not.toMatch(/AGAP\.|SEQUENCE/);
+  });
+
+  it("gets the weakest layer by the model with CHOOSE over MATCH, no engine-specific rewrite", () => {
     const formula = cellAt(sheet, 2, COL.weakest).formula;
-    expect(formula).toMatch(/^INDEX\(\{"Strategy Alignment",.*\},MATCH\(/);
-    expect(engineFormula(formula)).not.toBe(formula);
-    expect(cellAt(sheet, 2, COL.weakest).result).toBe(HAND.weakest);
+    expect(formula).toBe(
+      'CHOOSE(MATCH(MIN(S2:W2),S2:W2,0),"Strategy Alignment","Workflow Integration","Human Oversight","Measurement","Business Adoption")',
+    );
+    expect(evaluated.value(ASSESSMENTS_SHEET, 2, COL.weakest)).toBe(HAND.weakest);
+    // All five layers equal: the first of equal lowest, as the model.
+    expect(evaluated.value(ASSESSMENTS_SHEET, 3, COL.weakest)).toBe("Strategy Alignment");
   });
 });
 
 describe("edge cases", () => {
-  it("writes a header-only sheet with a filter, no table, when there is nothing to export", async () => {
+  it("writes each table with one empty row when there is nothing to export, so references to it resolve", async () => {
     const empty = new ExcelJS.Workbook();
     await empty.xlsx.load(await buildAssessmentWorkbook([], ExcelJS));
     const ws = empty.getWorksheet(ASSESSMENTS_SHEET)!;
-    expect(ws.rowCount).toBe(1);
     expect(HEADERS.map((_, i) => cellAt(ws, 1, i).value)).toEqual([...HEADERS]);
-    expect(ws.getTables()).toHaveLength(0);
-    expect(ws.autoFilter).toBe("A1:AB1");
-    expect(empty.getWorksheet(SUMMARY_SHEET)!.rowCount).toBe(1);
+    const ref = (worksheet: ExcelJS.Worksheet, name: string) => {
+      const table = worksheet.getTable(name) as unknown as { table: { tableRef?: string; ref?: string } };
+      return table.table.tableRef ?? table.table.ref;
+    };
+    expect(ws.getTables()).toHaveLength(1);
+    expect(ref(ws, ASSESSMENTS_TABLE)).toBe("A1:AC2");
+    expect(HEADERS.map((_, i) => cellAt(ws, 2, i).value)).toEqual(HEADERS.map(() => null));
+    const summarySheet = empty.getWorksheet(SUMMARY_SHEET)!;
+    expect(ref(summarySheet, SUMMARY_TABLE)).toBe("A1:N2");
+    expect(readAssessmentRows(empty)).toEqual({ items: [], skipped: [] });
   });
 
   it.each([
-    [{ ...complete, answers: { ...complete.answers, "strategy.sponsor": 7 } }, /7 for Strategy 2/],
-    [{ ...complete, answers: { ...complete.answers, "adoption.stopped": 2.5 } }, /2\.5 for Adoption 1/],
-    [{ ...complete, date: "10/01/2026" }, /date "10\/01\/2026"/],
+    [{ ...complete, answers: { ...complete.answers, "strategy.sponsor": 7 } }, 'Strategy 2 is "7", not a whole number'],
+    [{ ...complete, answers: { ...complete.answers, "adoption.stopped": 2.5 } }, 'Adoption 1 is "2.5", not a whole'],
+    [{ ...complete, date: "10/01/2026" }, 'the date is "10/01/2026", not a date'],
+    [{ ...complete, workflow: " " }, "the workflow is blank"],
   ])("refuses a response the formulas would read differently from the model", async (bad, message) => {
+    const rejected = buildAssessmentWorkbook([bad], ExcelJS);
+    await expect(rejected).rejects.toThrow(`The response "r-ana" (workflow "${bad.workflow}") cannot be exported`);
     await expect(buildAssessmentWorkbook([bad], ExcelJS)).rejects.toThrow(message);
   });
 });
