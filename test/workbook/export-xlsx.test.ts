@@ -1,26 +1,12 @@
 import * as ExcelJS from "exceljs";
 import { LAYERS, STATEMENTS, type AssessmentResponse } from "../../src/model";
-import {
-  SUMMARY_SHEET,
-  allRounds,
-  buildAssessmentWorkbook,
-  fileFormula,
-  readAssessmentRows,
-} from "../../src/workbook/export-xlsx";
+import { SUMMARY_SHEET, allRounds, buildAssessmentWorkbook, readAssessmentRows } from "../../src/workbook/export-xlsx";
 import { ASSESSMENTS, ASSESSMENTS_SHEET, ASSESSMENTS_TABLE } from "../../src/workbook/sheets/assessments";
 import { DATE_FORMAT, PERCENT, ROUND_DATE_FORMAT, WHOLE } from "../../src/workbook/sheets/cells";
-import {
-  LAYOUTS_SHEET,
-  NA,
-  headersOf,
-  rowCells,
-  specLayout,
-  type CachedValue,
-  type TableSpec,
-} from "../../src/workbook/sheets/spec";
+import { LAYOUTS_SHEET, NA, headersOf, specLayout, type TableSpec } from "../../src/workbook/sheets/spec";
 import { SUMMARY, SUMMARY_TABLE } from "../../src/workbook/sheets/summary";
 import { evaluateXlsx, type EvaluatedWorkbook } from "../support/workbook-engine";
-import { answersOf } from "./planning-fixtures";
+import { answersOf, expectEvaluatedAsModel, expectFormulasAndCache, xlsxCell } from "./planning-fixtures";
 
 const HEADERS = headersOf(ASSESSMENTS);
 const COL = specLayout(ASSESSMENTS).position;
@@ -93,39 +79,7 @@ beforeAll(async () => {
   summary = book.getWorksheet(SUMMARY_SHEET)!;
 });
 
-const cellAt = (ws: ExcelJS.Worksheet, row: number, column: number) => ws.getRow(row).getCell(column + 1);
-
-/**
- * The cached result a formula cell holds in the file. exceljs drops a falsy result (0 or "") when
- * a cell is given { formula, result }, so for those the file holds none; Excel recalculates them.
- */
-function expectFileResult(cell: ExcelJS.Cell, cached: CachedValue) {
-  const dropped = cached === 0 || cached === "";
-  const result = cell.result === undefined && dropped ? cached : (cell.result as unknown);
-  if (typeof cached === "number") {
-    expect({ at: cell.address, result: typeof result }).toEqual({ at: cell.address, result: "number" });
-    expect(result as number).toBeCloseTo(cached, 12);
-  } else {
-    expect({ at: cell.address, result }).toEqual({ at: cell.address, result: cached });
-  }
-}
-
-/** Every derived cell of a spec's sheet holds its formula and caches the spec's value of its record. */
-function expectFormulasAndCache<R>(ws: ExcelJS.Worksheet, spec: TableSpec<R, void>, records: readonly R[]) {
-  const layout = specLayout(spec);
-  records.forEach((record, i) => {
-    const formulas = rowCells(spec, layout, record, i + 2).formulas;
-    spec.columns.forEach((column, c) => {
-      if (column.kind !== "derived") return;
-      const cell = cellAt(ws, i + 2, c);
-      expect({ at: cell.address, formula: cell.formula }).toEqual({
-        at: cell.address,
-        formula: fileFormula(formulas[c]!),
-      });
-      expectFileResult(cell, column.cached(record));
-    });
-  });
-}
+const cellAt = xlsxCell;
 
 describe("the .xlsx file, read back with a fresh exceljs workbook", () => {
   it("is an .xlsx (zip) file made by AGAP with the two sheets and the hidden layout versions", () => {
@@ -175,7 +129,7 @@ describe("the .xlsx file, read back with a fresh exceljs workbook", () => {
   });
 
   it("writes the computed columns as the table's native formulas, caching the model's values", () => {
-    expectFormulasAndCache(sheet, ASSESSMENTS, RESPONSES);
+    expectFormulasAndCache(sheet, ASSESSMENTS, RESPONSES, undefined);
   });
 
   it("caches the model's values, by hand for the complete response", () => {
@@ -263,7 +217,7 @@ describe("the .xlsx file, read back with a fresh exceljs workbook", () => {
     ]);
     expect(summary.rowCount).toBe(ROUNDS.length + 1);
     expect(ROUNDS.map((_, i) => cellAt(summary, i + 2, 1).numFmt)).toEqual(ROUNDS.map(() => ROUND_DATE_FORMAT));
-    expectFormulasAndCache(summary, SUMMARY, ROUNDS);
+    expectFormulasAndCache(summary, SUMMARY, ROUNDS, undefined);
   });
 
   it("takes a round's means over its complete responses only, never across dates or letter case", () => {
@@ -307,35 +261,17 @@ describe("the exported formulas in a spreadsheet engine without the AGAP functio
   });
   afterAll(() => evaluated.engine.destroy());
 
-  /** Every derived cell evaluates to the spec's cached value of its record. */
-  function expectEngineMatchesModel<R>(spec: TableSpec<R, void>, records: readonly R[]) {
-    records.forEach((record, i) =>
-      spec.columns.forEach((column, c) => {
-        if (column.kind !== "derived") return;
-        const where = `${spec.sheet}!${cellAt(book.getWorksheet(spec.sheet)!, i + 2, c).address}`;
-        const value = evaluated.value(spec.sheet, i + 2, c);
-        const cached = column.cached(record);
-        if (typeof cached === "number") {
-          expect({ where, value: typeof value }).toEqual({ where, value: "number" });
-          expect(value as number).toBeCloseTo(cached, 12);
-        } else {
-          expect({ where, value }).toEqual({ where, value: cached });
-        }
-      }),
-    );
-  }
-
   it("keeps the typed-in text as text", () => {
     expect(evaluated.value(ASSESSMENTS_SHEET, 5, COL.workflow)).toBe('=HYPERLINK("x")');
     expect(evaluated.value(ASSESSMENTS_SHEET, 5, COL.respondent)).toBe("+1");
   });
 
   it("computes every assessment formula to the model's value", () => {
-    expectEngineMatchesModel(ASSESSMENTS, RESPONSES);
+    expectEvaluatedAsModel(evaluated, ASSESSMENTS, RESPONSES, undefined);
   });
 
   it("computes every summary formula to the model's value", () => {
-    expectEngineMatchesModel(SUMMARY, ROUNDS);
+    expectEvaluatedAsModel(evaluated, SUMMARY, ROUNDS, undefined);
   });
 
   it("stores no formula that needs the add-in", () => {

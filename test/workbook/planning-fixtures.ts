@@ -1,5 +1,8 @@
+import type ExcelJS from "exceljs";
 import { STATEMENTS, type AssessmentResponse, type RoiEntry } from "../../src/model";
-import { rowCells, specLayout, type TableSpec } from "../../src/workbook/sheets/spec";
+import { fileFormula } from "../../src/workbook/export-xlsx";
+import { columnLetter, rowCells, specLayout, type CachedValue, type TableSpec } from "../../src/workbook/sheets/spec";
+import type { EvaluatedWorkbook } from "../support/workbook-engine";
 import { ROI_ENTRY } from "../model/roi-entry";
 
 /**
@@ -64,4 +67,72 @@ export function latestTeam(workflow = "Invoice triage", date = "2026-01-05", pre
  */
 export function typedRow<R, C>(spec: TableSpec<R, C>, record: R): unknown[] {
   return rowCells(spec, specLayout(spec), record, 2).values.map((value) => value ?? "");
+}
+
+/** A cell of an exceljs sheet by 1-based row and 0-based column, as the specs count columns. */
+export const xlsxCell = (sheet: ExcelJS.Worksheet, row: number, column: number) =>
+  sheet.getRow(row).getCell(column + 1);
+
+/**
+ * Checks the cached result a formula cell holds in an .xlsx file. exceljs drops a falsy result
+ * (0 or "") when a cell is given { formula, result }, so for those the file holds none and Excel
+ * computes them on opening; every other result must be there and equal the model's.
+ */
+export function expectFileResult(cell: ExcelJS.Cell, cached: CachedValue): void {
+  const dropped = cached === 0 || cached === "";
+  const result = cell.result === undefined && dropped ? cached : (cell.result as unknown);
+  if (typeof cached === "number") {
+    expect({ at: cell.address, result: typeof result }).toEqual({ at: cell.address, result: "number" });
+    expect(result as number).toBeCloseTo(cached, 12);
+  } else {
+    expect({ at: cell.address, result }).toEqual({ at: cell.address, result: cached });
+  }
+}
+
+/**
+ * Every derived cell of a spec's sheet (written from A1) holds the spec's formula for its row and
+ * caches the spec's value of its record.
+ */
+export function expectFormulasAndCache<R, C>(
+  sheet: ExcelJS.Worksheet,
+  spec: TableSpec<R, C>,
+  records: readonly R[],
+  context: C,
+): void {
+  const layout = specLayout(spec);
+  records.forEach((record, i) => {
+    const formulas = rowCells(spec, layout, record, i + 2).formulas;
+    spec.columns.forEach((column, c) => {
+      if (column.kind !== "derived") return;
+      const cell = xlsxCell(sheet, i + 2, c);
+      expect({ at: cell.address, formula: cell.formula }).toEqual({
+        at: cell.address,
+        formula: fileFormula(formulas[c]!),
+      });
+      expectFileResult(cell, column.cached(record, context));
+    });
+  });
+}
+
+/** Every derived cell of a spec's rows, evaluated, equals the spec's value of its record. */
+export function expectEvaluatedAsModel<R, C>(
+  evaluated: EvaluatedWorkbook,
+  spec: TableSpec<R, C>,
+  records: readonly R[],
+  context: C,
+): void {
+  records.forEach((record, i) =>
+    spec.columns.forEach((column, c) => {
+      if (column.kind !== "derived") return;
+      const where = `${spec.sheet}!${columnLetter(c)}${i + 2} (${column.header})`;
+      const value = evaluated.value(spec.sheet, i + 2, c);
+      const cached = column.cached(record, context);
+      if (typeof cached === "number") {
+        const close = typeof value === "number" && Math.abs(value - cached) <= 1e-12 * Math.max(1, Math.abs(cached));
+        expect({ where, value: close ? cached : value }).toEqual({ where, value: cached });
+      } else {
+        expect({ where, value }).toEqual({ where, value: cached });
+      }
+    }),
+  );
 }

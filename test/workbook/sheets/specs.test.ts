@@ -41,7 +41,6 @@ import { ROI, roiFlagText } from "../../../src/workbook/sheets/roi";
 import { SCENARIOS } from "../../../src/workbook/sheets/scenarios";
 import {
   NA,
-  columnLetter,
   headersOf,
   readTable,
   rowCells,
@@ -53,7 +52,15 @@ import {
 import { SUMMARY, roundId } from "../../../src/workbook/sheets/summary";
 import { evaluateFake, type Evaluated, type EvaluatedWorkbook } from "../../support/workbook-engine";
 import { FakeWorkbook } from "../fake-excel";
-import { ENTRY, ENTRY_BY_HAND, LATEST, answersOf, latestTeam, typedRow } from "../planning-fixtures";
+import {
+  ENTRY,
+  ENTRY_BY_HAND,
+  LATEST,
+  answersOf,
+  expectEvaluatedAsModel,
+  latestTeam,
+  typedRow,
+} from "../planning-fixtures";
 
 /** Writes a spec's table on its own sheet from A1, as AGAP writes it: header, inputs, formulas, formats. */
 function place<R, C>(book: FakeWorkbook, spec: TableSpec<R, C>, records: readonly R[]): void {
@@ -85,22 +92,6 @@ function expectSameValue(where: string, actual: Evaluated, cached: CachedValue):
   } else {
     expect({ where, value: actual }).toEqual({ where, value: cached });
   }
-}
-
-/** Every derived cell of the spec's rows, evaluated, equals its column's cached value. */
-function expectFormulasMatchCache<R, C>(
-  evaluated: EvaluatedWorkbook,
-  spec: TableSpec<R, C>,
-  records: readonly R[],
-  context: C,
-): void {
-  records.forEach((record, i) =>
-    spec.columns.forEach((column, c) => {
-      if (column.kind !== "derived") return;
-      const where = `${spec.sheet}!${columnLetter(c)}${i + 2} (${column.header})`;
-      expectSameValue(where, evaluated.value(spec.sheet, i + 2, c), column.cached(record, context));
-    }),
-  );
 }
 
 /** The evaluated value of one column (by key) of one table row (0-based record index). */
@@ -179,7 +170,7 @@ describe("the assessments spec", () => {
   });
 
   it("evaluates every derived cell to its cached value", () => {
-    expectFormulasMatchCache(evaluated, ASSESSMENTS, rows, undefined);
+    expectEvaluatedAsModel(evaluated, ASSESSMENTS, rows, undefined);
   });
 
   it("agrees with a hand computation, every band and the first of equal lowest layers", () => {
@@ -291,7 +282,7 @@ describe("the summary spec", () => {
   });
 
   it("evaluates every derived cell to its cached value", () => {
-    expectFormulasMatchCache(evaluated, SUMMARY, rounds, undefined);
+    expectEvaluatedAsModel(evaluated, SUMMARY, rounds, undefined);
   });
 
   it("takes each round's means over its complete rows only, the workflow matched exactly", () => {
@@ -352,7 +343,7 @@ describe("the scenarios spec", () => {
       "=IF(COUNT(D2:H2)<5,NA(),PRODUCT(D2:H2))",
       "=IF(COUNT(K2:O2)<5,NA(),I2-PRODUCT(K2:O2))",
     ]);
-    expectFormulasMatchCache(evaluated, SCENARIOS, records, undefined);
+    expectEvaluatedAsModel(evaluated, SCENARIOS, records, undefined);
     expect(valueOf(evaluated, SCENARIOS, 0, "realized")).toBeCloseTo(0.084, 12);
     expect(valueOf(evaluated, SCENARIOS, 0, "change")).toBeCloseTo(0.084 - 0.048, 12);
   });
@@ -497,7 +488,7 @@ describe("the ROI spec", () => {
 
   it("agrees with the model by hand: ROI 1/35, NPV at 1% a week, payback 11.25 weeks, projected 48,000", () => {
     const evaluated = evaluateRoi([ENTRY], RESPONSES);
-    expectFormulasMatchCache(evaluated, ROI, [ENTRY], { responses: RESPONSES });
+    expectEvaluatedAsModel(evaluated, ROI, [ENTRY], { responses: RESPONSES });
     const value = (key: string) => valueOf(evaluated, ROI, 0, key) as number;
     expect(value("measuredRoi")).toBeCloseTo(ENTRY_BY_HAND.measuredRoi, 12);
     expect(value("measuredRoi")).toBeCloseTo(1 / 35, 12);
@@ -541,7 +532,7 @@ describe("the ROI spec", () => {
     const entry = { ...ENTRY, ...change };
     const responses = assessed ? RESPONSES : [];
     const evaluated = evaluateRoi([entry], responses);
-    expectFormulasMatchCache(evaluated, ROI, [entry], { responses });
+    expectEvaluatedAsModel(evaluated, ROI, [entry], { responses });
     const figures = roiFigures(entry, latestRound(responses, entry.workflow)?.result?.layerScores ?? null);
     const value = (key: string) => valueOf(evaluated, ROI, 0, key);
     expectSameValue("projected", value("projected"), number(figures.projected));
@@ -563,7 +554,7 @@ describe("the ROI spec", () => {
       { ...ENTRY, build: 0, integrate: 0, govern: 0, maintain: 0 },
     ];
     const evaluated = evaluateRoi(rows, RESPONSES);
-    expectFormulasMatchCache(evaluated, ROI, rows, { responses: RESPONSES });
+    expectEvaluatedAsModel(evaluated, ROI, rows, { responses: RESPONSES });
     const value = (i: number, key: string) => valueOf(evaluated, ROI, i, key);
     // Maintain only: cost 500 × 12 = 6,000 against 10,800; nothing to pay back.
     expect(value(0, "measuredRoi")).toBeCloseTo((10_800 - 6000) / 6000, 12);
@@ -732,7 +723,7 @@ describe("the portfolio spec", () => {
   });
 
   it("evaluates every derived cell to its cached value", () => {
-    expectFormulasMatchCache(evaluated, PORTFOLIO, ENTRIES, context);
+    expectEvaluatedAsModel(evaluated, PORTFOLIO, ENTRIES, context);
   });
 
   it("shows each workflow's latest round, its band and weakest layer, and its ROI status", () => {
