@@ -204,7 +204,12 @@ export interface GoldenRoiRow {
   figures: RoiFigures;
 }
 
-/** Computes one ROI case with the model (roiFigures), as the ROI tracker does. */
+/**
+ * Computes one ROI case with the model (roiFigures), as the ROI tracker does.
+ *
+ * @example
+ * computeGoldenRoiRow(GOLDEN_ROI_CASES[1]).figures.payback //=> 11.25
+ */
 export function computeGoldenRoiRow(golden: GoldenRoiCase): GoldenRoiRow {
   const { id, title, note, ...inputs } = golden;
   const entry: RoiEntry = {

@@ -238,6 +238,10 @@ export interface Costs {
  * Reads the costs paid once (`costs`) and the optional costs paid every period
  * (`per_period_costs`), each a number or a range, summed. Costs per period alone are costs
  * entered (one-off costs then count 0); with neither, no costs were entered (#N/A).
+ *
+ * @example
+ * readCosts([[3000, null, 500]], 150) //=> { oneOff: 3500, perPeriod: 150 }
+ * readCosts([[null, null]]) //=> FormulaError { code: "#N/A", message: "costs: no costs entered. …" }
  */
 export function readCosts(costs: unknown, perPeriodCosts?: unknown): Costs | FormulaError {
   const oneOff = sumCosts(costs, "costs");

@@ -124,6 +124,13 @@ export function curveCore(scores?: unknown, expectedValue?: unknown): ResultGrid
   return decayCurve(profile).map((point) => [point.name, point.surviving, point.lost * scale]);
 }
 
+/**
+ * AGAP.ROI: (benefit − cost) ÷ cost, with cost = costs + per-period costs × periods.
+ *
+ * @example
+ * roiCore(40, 25, 60, 3000, null, 12, 150) //=> 1.25
+ * roiCore(40, 25, 60, 0, null, 12) //=> FormulaError { code: "#DIV/0!", … }
+ */
 export function roiCore(
   baseline: unknown,
   current: unknown,
@@ -169,6 +176,13 @@ export function projectedCore(expectedValue: unknown, scores: unknown): ResultGr
   return perProfile(mapRows(scores, "scores", LAYOUT.scores, (row) => projectedValue(expected, row)));
 }
 
+/**
+ * AGAP.PAYBACK: periods until the benefits, less any per-period costs, cover the upfront costs.
+ *
+ * @example
+ * paybackCore(3000, [[900, 900, 900, 900, 900]], 150) //=> 4
+ * paybackCore(3000, [[900, 900, 900]], 150) //=> FormulaError { code: "#N/A", message: "benefits: not paid back. …" }
+ */
 export function paybackCore(costs: unknown, benefits: unknown, perPeriodCosts?: unknown): ResultValue {
   const cost = readCosts(costs, perPeriodCosts);
   if (cost instanceof FormulaError) return cost;
