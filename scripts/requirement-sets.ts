@@ -92,6 +92,42 @@ export function requirementFor(tag: string, access: Usage["access"]): Requiremen
   return clauses[0];
 }
 
+function isOmitted(arg: ts.Expression | undefined): boolean {
+  if (!arg) return true;
+  const node = unwrapExpression(arg);
+  if (node.kind === ts.SyntaxKind.NullKeyword) return true;
+  if (ts.isIdentifier(node) && node.text === "undefined") return true;
+  if (ts.isVoidExpression(node)) return true;
+  return (
+    ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && node.operand.getText() === "1"
+  );
+}
+
+/**
+ * For a call, a later clause counts when the call does what it names about a parameter:
+ * "1.4 allows name parameter", "1.15 for adding `alwaysInsert` parameter" (the argument is given),
+ * "1.4 allows index to be optional (null or -1)" (the argument is left out).
+ */
+export function requirementForCall(
+  tag: string,
+  parameters: string[],
+  args: readonly ts.Expression[],
+): Requirement | null {
+  const clauses = parseApiSetTag(tag);
+  let chosen = clauses[0] ?? null;
+  for (const clause of clauses.slice(1)) {
+    parameters.forEach((name, i) => {
+      const omittedClause = new RegExp(`\\b${name} to be optional\\b`).test(clause.note);
+      const givenClause = new RegExp(`\`${name}\`|\\b${name} parameter\\b`).test(clause.note);
+      const applies = omittedClause ? isOmitted(args[i]) : givenClause && !isOmitted(args[i]);
+      if (applies && chosen && clause.set === chosen.set && compareVersions(clause.version, chosen.version) > 0) {
+        chosen = clause;
+      }
+    });
+  }
+  return chosen;
+}
+
 /** The sets and minimum versions a manifest's <Requirements> demand; ExcelApi is at least 1.1. */
 export function manifestMinimums(xml: string): Record<string, string> {
   const minimums: Record<string, string> = { ExcelApi: "1.1" };
@@ -186,6 +222,11 @@ function guardCall(checker: ts.TypeChecker, node: ts.Node): GuardCall | null {
     found = { guard: { set: literal(0)!, version: literal(1)! }, callback: args[2] };
   }
   return found && resolvesToGuardFile(checker, callee) ? found : null;
+}
+
+function unwrapExpression(node: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  return node;
 }
 
 function unwrap(node: ts.Expression): ts.Expression {
@@ -315,9 +356,14 @@ function propertyOfType(checker: ts.TypeChecker, type: ts.Type, name: string): t
 
 function auditSourceFile(checker: ts.TypeChecker, sourceFile: ts.SourceFile, rootDir: string): Usage[] {
   const usages: Usage[] = [];
-  const record = (at: ts.Node, decl: ts.Declaration, access: Usage["access"]) => {
+  const record = (at: ts.Node, decl: ts.Declaration, access: Usage["access"], call?: ts.CallExpression) => {
     const tag = declarationTag(decl);
-    const requirement = tag ? requirementFor(tag, access) : null;
+    const parameters = call && ts.isFunctionLike(decl) ? decl.parameters.map((p) => p.name.getText()) : [];
+    const requirement = !tag
+      ? null
+      : call
+        ? requirementForCall(tag, parameters, call.arguments)
+        : requirementFor(tag, access);
     const { line, character } = sourceFile.getLineAndCharacterOfPosition(at.getStart(sourceFile));
     usages.push({
       file: path.relative(rootDir, sourceFile.fileName).split(path.sep).join("/"),
@@ -342,7 +388,8 @@ function auditSourceFile(checker: ts.TypeChecker, sourceFile: ts.SourceFile, roo
           ? [signature]
           : officeDeclarations(checker.getSymbolAtLocation(node.name));
       if (decls.length) {
-        record(node.name, decls[0], called ? "call" : isWriteTarget(node) ? "write" : "read");
+        const access = called ? "call" : isWriteTarget(node) ? "write" : "read";
+        record(node.name, decls[0], access, called ? (parent as ts.CallExpression) : undefined);
         if (called && node.name.text === "load" && parent.arguments[0]) {
           const receiver = checker.getTypeAtLocation(node.expression);
           for (const { path: loadPath, at } of loadPaths(parent.arguments[0])) {

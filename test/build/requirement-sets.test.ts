@@ -76,6 +76,13 @@ export function f(sheet: Excel.Worksheet) {
   sheet.visibility = "Hidden";
   return seen;
 }`,
+  callArguments: `
+export function f(table: Excel.Table) {
+  table.columns.add(0, [["Layer"]]);
+  table.columns.add(undefined, undefined, "Layer");
+  table.rows.add();
+  table.rows.add(undefined, [["a"]], true);
+}`,
   notTheHelper: `
 function supportsExcelApiLocal(version: string) { return version !== ""; }
 const supportsExcelApi = supportsExcelApiLocal;
@@ -173,6 +180,15 @@ describe("the audit fails where it should", () => {
   it("on setting a property whose tag asks more for setting than for reading", () => {
     expect(violationsIn("setter")).toEqual([
       `${line("setter", 'sheet.visibility = "Hidden"')}: Excel.Worksheet.visibility ExcelApi 1.2`,
+    ]);
+  });
+
+  it("on a call that passes or leaves out an argument a later clause of the tag names", () => {
+    const v = (text: string, member: string, version: string) =>
+      `${line("callArguments", text)}: ${member} ExcelApi ${version}`;
+    expect(violationsIn("callArguments")).toEqual([
+      v('add(undefined, undefined, "Layer")', "Excel.TableColumnCollection.add", "1.4"),
+      v("add(undefined, [[", "Excel.TableRowCollection.add", "1.15"),
     ]);
   });
 
