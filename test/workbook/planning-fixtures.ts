@@ -1,8 +1,19 @@
 import type ExcelJS from "exceljs";
 import { STATEMENTS, type AssessmentResponse, type RoiEntry } from "../../src/model";
 import { fileFormula } from "../../src/workbook/export-xlsx";
-import { columnLetter, rowCells, specLayout, type CachedValue, type TableSpec } from "../../src/workbook/sheets/spec";
-import type { EvaluatedWorkbook } from "../support/workbook-engine";
+import {
+  LAYOUTS_HEADER,
+  LAYOUTS_SHEET,
+  columnLetter,
+  headersOf,
+  rowCells,
+  specLayout,
+  type CachedValue,
+  type Layout,
+  type TableSpec,
+} from "../../src/workbook/sheets/spec";
+import type { Evaluated, EvaluatedWorkbook } from "../support/workbook-engine";
+import type { FakeTable, FakeWorkbook } from "./fake-excel";
 import { ROI_ENTRY } from "../model/roi-entry";
 
 /**
@@ -126,25 +137,100 @@ export function expectFormulasAndCache<R, C>(
   });
 }
 
-/** Every derived cell of a spec's rows, evaluated, equals the spec's value of its record. */
+/** A number within 1e-12 of the model's (relative above 1), or the same text or error. */
+export function expectSameValue(where: string, value: Evaluated, cached: CachedValue): void {
+  if (typeof cached === "number") {
+    const close = typeof value === "number" && Math.abs(value - cached) <= 1e-12 * Math.max(1, Math.abs(cached));
+    expect({ where, value: close ? cached : value }).toEqual({ where, value: cached });
+  } else {
+    expect({ where, value }).toEqual({ where, value: cached });
+  }
+}
+
+/**
+ * Every derived cell of one record's row (sheet row `row`, 1-based) in a table laid out as
+ * `layout`, evaluated, equals the spec's value of the record.
+ */
+export function expectRowAsModel<R, C>(
+  evaluated: EvaluatedWorkbook,
+  spec: TableSpec<R, C>,
+  layout: Layout,
+  row: number,
+  record: R,
+  context: C,
+): void {
+  for (const column of spec.columns) {
+    const at = layout.position[column.key];
+    if (column.kind !== "derived" || at < 0) continue;
+    const where = `${spec.sheet}!${columnLetter(layout.left + at)}${row} (${column.header})`;
+    expectSameValue(where, evaluated.value(spec.sheet, row, layout.left + at), column.cached(record, context));
+  }
+}
+
+/** Every derived cell of a spec's rows (a table at A1), evaluated, equals the spec's value of its record. */
 export function expectEvaluatedAsModel<R, C>(
   evaluated: EvaluatedWorkbook,
   spec: TableSpec<R, C>,
   records: readonly R[],
   context: C,
 ): void {
-  records.forEach((record, i) =>
-    spec.columns.forEach((column, c) => {
-      if (column.kind !== "derived") return;
-      const where = `${spec.sheet}!${columnLetter(c)}${i + 2} (${column.header})`;
-      const value = evaluated.value(spec.sheet, i + 2, c);
-      const cached = column.cached(record, context);
-      if (typeof cached === "number") {
-        const close = typeof value === "number" && Math.abs(value - cached) <= 1e-12 * Math.max(1, Math.abs(cached));
-        expect({ where, value: close ? cached : value }).toEqual({ where, value: cached });
-      } else {
-        expect({ where, value }).toEqual({ where, value: cached });
+  const layout = specLayout(spec);
+  records.forEach((record, i) => expectRowAsModel(evaluated, spec, layout, i + 2, record, context));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables in the Office.js fake
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Puts a spec's table on its sheet as AGAP writes it: the header row at `headerRow`, then one row
+ * per record with its input values, formulas and number formats.
+ */
+export function placeTable<R, C>(
+  book: FakeWorkbook,
+  spec: TableSpec<R, C>,
+  records: readonly R[],
+  headerRow = 1,
+): FakeTable {
+  const layout = specLayout(spec);
+  const rows = records.map((record, i) => rowCells(spec, layout, record, headerRow + 1 + i));
+  const table = book.addTable(
+    spec.table,
+    spec.sheet,
+    headersOf(spec),
+    rows.map((cells) => cells.values.map((value) => value ?? "")),
+    { headerRow },
+  );
+  rows.forEach((cells, i) =>
+    cells.formulas.forEach((formula, c) => {
+      const cell = table.sheet.at(headerRow + i, c);
+      cell.format = cells.formats[c] ?? "General";
+      if (formula !== null) {
+        cell.formula = formula;
+        cell.value = undefined;
       }
     }),
   );
+  return table;
+}
+
+/**
+ * Records the current layout version of the given specs' tables on the layouts sheet, as a
+ * workbook written by this version of AGAP holds them.
+ */
+export function recordLayouts(book: FakeWorkbook, specs: readonly TableSpec<any, any>[]): void {
+  const sheet = book.sheet(LAYOUTS_SHEET) ?? book.addSheet(LAYOUTS_SHEET);
+  sheet.visibility = "Hidden";
+  [[...LAYOUTS_HEADER], ...specs.map((spec) => [spec.table, spec.version])].forEach((values, r) =>
+    values.forEach((value, c) => (sheet.at(r, c).value = value)),
+  );
+}
+
+/** The layout versions recorded on the layouts sheet, row by row. */
+export function recordedLayouts(book: FakeWorkbook): unknown[][] {
+  const sheet = book.sheet(LAYOUTS_SHEET);
+  if (!sheet) return [];
+  const rows: unknown[][] = [];
+  for (let r = 1; sheet.row(r, 2).some((value) => value !== ""); r++) rows.push(sheet.row(r, 2));
+  return rows;
 }

@@ -58,41 +58,11 @@ import {
   LATEST,
   answersOf,
   expectEvaluatedAsModel,
+  expectSameValue,
   latestTeam,
+  placeTable,
   typedRow,
 } from "../planning-fixtures";
-
-/** Writes a spec's table on its own sheet from A1, as AGAP writes it: header, inputs, formulas, formats. */
-function place<R, C>(book: FakeWorkbook, spec: TableSpec<R, C>, records: readonly R[]): void {
-  const layout = specLayout(spec);
-  const rows = records.map((record, i) => rowCells(spec, layout, record, i + 2));
-  const table = book.addTable(
-    spec.table,
-    spec.sheet,
-    headersOf(spec),
-    rows.map((cells) => cells.values.map((value) => value ?? "")),
-  );
-  rows.forEach((cells, i) =>
-    cells.formulas.forEach((formula, c) => {
-      const cell = table.sheet.at(i + 1, c);
-      cell.format = cells.formats[c] ?? "General";
-      if (formula !== null) {
-        cell.formula = formula;
-        cell.value = undefined;
-      }
-    }),
-  );
-}
-
-/** A number within 1e-12 of the cached one (relative above 1), or the same text or error. */
-function expectSameValue(where: string, actual: Evaluated, cached: CachedValue): void {
-  if (typeof cached === "number") {
-    const close = typeof actual === "number" && Math.abs(actual - cached) <= 1e-12 * Math.max(1, Math.abs(cached));
-    expect({ where, value: close ? cached : actual }).toEqual({ where, value: cached });
-  } else {
-    expect({ where, value: actual }).toEqual({ where, value: cached });
-  }
-}
 
 /** The evaluated value of one column (by key) of one table row (0-based record index). */
 function valueOf<R, C>(evaluated: EvaluatedWorkbook, spec: TableSpec<R, C>, index: number, key: string): Evaluated {
@@ -131,7 +101,7 @@ describe("the assessments spec", () => {
   let evaluated: EvaluatedWorkbook;
   beforeAll(() => {
     const book = new FakeWorkbook();
-    place(book, ASSESSMENTS, rows);
+    placeTable(book, ASSESSMENTS, rows);
     evaluated = evaluateFake(book);
   });
 
@@ -261,8 +231,8 @@ describe("the summary spec", () => {
   let evaluated: EvaluatedWorkbook;
   beforeAll(() => {
     const book = new FakeWorkbook();
-    place(book, ASSESSMENTS, responses);
-    place(book, SUMMARY, rounds);
+    placeTable(book, ASSESSMENTS, responses);
+    placeTable(book, SUMMARY, rounds);
     evaluated = evaluateFake(book);
   });
 
@@ -334,7 +304,7 @@ describe("the scenarios spec", () => {
   let evaluated: EvaluatedWorkbook;
   beforeAll(() => {
     const book = new FakeWorkbook();
-    place(book, SCENARIOS, records);
+    placeTable(book, SCENARIOS, records);
     evaluated = evaluateFake(book);
   });
 
@@ -429,8 +399,8 @@ describe("the ROI spec", () => {
 
   function evaluateRoi(entries: readonly RoiEntry[], responses: readonly AssessmentResponse[]) {
     const book = new FakeWorkbook();
-    place(book, ASSESSMENTS, responses);
-    place(book, ROI, entries);
+    placeTable(book, ASSESSMENTS, responses);
+    placeTable(book, ROI, entries);
     return evaluateFake(book);
   }
 
@@ -696,9 +666,9 @@ describe("the portfolio spec", () => {
   let evaluated: EvaluatedWorkbook;
   beforeAll(() => {
     const book = new FakeWorkbook();
-    place(book, ASSESSMENTS, RESPONSES);
-    place(book, ROI, ROI_ROWS);
-    place(book, PORTFOLIO, ENTRIES);
+    placeTable(book, ASSESSMENTS, RESPONSES);
+    placeTable(book, ROI, ROI_ROWS);
+    placeTable(book, PORTFOLIO, ENTRIES);
     evaluated = evaluateFake(book);
   });
 
