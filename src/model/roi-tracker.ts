@@ -98,6 +98,20 @@ export function benefitPerPeriod(
 }
 
 /**
+ * The words of each flag. The short-observation flag is built from three parts around the two
+ * counts, so the workbook's flag formula can put the same sentence together from its cells.
+ */
+export const ROI_FLAG_TEXT = {
+  noBaseline: "No baseline captured: the return cannot be proven.",
+  afterGoLive:
+    "Baseline captured after go-live: it may already include the agent's effect, so the ROI is not defensible.",
+  noCosts: "No costs entered: ROI is net of build, integrate, govern and maintain.",
+  shortBefore: "Only ",
+  shortMiddle: " of ",
+  shortAfter: " periods observed: the measured ROI covers part of the horizon.",
+} as const;
+
+/**
  * What stands between this row and a defensible ROI.
  *
  * @example
@@ -107,25 +121,21 @@ export function benefitPerPeriod(
 export function roiFlags(entry: RoiEntry): RoiFlag[] {
   const flags: RoiFlag[] = [];
   if (entry.baseline === null) {
-    flags.push({ code: "no-baseline", message: "No baseline captured: the return cannot be proven." });
+    flags.push({ code: "no-baseline", message: ROI_FLAG_TEXT.noBaseline });
   } else if (entry.baselineDate && entry.goLiveDate) {
     const captured = parseIsoDate(entry.baselineDate);
     const live = parseIsoDate(entry.goLiveDate);
     if (captured !== null && live !== null && captured > live) {
-      flags.push({
-        code: "baseline-after-go-live",
-        message:
-          "Baseline captured after go-live: it may already include the agent's effect, so the ROI is not defensible.",
-      });
+      flags.push({ code: "baseline-after-go-live", message: ROI_FLAG_TEXT.afterGoLive });
     }
   }
   if (totalCost(entry) === null) {
-    flags.push({ code: "no-costs", message: "No costs entered: ROI is net of build, integrate, govern and maintain." });
+    flags.push({ code: "no-costs", message: ROI_FLAG_TEXT.noCosts });
   }
   if (entry.periods !== null && entry.horizon !== null && entry.periods < entry.horizon) {
     flags.push({
       code: "short-observation",
-      message: `Only ${entry.periods} of ${entry.horizon} periods observed: the measured ROI covers part of the horizon.`,
+      message: `${ROI_FLAG_TEXT.shortBefore}${entry.periods}${ROI_FLAG_TEXT.shortMiddle}${entry.horizon}${ROI_FLAG_TEXT.shortAfter}`,
     });
   }
   return flags;

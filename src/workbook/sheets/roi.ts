@@ -6,6 +6,7 @@ import {
   LAYERS,
   LAYER_COUNT,
   LIMITS,
+  ROI_FLAG_TEXT,
   latestRound,
   roiFigures,
   roiFlags,
@@ -101,16 +102,8 @@ function parts(at: RowAddress) {
   };
 }
 
-/** The model's flag messages as sheet text: the same sentences, built by the same rules. */
-const FLAG_TEXT = {
-  noBaseline: "No baseline captured: the return cannot be proven.",
-  afterGoLive:
-    "Baseline captured after go-live: it may already include the agent's effect, so the ROI is not defensible.",
-  noCosts: "No costs entered: ROI is net of build, integrate, govern and maintain.",
-  shortBefore: "Only ",
-  shortMiddle: " of ",
-  shortAfter: " periods observed: the measured ROI covers part of the horizon.",
-};
+/** The model's flag words; the sheet's formula builds the same sentences from its cells. */
+const FLAG_TEXT = ROI_FLAG_TEXT;
 
 /** The flag text of a row: the model's flag messages, one after another. */
 export function roiFlagText(entry: RoiEntry): string {
