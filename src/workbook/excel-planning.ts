@@ -12,10 +12,12 @@ import {
   DIRECTIONS,
   LAYERS,
   LAYER_COUNT,
+  LIMITS,
   TASK_STATUSES,
   baselineNote,
   parseIsoDate,
   realizedGrid,
+  withinLimit,
   workflowNames,
   type AssessmentResponse,
   type MaturityRecord,
@@ -64,13 +66,13 @@ function setValidation(range: Excel.Range, rule: Excel.DataValidationRule, title
 }
 
 function checkScores(scores: readonly number[], what: string): void {
-  if (scores.length !== LAYER_COUNT || scores.some((s) => typeof s !== "number" || !(s >= 0 && s <= 1))) {
+  if (scores.length !== LAYER_COUNT || scores.some((s) => typeof s !== "number" || !withinLimit(LIMITS.score, s))) {
     throw new Error(`${what} must be five numbers from 0 to 1, one per layer.`);
   }
 }
 
 function checkStage(stage: number, what: string): void {
-  if (!Number.isInteger(stage) || stage < 1 || stage > 5) throw new Error(`${what} must be a stage from 1 to 5.`);
+  if (!withinLimit(LIMITS.maturityStage, stage)) throw new Error(`${what} must be ${LIMITS.maturityStage.allowed}.`);
 }
 
 function checkRoi(entry: RoiEntry): void {
