@@ -5,26 +5,53 @@ import {
   LAYERS,
   LAYER_GUIDANCE,
   STATEMENTS,
+  latestRound,
   planToTarget,
+  roundsOf,
   type AssessmentResponse,
 } from "../../src/model";
-import {
-  ASSESSMENTS_SHEET,
-  ASSESSMENTS_TABLE,
-  COL,
-  HEADERS,
-  columnLetter,
-  dateToSerial,
-  inputValues,
-  rowFormulas,
-} from "../../src/workbook/assessment-table";
 import { ExcelStore, type DraftSettings } from "../../src/workbook/excel-store";
+import { ASSESSMENTS, ASSESSMENTS_SHEET, ASSESSMENTS_TABLE, bandFormula } from "../../src/workbook/sheets/assessments";
+import { DATE_FORMAT, PERCENT, TEXT, WHOLE, dateToSerial } from "../../src/workbook/sheets/cells";
+import { latestDateFormula, roundCompleteFormula, roundScoreFormula } from "../../src/workbook/sheets/round-formulas";
+import {
+  LAYOUTS_SHEET,
+  NA,
+  columnLetter,
+  headersOf,
+  layoutOf,
+  rowCells,
+  specLayout,
+  type Layout,
+} from "../../src/workbook/sheets/spec";
+import { SUMMARY, SUMMARY_SHEET, SUMMARY_TABLE } from "../../src/workbook/sheets/summary";
 import { DRAFT_KEY, type Draft } from "../../src/workbook/store";
+import { evaluateFake } from "../support/workbook-engine";
 import { FakeSheet, FakeWorkbook, PROTECTED_MESSAGE } from "./fake-excel";
+import {
+  LATEST,
+  LATEST_ANSWERS,
+  answersOf,
+  expectRowAsModel,
+  placeTable,
+  recordLayouts,
+  recordedLayouts,
+  typedRow as specRow,
+} from "./planning-fixtures";
 
 // The fake workbook behind office-addin-mock proxies is shared with the planning tests.
+//
+// Sync counts: every save opens its tables through the table gateway in two syncs (first which
+// tables and sheets exist, then their cells and the recorded layout versions), then sends all of
+// its writes in one more: 3 in all, whether the table is new or not. A read is the two syncs of
+// the opening.
 
-/** The assessments table, typed in as a person would: header row, then rows of values. */
+const HEADERS = headersOf(ASSESSMENTS);
+const WIDTH = HEADERS.length;
+const COL = specLayout(ASSESSMENTS).position;
+const answerAt = (i: number) => COL[`answer:${STATEMENTS[i].id}`];
+
+/** The assessments table as a person typed it: header row, then rows of values, no formulas. */
 function addAssessments(
   book: FakeWorkbook,
   rows: unknown[][],
@@ -34,65 +61,112 @@ function addAssessments(
   return book.addTable(ASSESSMENTS_TABLE, sheet, header, rows, { headerRow });
 }
 
+/** A workbook saved by this version: the tables as AGAP wrote them and their layout versions. */
+function savedBook(responses: readonly AssessmentResponse[] = [], headerRow = 1) {
+  const book = new FakeWorkbook();
+  placeTable(book, ASSESSMENTS, responses, headerRow);
+  recordLayouts(book, [ASSESSMENTS]);
+  return book;
+}
+
 /** The shown values of one assessments row (1-based), across all the table's columns. */
-const rowOf = (sheet: FakeSheet, row: number) => sheet.row(row, HEADERS.length);
+const rowOf = (sheet: FakeSheet, row: number) => sheet.row(row, WIDTH);
+
+/** The input cells of one row (values AGAP or a person typed), in spec order. */
+const inputsOf = (sheet: FakeSheet, row: number, layout: Layout = specLayout(ASSESSMENTS)) =>
+  ASSESSMENTS.columns
+    .filter((column) => column.kind !== "derived")
+    .map((column) => sheet.peek(row - 1, layout.left + layout.position[column.key]).value);
 
 // ---------------------------------------------------------------------------------------------
 
 const ANSWER_LIST = [4, 4, 4, 3, 3, 3, 2, 3, 2, 2, 2, 2, 2, 3, 2]; // a finished assessment
 
 function response(id: string, overrides: Partial<AssessmentResponse> = {}, list = ANSWER_LIST): AssessmentResponse {
-  const answers: Record<string, number> = {};
-  list.forEach((answer, i) => (answers[STATEMENTS[i].id] = answer));
-  return { id, workflow: "Invoice triage", respondent: "Ana", date: "2026-01-05", answers, ...overrides };
+  return {
+    id,
+    workflow: "Invoice triage",
+    respondent: "Ana",
+    date: "2026-01-05",
+    answers: answersOf(list),
+    ...overrides,
+  };
 }
 
 /** A row as someone would type it: inputs, no formulas, and an id. */
-function typedRow(r: AssessmentResponse): unknown[] {
-  const row: unknown[] = HEADERS.map(() => "");
-  inputValues(r).forEach((value, c) => (row[c] = value ?? ""));
-  row[COL.id] = r.id;
-  return row;
-}
+const typedRow = (r: AssessmentResponse) => specRow(ASSESSMENTS, r);
+const typedInputs = (r: AssessmentResponse) =>
+  ASSESSMENTS.columns.filter((column) => column.kind !== "derived").map((column) => typedRow(r)[COL[column.key]]);
 
-const rowRange = (first: number, last: number, row: number) =>
-  `${columnLetter(first)}${row}:${columnLetter(last)}${row}`;
-
-/** Checks everything the store writes into one table row. */
-function expectRowWritten(sheet: FakeSheet, row: number, r: AssessmentResponse) {
-  const inputs = inputValues(r).map((value) => value ?? "");
-  expect(rowOf(sheet, row).slice(0, COL.firstScore)).toEqual(inputs);
-  expect(sheet.cell(`${columnLetter(COL.id)}${row}`).value).toBe(r.id);
-  const formulas = HEADERS.map((_, c) => sheet.peek(row - 1, c).formula).slice(COL.firstScore, COL.id);
-  expect(formulas).toEqual(rowFormulas(row));
-  for (const c of [COL.workflow, COL.respondent, COL.id]) {
-    expect(sheet.peek(row - 1, c).format).toBe("@");
-    expect(sheet.peek(row - 1, c).formula).toBeUndefined();
+/**
+ * Checks everything the store writes into one table row, in a table laid out as `layout`: the
+ * inputs, the formulas, the number formats, the validation of the answers, and that every
+ * formula evaluates (without the AGAP functions) to the model's value.
+ */
+function expectRowWritten(book: FakeWorkbook, row: number, r: AssessmentResponse, layout = specLayout(ASSESSMENTS)) {
+  const sheet = book.table(ASSESSMENTS_TABLE)!.sheet;
+  const cells = rowCells(ASSESSMENTS, layout, r, row);
+  const at = (key: string) => sheet.peek(row - 1, layout.left + layout.position[key]);
+  for (const column of ASSESSMENTS.columns) {
+    const cell = at(column.key);
+    if (column.kind === "derived") {
+      expect({ key: column.key, formula: cell.formula }).toEqual({
+        key: column.key,
+        formula: cells.formulas[layout.position[column.key]],
+      });
+    } else {
+      expect({ key: column.key, value: cell.value }).toEqual({ key: column.key, value: column.value(r) });
+      expect(cell.formula).toBeUndefined();
+    }
   }
-  expect(sheet.peek(row - 1, COL.date).format).toBe("yyyy-mm-dd");
-  for (let c = COL.firstScore; c <= COL.gap; c++) expect(sheet.peek(row - 1, c).format).toBe("0.0%");
-  const validation = sheet.validationAt(rowRange(COL.firstAnswer, COL.firstScore - 1, row));
+  for (const key of ["workflow", "respondent", "id"]) expect(at(key).format).toBe(TEXT);
+  expect(at("date").format).toBe(DATE_FORMAT);
+  for (const key of [...LAYERS.map((layer) => `score:${layer.id}`), "realized", "gap"]) {
+    expect(at(key).format).toBe(PERCENT);
+  }
+  expect(at("answered").format).toBe(WHOLE);
+  const first = columnLetter(layout.left + layout.position[`answer:${STATEMENTS[0].id}`]);
+  const last = columnLetter(layout.left + layout.position[`answer:${STATEMENTS[14].id}`]);
+  const validation = sheet.validationAt(`${first}${row}:${last}${row}`);
   expect(validation).toMatchObject({
     cleared: true,
     rule: { wholeNumber: { formula1: 0, formula2: 5, operator: "Between" } },
     errorAlert: { showAlert: true, style: "Stop" },
   });
   expect((validation?.errorAlert as { message: string }).message).toMatch(/whole number from 0 .* to 5/);
+  expectRowAsModel(evaluateFake(book), ASSESSMENTS, layout, row, r, undefined);
 }
 
 describe("ExcelStore.saveResponse", () => {
-  it("creates the sheet and the table when they are missing, in at most 3 syncs", async () => {
+  it("creates the table, its round's summary row and the layout record when they are missing, in 3 syncs", async () => {
     const book = new FakeWorkbook();
     const r = response("r-1");
     await new ExcelStore({ run: book.run }).saveResponse(r);
 
     const sheet = book.sheet(ASSESSMENTS_SHEET)!;
-    expect(sheet).toBeDefined();
-    expect(book.table(ASSESSMENTS_TABLE)).toMatchObject({ sheet, top: 0, left: 0, width: HEADERS.length, bodyRows: 1 });
+    expect(book.table(ASSESSMENTS_TABLE)).toMatchObject({ sheet, top: 0, left: 0, width: WIDTH, bodyRows: 1 });
     expect(rowOf(sheet, 1)).toEqual([...HEADERS]);
     expect(sheet.frozenRows).toBe(1);
-    expectRowWritten(sheet, 2, r);
-    expect(book.syncs).toBe(2);
+    expectRowWritten(book, 2, r);
+    expect(book.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      [ASSESSMENTS_SHEET, "Visible"],
+      [SUMMARY_SHEET, "Visible"],
+      [LAYOUTS_SHEET, "Hidden"],
+    ]);
+    expect(recordedLayouts(book)).toEqual([
+      ["Table", "Layout version"],
+      [ASSESSMENTS_TABLE, ASSESSMENTS.version],
+      [SUMMARY_TABLE, SUMMARY.version],
+    ]);
+    const summary = book.sheet(SUMMARY_SHEET)!;
+    const round = roundsOf([r], r.workflow)[0];
+    expect(book.table(SUMMARY_TABLE)).toMatchObject({ sheet: summary, top: 0, bodyRows: 1 });
+    expect(summary.row(1, headersOf(SUMMARY).length)).toEqual(headersOf(SUMMARY));
+    expect(summary.cell("A2")).toEqual({ value: "Invoice triage", format: TEXT });
+    expect(summary.cell("B2").value).toBe(dateToSerial("2026-01-05"));
+    expect(summary.cell("N2")).toEqual({ value: "2026-01-05 Invoice triage", format: TEXT });
+    expectRowAsModel(evaluateFake(book), SUMMARY, specLayout(SUMMARY), 2, round, undefined);
+    expect(book.syncs).toBe(3);
   });
 
   it.each(['=HYPERLINK("x")', "+1", "-2", "@a", "=1+1"])(
@@ -104,17 +178,22 @@ describe("ExcelStore.saveResponse", () => {
       for (const address of ["A2", "B2"]) {
         expect(sheet.cell(address)).toEqual({ value: name, format: "@" });
       }
-      const formatAt = book.writes.findIndex((w) => w.property === "numberFormat" && w.target.startsWith("A2:"));
-      const valuesAt = book.writes.findIndex((w) => w.property === "values" && w.target.startsWith("A2:"));
-      expect(formatAt).toBeGreaterThanOrEqual(0);
-      expect(formatAt).toBeLessThan(valuesAt);
+      expect(book.sheet(SUMMARY_SHEET)!.cell("A2")).toEqual({ value: name, format: "@" });
+      for (const where of [ASSESSMENTS_SHEET, SUMMARY_SHEET]) {
+        const writes = book.writes.filter((w) => w.sheet === where && w.target.startsWith("A2:"));
+        const formatAt = writes.findIndex((w) => w.property === "numberFormat");
+        const valuesAt = writes.findIndex((w) => w.property === "values");
+        expect(formatAt).toBeGreaterThanOrEqual(0);
+        expect(formatAt).toBeLessThan(valuesAt);
+      }
     },
   );
 
-  it("updates the row with the same id in place", async () => {
-    const book = new FakeWorkbook();
+  it("updates the row with the same id in place, leaving the other rows as they were", async () => {
     const rows = [response("a"), response("b", { respondent: "Ben" }), response("c")];
-    addAssessments(book, rows.map(typedRow));
+    const book = savedBook(rows);
+    const sheet = book.sheet(ASSESSMENTS_SHEET)!;
+    const before = [sheet.formulas(2, WIDTH), sheet.formulas(4, WIDTH)];
     const changed = response(
       "b",
       { respondent: "Ben", date: "2026-02-01" },
@@ -123,45 +202,43 @@ describe("ExcelStore.saveResponse", () => {
 
     await new ExcelStore({ run: book.run }).saveResponse(changed);
 
-    const sheet = book.sheet(ASSESSMENTS_SHEET)!;
-    expectRowWritten(sheet, 3, changed);
+    expectRowWritten(book, 3, changed);
     expect(book.table(ASSESSMENTS_TABLE)!.bodyRows).toBe(3);
-    expect(book.writes.some((w) => w.property === "rows.add")).toBe(false);
-    expect(rowOf(sheet, 2)).toEqual(typedRow(rows[0]));
-    expect(rowOf(sheet, 4)).toEqual(typedRow(rows[2]));
+    expect(book.writes.some((w) => w.property === "rows.add" && w.target === ASSESSMENTS_TABLE)).toBe(false);
+    expect([sheet.formulas(2, WIDTH), sheet.formulas(4, WIDTH)]).toEqual(before);
     expect(book.syncs).toBe(3);
   });
 
   it("clears answers that were removed, rather than leaving the old ones", async () => {
-    const book = new FakeWorkbook();
-    addAssessments(book, [typedRow(response("a"))]);
+    const book = savedBook([response("a")]);
     const partial = response("a", { date: "" });
     partial.answers = { [STATEMENTS[0].id]: 1 };
     await new ExcelStore({ run: book.run }).saveResponse(partial);
     const values = rowOf(book.sheet(ASSESSMENTS_SHEET)!, 2);
-    expect(values.slice(COL.firstAnswer + 1, COL.firstScore)).toEqual(Array(STATEMENTS.length - 1).fill(""));
+    expect(STATEMENTS.slice(1).map((_, i) => values[answerAt(i + 1)])).toEqual(Array(STATEMENTS.length - 1).fill(""));
     expect(values[COL.date]).toBe("");
-    expect(values[COL.firstAnswer]).toBe(1);
+    expect(values[answerAt(0)]).toBe(1);
+    expectRowWritten(book, 2, partial);
   });
 
   it("adds a row at the end of a table that starts lower on the sheet, with formulas for that row", async () => {
-    const book = new FakeWorkbook();
-    addAssessments(book, [typedRow(response("a")), typedRow(response("b"))], { headerRow: 5 });
+    const book = savedBook([response("a"), response("b")], 5);
     const added = response("new");
     await new ExcelStore({ run: book.run }).saveResponse(added);
 
-    expect(book.writes.filter((w) => w.property === "rows.add")).toHaveLength(1);
+    expect(book.writes.filter((w) => w.property === "rows.add" && w.target === ASSESSMENTS_TABLE)).toHaveLength(1);
     expect(book.table(ASSESSMENTS_TABLE)!.bodyRows).toBe(3);
-    expectRowWritten(book.sheet(ASSESSMENTS_SHEET)!, 8, added);
+    expectRowWritten(book, 8, added);
+    expect(book.sheet(ASSESSMENTS_SHEET)!.cell("S8").formula).toBe("=IF(COUNT(D8:F8)<3,NA(),AVERAGE(D8:F8)/5)");
     expect(book.syncs).toBe(3);
   });
 
   it("fills the empty row of a table that has no data yet", async () => {
-    const book = new FakeWorkbook();
-    addAssessments(book, []);
+    const book = savedBook([]);
     await new ExcelStore({ run: book.run }).saveResponse(response("first"));
     expect(book.writes.some((w) => w.property === "rows.add")).toBe(false);
-    expectRowWritten(book.sheet(ASSESSMENTS_SHEET)!, 2, response("first"));
+    expect(book.table(ASSESSMENTS_TABLE)!.bodyRows).toBe(1);
+    expectRowWritten(book, 2, response("first"));
   });
 
   it("updates a row typed by hand, read back with an id from its position, and gives it that id", async () => {
@@ -169,6 +246,7 @@ describe("ExcelStore.saveResponse", () => {
     const typed = typedRow(response("x"));
     typed[COL.id] = "";
     addAssessments(book, [typedRow(response("a")), typed]);
+    recordLayouts(book, [ASSESSMENTS]);
     const store = new ExcelStore({ run: book.run });
     const { responses } = await store.listResponses();
     expect(responses[1].id).toBe("sheet-row-3");
@@ -176,15 +254,29 @@ describe("ExcelStore.saveResponse", () => {
     const edited = { ...responses[1], respondent: "Chris" };
     await store.saveResponse(edited);
     expect(book.table(ASSESSMENTS_TABLE)!.bodyRows).toBe(2);
-    expectRowWritten(book.sheet(ASSESSMENTS_SHEET)!, 3, edited);
+    expectRowWritten(book, 3, edited);
+    expect(book.sheet(ASSESSMENTS_SHEET)!.cell(`${columnLetter(COL.id)}3`).value).toBe("sheet-row-3");
+  });
+
+  it("writes AGAP's formulas into every row of a table typed by hand without a recorded layout", async () => {
+    const book = new FakeWorkbook();
+    const rows = [response("a"), response("b", { respondent: "Ben", date: "" })];
+    addAssessments(book, rows.map(typedRow));
+    await new ExcelStore({ run: book.run }).saveResponse(response("c"));
+    const evaluated = evaluateFake(book);
+    rows.forEach((r, i) => expectRowAsModel(evaluated, ASSESSMENTS, specLayout(ASSESSMENTS), i + 2, r, undefined));
+    expectRowWritten(book, 4, response("c"));
+    expect(recordedLayouts(book)).toContainEqual([ASSESSMENTS_TABLE, ASSESSMENTS.version]);
+    expect(book.syncs).toBe(3);
   });
 
   it("creates the table on an empty sheet of that name, in 3 syncs", async () => {
     const book = new FakeWorkbook();
     book.addSheet(ASSESSMENTS_SHEET);
     await new ExcelStore({ run: book.run }).saveResponse(response("r-1"));
-    expect(book.sheets).toHaveLength(1);
-    expectRowWritten(book.sheet(ASSESSMENTS_SHEET)!, 2, response("r-1"));
+    // No second assessments sheet: only the summary and the hidden layouts sheet are added.
+    expect(book.sheets.map((s) => s.name)).toEqual([ASSESSMENTS_SHEET, SUMMARY_SHEET, LAYOUTS_SHEET]);
+    expectRowWritten(book, 2, response("r-1"));
     expect(book.syncs).toBe(3);
   });
 
@@ -195,22 +287,63 @@ describe("ExcelStore.saveResponse", () => {
       /has content but no AgapAssessments table/,
     );
     expect(book.writes).toEqual([]);
+    expect(book.syncs).toBe(2);
   });
 
-  it("refuses to save into a table whose columns were moved", async () => {
-    const book = new FakeWorkbook();
-    const header = [...HEADERS];
-    [header[3], header[4]] = [header[4], header[3]];
-    addAssessments(book, [typedRow(response("a"))], { header });
-    await expect(new ExcelStore({ run: book.run }).saveResponse(response("b"))).rejects.toThrow(
-      /Column D .* should be "Strategy 1" but is "Strategy 2"/,
+  it("refuses, before its writing sync, when the summary sheet has content but no table", async () => {
+    const book = savedBook([response("a")]);
+    book.addSheet(SUMMARY_SHEET).at(0, 0).value = "my summary";
+    const before = book.sheet(ASSESSMENTS_SHEET)!.formulas(2, WIDTH);
+    await expect(new ExcelStore({ run: book.run }).saveResponse(response("a", { respondent: "Zoe" }))).rejects.toThrow(
+      /"AGAP Summary" sheet has content but no AgapSummary table/,
     );
+    // The assessments table is current, so nothing was queued for it; no third sync sends anything.
     expect(book.writes).toEqual([]);
+    expect(book.syncs).toBe(2);
+    expect(book.sheet(ASSESSMENTS_SHEET)!.formulas(2, WIDTH)).toEqual(before);
+  });
+
+  it("finds columns moved or added by hand by their headers, and writes each value and formula into its own", async () => {
+    // "Respondent" moved to the far right, and a column of the person's own added at the left.
+    const header = ["Notes", ...HEADERS.filter((h) => h !== "Respondent"), "Respondent"];
+    const layout = layoutOf(ASSESSMENTS, header);
+    const asTyped = (r: AssessmentResponse, note: string) => {
+      const values = typedRow(r);
+      return header.map((name, c) => (c === 0 ? note : values[HEADERS.indexOf(name)]));
+    };
+    const book = new FakeWorkbook();
+    addAssessments(book, [asTyped(response("a"), "my note")], { header });
+    recordLayouts(book, [ASSESSMENTS]);
+    const store = new ExcelStore({ run: book.run });
+
+    await store.saveResponse(response("b", { respondent: "Ben" }));
+    await store.saveResponse(response("a", { respondent: "Zoe" }, [5, 5, 5, 4, 4, 4, 3, 3, 3, 2, 2, 2, 1, 1, 1]));
+
+    const sheet = book.sheet(ASSESSMENTS_SHEET)!;
+    expect(sheet.row(1, header.length)).toEqual(header);
+    expectRowWritten(book, 3, response("b", { respondent: "Ben" }), layout);
+    expectRowWritten(
+      book,
+      2,
+      response("a", { respondent: "Zoe" }, [5, 5, 5, 4, 4, 4, 3, 3, 3, 2, 2, 2, 1, 1, 1]),
+      layout,
+    );
+    expect(sheet.cell("A2").value).toBe("my note");
+    expect(sheet.cell("A3").value).toBe("");
+    expect(sheet.cell(`${columnLetter(header.length - 1)}2`).value).toBe("Zoe");
+    expect(inputsOf(sheet, 3, layout)).toEqual(typedInputs(response("b", { respondent: "Ben" })));
+    await expect(store.listResponses()).resolves.toEqual({
+      responses: [
+        response("a", { respondent: "Zoe" }, [5, 5, 5, 4, 4, 4, 3, 3, 3, 2, 2, 2, 1, 1, 1]),
+        response("b", { respondent: "Ben" }),
+      ],
+      skipped: [],
+    });
   });
 
   it("rejects with Excel's message when the sheet is protected, and writes nothing", async () => {
-    const book = new FakeWorkbook();
-    addAssessments(book, [typedRow(response("a"))]).sheet.protected = true;
+    const book = savedBook([response("a")]);
+    book.table(ASSESSMENTS_TABLE)!.sheet.protected = true;
     const before = rowOf(book.sheet(ASSESSMENTS_SHEET)!, 2);
     await expect(new ExcelStore({ run: book.run }).saveResponse(response("a", { respondent: "Zoe" }))).rejects.toThrow(
       PROTECTED_MESSAGE,
@@ -225,11 +358,49 @@ describe("ExcelStore.saveResponse", () => {
   });
 });
 
+describe("ExcelStore.saveResponse and the summary sheet", () => {
+  it("gives each round one summary row, whose live formulas follow every response of the round", async () => {
+    const book = new FakeWorkbook();
+    const store = new ExcelStore({ run: book.run });
+    const team = LATEST_ANSWERS.map((list, i) => response(`t-${i}`, { respondent: ["Ana", "Ben"][i] }, [...list]));
+    const partial = response("p", { respondent: "Cy" }, [1, 2, 3]);
+    const later = response("later", { date: "2026-04-01" }, Array(15).fill(5));
+    const undated = response("u", { date: "" }, Array(15).fill(4));
+    const other = response("o", { workflow: "invoice triage" });
+    const saved = [...team, partial, later, undated, other];
+    for (const r of saved) await store.saveResponse(r);
+
+    const summary = book.sheet(SUMMARY_SHEET)!;
+    const ids = [2, 3, 4, 5].map((row) => summary.cell(`N${row}`).value);
+    expect(ids).toEqual([
+      "2026-01-05 Invoice triage",
+      "2026-04-01 Invoice triage",
+      "undated Invoice triage",
+      "2026-01-05 invoice triage",
+    ]);
+    expect(book.table(SUMMARY_TABLE)!.bodyRows).toBe(4);
+    const rounds = [...roundsOf(saved, "Invoice triage"), ...roundsOf(saved, "invoice triage")];
+    const evaluated = evaluateFake(book);
+    ids.forEach((id, i) => {
+      const round = rounds.find((r) => `${r.date || "undated"} ${r.workflow}` === id)!;
+      expectRowAsModel(evaluated, SUMMARY, specLayout(SUMMARY), i + 2, round, undefined);
+    });
+    // The first round: Ana and Ben complete, Cy partial and left out of the means.
+    expect(evaluated.value(SUMMARY_SHEET, 2, 2)).toBe(3);
+    expect(evaluated.value(SUMMARY_SHEET, 2, 3)).toBe(2);
+    LATEST.forEach((score, k) => expect(evaluated.value(SUMMARY_SHEET, 2, 4 + k)).toBeCloseTo(score, 12));
+    // The undated round's date is 0, shown as "undated"; it matches the blank dates.
+    expect(summary.cell("B4").value).toBe(0);
+    expect(evaluated.value(SUMMARY_SHEET, 4, 9)).toBeCloseTo(0.8 ** 5, 12);
+  });
+});
+
 describe("ExcelStore.listResponses", () => {
-  it("gives an empty list when there is no table, after one sync", async () => {
+  it("gives an empty list when there is no table, after the 2 syncs of opening", async () => {
     const book = new FakeWorkbook();
     await expect(new ExcelStore({ run: book.run }).listResponses()).resolves.toEqual({ responses: [], skipped: [] });
-    expect(book.syncs).toBe(1);
+    expect(book.syncs).toBe(2);
+    expect(book.writes).toEqual([]);
   });
 
   it("reads back what it saved", async () => {
@@ -240,7 +411,7 @@ describe("ExcelStore.listResponses", () => {
     await expect(store.listResponses()).resolves.toEqual({ responses: saved, skipped: [] });
   });
 
-  it("reads 1,000 rows in at most 3 syncs", async () => {
+  it("reads 1,000 rows in 2 syncs", async () => {
     const book = new FakeWorkbook();
     const rows = Array.from({ length: 1000 }, (_, i) => response(`r-${i}`, { respondent: `P${i}` }));
     addAssessments(book, rows.map(typedRow));
@@ -256,7 +427,7 @@ describe("ExcelStore.listResponses", () => {
     const typed = typedRow(response("ignored"));
     typed[COL.id] = "";
     typed[COL.date] = "2026-03-04";
-    typed[COL.firstAnswer] = "";
+    typed[answerAt(0)] = "";
     addAssessments(book, [typedRow(response("a")), HEADERS.map(() => ""), typed], { headerRow: 3 });
 
     const { responses, skipped } = await new ExcelStore({ run: book.run }).listResponses();
@@ -268,19 +439,19 @@ describe("ExcelStore.listResponses", () => {
   });
 
   it.each([
-    ["an answer of 7", COL.firstAnswer, 7, /Strategy 1 is "7", not a whole number from 0 to 5/],
-    ["a text answer", COL.firstAnswer + 4, "four", /Workflow 2 is "four"/],
-    ["a half point", COL.firstAnswer + 14, 2.5, /Adoption 3 is "2.5"/],
-    ["a date that is not a date", COL.date, "next week", /the date "next week" is not a date/],
-    ["a blank workflow", COL.workflow, "", /the workflow is blank/],
-  ])("skips a row with %s, with the reason, and reads the others", async (_, column, value, reason) => {
+    ["an answer of 7", answerAt(0), 7, 'Strategy 1 is "7", not a whole number from 0 to 5'],
+    ["a text answer", answerAt(4), "four", 'Workflow 2 is "four", not a whole number from 0 to 5'],
+    ["a half point", answerAt(14), 2.5, 'Adoption 3 is "2.5", not a whole number from 0 to 5'],
+    ["a date that is not a date", COL.date, "next week", 'the date is "next week", not a date'],
+    ["a blank workflow", COL.workflow, "", "the workflow is blank"],
+  ])("skips a row with %s, with the reason, and reads the others", async (_, column, value, problem) => {
     const book = new FakeWorkbook();
     const bad = typedRow(response("bad"));
     bad[column] = value;
     addAssessments(book, [typedRow(response("a")), bad, typedRow(response("c"))]);
     const { responses, skipped } = await new ExcelStore({ run: book.run }).listResponses();
     expect(responses.map((r) => r.id)).toEqual(["a", "c"]);
-    expect(skipped).toEqual([{ row: 3, problem: expect.stringMatching(reason) }]);
+    expect(skipped).toEqual([{ row: 3, problem }]);
   });
 
   it("finds the columns by name when someone moved them or added one", async () => {
@@ -291,12 +462,19 @@ describe("ExcelStore.listResponses", () => {
     await expect(new ExcelStore({ run: book.run }).listResponses()).resolves.toEqual({ responses: [r], skipped: [] });
   });
 
-  it("rejects, naming the column, when an answer column is missing", async () => {
+  it("reports a table missing an answer column once, at its header row, naming the columns", async () => {
     const book = new FakeWorkbook();
     addAssessments(book, [typedRow(response("a")).slice(0, 10)], { header: HEADERS.slice(0, 10) });
-    await expect(new ExcelStore({ run: book.run }).listResponses()).rejects.toThrow(
-      /has no "Oversight 2", "Oversight 3", "Measurement 1", .*"Adoption 3" column/,
-    );
+    const { responses, skipped } = await new ExcelStore({ run: book.run }).listResponses();
+    expect(responses).toEqual([]);
+    expect(skipped).toEqual([
+      {
+        row: 1,
+        problem: expect.stringMatching(
+          /^the AgapAssessments table has no "Oversight 2", "Oversight 3", "Measurement 1", .*"Adoption 3" column; restore the column headers/,
+        ),
+      },
+    ]);
   });
 
   it("skips a copied row that repeats an id", async () => {
@@ -304,7 +482,9 @@ describe("ExcelStore.listResponses", () => {
     addAssessments(book, [typedRow(response("a")), typedRow(response("a"))]);
     const { responses, skipped } = await new ExcelStore({ run: book.run }).listResponses();
     expect(responses).toHaveLength(1);
-    expect(skipped).toEqual([{ row: 3, problem: expect.stringMatching(/repeats the one in row 2/) }]);
+    expect(skipped).toEqual([
+      { row: 3, problem: "its ID repeats the one in row 2; clear the ID of the copy to keep it as a new entry" },
+    ]);
   });
 });
 
@@ -399,45 +579,41 @@ describe("ExcelStore drafts", () => {
 
 describe("ExcelStore.insertReport", () => {
   // Layer scores 0.8, 0.6, 0.5, 0.4, 0.5: realized 0.048, in the Critical band.
-  const A = [4, 4, 4, 3, 3, 3, 3, 2, 2, 2, 2, 2, 3, 2, 2];
-  const B = [4, 4, 4, 3, 3, 3, 2, 3, 3, 2, 2, 2, 2, 3, 3];
-  const team = [response("a", {}, A), response("b", { respondent: "Ben" }, B)];
+  const team = LATEST_ANSWERS.map((list, i) => response(["a", "b"][i], { respondent: ["Ana", "Ben"][i] }, [...list]));
 
   async function report(book: FakeWorkbook, workflow = "Invoice triage", responses = team) {
-    addAssessments(book, responses.map(typedRow));
+    placeTable(book, ASSESSMENTS, responses);
+    recordLayouts(book, [ASSESSMENTS]);
     const name = await new ExcelStore({ run: book.run }).insertReport(workflow, responses);
     return { name, sheet: book.sheet(name)! };
   }
 
-  it("writes a live report sheet with two native charts, in at most 4 syncs", async () => {
+  it("writes a live report sheet on the latest round with two native charts, in 3 syncs", async () => {
     const book = new FakeWorkbook();
     const { name, sheet } = await report(book);
 
     expect(name).toBe("AGAP Report – Invoice triage");
     expect(book.active).toBe(name);
-    expect(book.syncs).toBe(2);
+    // The sheet names are loaded with the gateway's first sync; 2 to open the table, 1 to write.
+    expect(book.syncs).toBe(3);
     expect(sheet.cell("B2")).toEqual({ value: "Invoice triage", format: "@" });
 
-    const criteria = `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE($B$2,"~","~~"),"*","~*"),"?","~?")`;
-    expect(sheet.cell("B3").formula).toBe(`=COUNTIFS(AgapAssessments[Workflow],${criteria})`);
+    // The latest round, its complete responses and its means: the workflow matched exactly.
+    expect(sheet.cell("B3").formula).toBe(latestDateFormula("$B$2"));
+    expect(sheet.cell("B4").formula).toBe(roundCompleteFormula("$B$2", "$B$3"));
+    expect(sheet.cell("B3").formula).toContain("EXACT(AgapAssessments[Workflow],$B$2)");
     LAYERS.forEach((layer, k) => {
-      const column = `AgapAssessments[${layer.short} score]`;
       expect(sheet.cell(`A${7 + k}`).value).toBe(layer.name);
-      expect(sheet.cell(`B${7 + k}`).formula).toBe(
-        `=AVERAGEIFS(${column},AgapAssessments[Workflow],${criteria},${column},">=0")`,
-      );
+      expect(sheet.cell(`B${7 + k}`).formula).toBe(roundScoreFormula(k, "$B$2", "$B$3"));
     });
     expect(sheet.cell("B12").formula).toBe("=PRODUCT(B7:B11)");
     expect(sheet.cell("B13").formula).toBe("=1-B12");
     // The same IF chain as the table's band column, pointed at the report's gap cell.
-    expect(sheet.cell("B14").formula).toBe(
-      rowFormulas(9)[7]
-        .split(`${columnLetter(COL.gap)}9`)
-        .join("B13"),
-    );
+    expect(sheet.cell("B14").formula).toBe(`=${bandFormula("B13")}`);
     expect(sheet.cell("B15").formula).toBe("=INDEX($A$7:$A$11,MATCH(MIN(B7:B11),B7:B11,0))");
     for (const address of ["B7", "B11", "B12", "B13", "C7", "B18", "B23"])
       expect(sheet.cell(address).format).toBe("0.0%");
+    expect(sheet.cell("B3").format).toBe('yyyy-mm-dd;;"undated"');
 
     // The decay curve: stage names, then the product of the first k layer scores.
     expect(CURVE_STAGES.map((_, k) => sheet.cell(`A${18 + k}`).value)).toEqual([...CURVE_STAGES]);
@@ -447,7 +623,7 @@ describe("ExcelStore.insertReport", () => {
     );
 
     // Mean scores 0.8, 0.6, 0.5, 0.4, 0.5 (realized 4.8%): the plan goes to the next band limit, 10%.
-    const plan = planToTarget([0.8, 0.6, 0.5, 0.4, 0.5], 0.1);
+    const plan = planToTarget(LATEST, 0.1);
     expect(plan.status).toBe("planned");
     expect(sheet.cell("C6").value).toBe("Plan to 10%");
     const planned = [7, 8, 9, 10, 11].map((row) => sheet.cell(`C${row}`).value as number);
@@ -471,6 +647,49 @@ describe("ExcelStore.insertReport", () => {
     }
   });
 
+  it("evaluates, without the AGAP functions, to the model's latest round", async () => {
+    const book = new FakeWorkbook();
+    const { name } = await report(book);
+    const evaluated = evaluateFake(book);
+    const value = (address: string) => {
+      const [, column, row] = /^([A-Z])(\d+)$/.exec(address)!;
+      return evaluated.value(name, Number(row), column.charCodeAt(0) - 65);
+    };
+    const round = latestRound(team, "Invoice triage")!;
+    expect(value("B3")).toBe(dateToSerial(round.date));
+    expect(value("B4")).toBe(2);
+    round.result!.layerScores.forEach((score, k) => expect(value(`B${7 + k}`)).toBeCloseTo(score, 12));
+    LATEST.forEach((score, k) => expect(value(`B${7 + k}`)).toBeCloseTo(score, 12));
+    expect(value("B12")).toBeCloseTo(0.048, 12);
+    expect(value("B13")).toBeCloseTo(0.952, 12);
+    expect([value("B14"), value("B15"), value("B27"), value("B30")]).toEqual([
+      "Critical",
+      "Measurement",
+      "Critical",
+      "Measurement",
+    ]);
+    [1, 0.8, 0.48, 0.24, 0.096, 0.048].forEach((share, k) => expect(value(`B${18 + k}`)).toBeCloseTo(share, 12));
+    expect([value("A32"), value("A33"), value("A34")]).toEqual(LAYER_GUIDANCE.measurement.actions.slice(0, 3));
+    expect(value("C12")).toBeCloseTo(0.1, 12);
+  });
+
+  it("reports on the latest round with a result: the newest date's complete responses, this workflow only", async () => {
+    const book = new FakeWorkbook();
+    const responses = [
+      response("old", { date: "2025-10-01" }, Array(15).fill(5)),
+      response("undated", { date: "" }, Array(15).fill(5)),
+      ...team,
+      response("partial", { date: "2026-03-01" }, [5, 5, 5]),
+      response("case", { workflow: "invoice triage", date: "2026-06-01" }, Array(15).fill(1)),
+    ];
+    const { name, sheet } = await report(book, "Invoice triage", responses);
+    const evaluated = evaluateFake(book);
+    expect(evaluated.value(name, 3, 1)).toBe(dateToSerial("2026-01-05"));
+    expect(evaluated.value(name, 4, 1)).toBe(2);
+    LATEST.forEach((score, k) => expect(evaluated.value(name, 7 + k, 1)).toBeCloseTo(score, 12));
+    expect(sheet.cell("C6").value).toBe("Plan to 10%");
+  });
+
   it("keeps a workflow name that looks like a formula as text", async () => {
     const book = new FakeWorkbook();
     const name = '=HYPERLINK("x")';
@@ -478,6 +697,7 @@ describe("ExcelStore.insertReport", () => {
     const { sheet } = await report(book, name, own);
     expect(sheet.cell("B2")).toEqual({ value: name, format: "@" });
     expect(sheet.name).toBe('AGAP Report – =HYPERLINK("x")');
+    expect(evaluateFake(book).value(sheet.name, 4, 1)).toBe(2);
   });
 
   it("gives the sheet a name that fits in 31 characters and clashes with none (ignoring case)", async () => {
@@ -504,20 +724,26 @@ describe("ExcelStore.insertReport", () => {
     expect(sheet.cell("C7").value).toBeCloseTo(plan.scores[0], 12);
   });
 
-  it("writes no plan numbers when a layer has no finished answers", async () => {
+  it("writes no plan numbers, and #N/A scores, when no response is complete", async () => {
     const book = new FakeWorkbook();
     const partial = response("a");
-    partial.answers = { ...partial.answers, [STATEMENTS[14].id]: undefined };
-    const { sheet } = await report(book, "Invoice triage", [partial]);
+    partial.answers = { ...partial.answers, [STATEMENTS[14].id]: undefined } as Record<string, number>;
+    const { name, sheet } = await report(book, "Invoice triage", [partial]);
     expect(sheet.cell("C11").value).toBe("");
     expect(sheet.cell("C12").formula).toBeUndefined();
     expect(sheet.cell("A25").value).toMatch(/^No plan yet/);
+    const evaluated = evaluateFake(book);
+    expect(evaluated.value(name, 3, 1)).toEqual(NA);
+    expect(evaluated.value(name, 7, 1)).toEqual(NA);
+    expect(evaluated.value(name, 12, 1)).toEqual(NA);
   });
 
   it("rejects when there is no assessments table or no response for the workflow", async () => {
     const book = new FakeWorkbook();
     const store = new ExcelStore({ run: book.run });
-    await expect(store.insertReport("Invoice triage", team)).rejects.toThrow(/does not have/);
+    await expect(store.insertReport("Invoice triage", team)).rejects.toThrow(
+      "The report reads the AgapAssessments table, which this workbook does not have.",
+    );
     await expect(store.insertReport("Other", team)).rejects.toThrow(/no saved responses for "Other"/);
     expect(book.writes).toEqual([]);
   });
