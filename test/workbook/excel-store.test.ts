@@ -125,8 +125,10 @@ function expectRowWritten(book: FakeWorkbook, row: number, r: AssessmentResponse
     expect(at(key).format).toBe(PERCENT);
   }
   expect(at("answered").format).toBe(WHOLE);
-  const first = columnLetter(layout.left + layout.position[`answer:${STATEMENTS[0].id}`]);
-  const last = columnLetter(layout.left + layout.position[`answer:${STATEMENTS[14].id}`]);
+  // The answer columns, wherever they stand, are one run of cells with the same rule.
+  const answers = STATEMENTS.map((statement) => layout.position[`answer:${statement.id}`]);
+  const first = columnLetter(layout.left + Math.min(...answers));
+  const last = columnLetter(layout.left + Math.max(...answers));
   const validation = sheet.validationAt(`${first}${row}:${last}${row}`);
   expect(validation).toMatchObject({
     cleared: true,
@@ -339,6 +341,26 @@ describe("ExcelStore.saveResponse", () => {
       ],
       skipped: [],
     });
+  });
+
+  it("writes a table whose Strategy 1 and Strategy 2 columns were swapped by hand, each under its own header", async () => {
+    // Earlier layouts refused this table; columns are now found by header.
+    const header = [...HEADERS];
+    [header[3], header[4]] = [header[4], header[3]];
+    const layout = layoutOf(ASSESSMENTS, header);
+    const swapped = (r: AssessmentResponse) => {
+      const values = typedRow(r);
+      [values[3], values[4]] = [values[4], values[3]];
+      return values;
+    };
+    const book = new FakeWorkbook();
+    addAssessments(book, [swapped(response("a"))], { header });
+    recordLayouts(book, [ASSESSMENTS]);
+    const added = response("b", { respondent: "Ben" }, [5, 1, 3, 3, 3, 3, 2, 3, 2, 2, 2, 2, 2, 3, 2]);
+    await new ExcelStore({ run: book.run }).saveResponse(added);
+    const sheet = book.sheet(ASSESSMENTS_SHEET)!;
+    expect([sheet.cell("D3").value, sheet.cell("E3").value]).toEqual([1, 5]);
+    expectRowWritten(book, 3, added, layout);
   });
 
   it("rejects with Excel's message when the sheet is protected, and writes nothing", async () => {
