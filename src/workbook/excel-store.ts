@@ -47,7 +47,7 @@ function reportPlan(means: readonly (number | null)[]): { label: string; scores:
     return {
       label: "Plan",
       scores: means.map(() => ""),
-      note: "No plan yet: every layer needs at least one respondent who answered all three of its statements.",
+      note: "No plan yet: the latest round needs at least one response with all 15 statements answered.",
     };
   }
   const scores = means as number[];

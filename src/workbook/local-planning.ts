@@ -9,6 +9,9 @@ import {
   type Scenario,
 } from "../model";
 import { ASSESSMENTS_SHEET } from "./sheets/assessments";
+import { ROI } from "./sheets/roi";
+import { SCENARIOS } from "./sheets/scenarios";
+import { recordProblem } from "./sheets/spec";
 import type { KeyValueStorage } from "./local-store";
 import {
   MATURITY_SHEET,
@@ -50,6 +53,11 @@ function read(storage: KeyValueStorage): Stored {
   return { scenarios: list("scenarios"), roi: list("roi"), maturity: list("maturity"), roadmaps: list("roadmaps") };
 }
 
+/** The same check as the Excel store: what the workbook's reader would refuse is not saved. */
+function refuse(problem: string | null): void {
+  if (problem) throw new Error(problem);
+}
+
 /** Replaces the item with the same key, or adds it at the end. */
 function upsert<T>(items: T[], item: T, same: (a: T, b: T) => boolean): void {
   const at = items.findIndex((existing) => same(existing, item));
@@ -73,11 +81,13 @@ export class LocalPlanningStore implements PlanningStore {
   }
 
   async saveScenario(scenario: Scenario): Promise<void> {
+    refuse(recordProblem(SCENARIOS, scenario));
     this.update((data) => upsert(data.scenarios, scenario, (a, b) => a.id === b.id));
   }
 
   /** The latest scores live with the assessments; the export reads them from there. */
   async saveRoi(entry: RoiEntry): Promise<void> {
+    refuse(recordProblem(ROI, entry));
     this.update((data) => upsert(data.roi, entry, (a, b) => a.id === b.id));
   }
 

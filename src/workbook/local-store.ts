@@ -1,5 +1,7 @@
 // The store outside Excel: the browser's localStorage, under keys of our own.
 import type { AssessmentResponse } from "../model";
+import { ASSESSMENTS } from "./sheets/assessments";
+import { recordProblem } from "./sheets/spec";
 import { DRAFT_KEY, RESPONSES_KEY, type AssessmentStore, type Draft, type ResponseList } from "./store";
 
 /** The part of the Web Storage API the store uses; tests pass an in-memory one. */
@@ -25,6 +27,9 @@ export class LocalStore implements AssessmentStore {
   }
 
   async saveResponse(response: AssessmentResponse): Promise<void> {
+    // The same check as the Excel store: what the workbook's reader would refuse is not saved.
+    const problem = recordProblem(ASSESSMENTS, response);
+    if (problem) throw new Error(problem);
     const responses = readJson<AssessmentResponse[]>(this.storage, RESPONSES_KEY, []);
     const at = responses.findIndex((existing) => existing.id === response.id);
     if (at >= 0) responses[at] = response;

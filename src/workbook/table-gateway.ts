@@ -12,6 +12,7 @@ import {
   migratedHeader,
   planMigration,
   readTable,
+  recordProblem,
   recordedVersion,
   rowCells,
   rowFormulas,
@@ -197,12 +198,16 @@ export class TableGateway {
    * the sheet row written.
    */
   upsert<R>(target: WritableTable, record: R): number {
+    const problem = recordProblem(target.spec, record);
+    if (problem) throw new Error(problem);
     const { row, add } = targetRow(target.spec, target.layout, target.rows, target.firstRow, record);
     if (add) {
       target.table.rows.add();
       target.rows.push(new Array(target.layout.width).fill(""));
     }
     this.writeRecords(target, row, [record]);
+    // Later upserts in the same batch see this row as taken, under its id.
+    target.rows[row - target.firstRow] = rowCells(target.spec, target.layout, record, row).values.map((v) => v ?? "");
     return row;
   }
 

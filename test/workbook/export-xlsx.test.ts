@@ -282,10 +282,10 @@ describe("the exported formulas in a spreadsheet engine without the AGAP functio
     for (const { formula } of evaluated.formulas) expect(formula).not.toMatch(/AGAP\.|SEQUENCE/);
   });
 
-  it("gets the weakest layer by the model with CHOOSE over MATCH, no engine-specific rewrite", () => {
+  it("gets the weakest layer by the model with an IF chain (first of equal lowest), no engine-specific rewrite", () => {
     const formula = cellAt(sheet, 2, COL.weakest).formula;
     expect(formula).toBe(
-      'CHOOSE(MATCH(MIN(S2:W2),S2:W2,0),"Strategy Alignment","Workflow Integration","Human Oversight","Measurement","Business Adoption")',
+      'IF(S2=MIN(S2:W2),"Strategy Alignment",IF(T2=MIN(S2:W2),"Workflow Integration",IF(U2=MIN(S2:W2),"Human Oversight",IF(V2=MIN(S2:W2),"Measurement","Business Adoption"))))',
     );
     expect(evaluated.value(ASSESSMENTS_SHEET, 2, COL.weakest)).toBe(HAND.weakest);
     // All five layers equal: the first of equal lowest, as the model.

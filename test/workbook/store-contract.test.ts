@@ -153,4 +153,15 @@ describe.each(STORES)("%s", (_name, make) => {
     for (const response of odd) await stores.assessments.saveResponse(response);
     expect((await stores.assessments.listResponses()).responses).toEqual(odd);
   });
+
+  it("refuses, with the same reason, a record its workbook reader would not read back", async () => {
+    await expect(stores.planning.saveRoi({ ...ROI_ROWS[0], horizon: 2.5 })).rejects.toThrow(
+      "Not saved to AGAP ROI: Horizon is 2.5, not a whole number of periods, 1 or more.",
+    );
+    await expect(stores.assessments.saveResponse({ ...RESPONSES[0], date: "2026-02-30" })).rejects.toThrow(
+      /^Not saved to AGAP Assessments: the date is "2026-02-30", not a date\.$/,
+    );
+    expect((await stores.planning.loadPlanning()).roi).toEqual([]);
+    expect((await stores.assessments.listResponses()).responses).toEqual([]);
+  });
 });

@@ -41,8 +41,7 @@ export const ANSWER_COLUMNS = STATEMENTS.map((statement, i) => {
   return { key: `answer:${statement.id}`, header: `${layer.short} ${(i % STATEMENTS_PER_LAYER) + 1}` };
 });
 export const SCORE_KEYS = LAYERS.map((layer) => `score:${layer.id}`);
-const firstAnswer = ANSWER_COLUMNS[0].key;
-const lastAnswer = ANSWER_COLUMNS[ANSWER_COLUMNS.length - 1].key;
+const ANSWER_KEYS = ANSWER_COLUMNS.map((column) => column.key);
 
 /**
  * The band of a gap cell: an IF chain over the model's default thresholds.
@@ -59,13 +58,18 @@ export function bandFormula(gapCell: string): string {
 }
 
 /**
- * The weakest layer's name from a run of five score cells: the first of equal lowest, as the model.
+ * The weakest layer's name from the five score cells in layer order: the first of equal lowest,
+ * as the model. An IF chain, not MATCH, so the cells need not sit side by side.
  *
  * @example
- * weakestFormula("S2:W2") //=> 'CHOOSE(MATCH(MIN(S2:W2),S2:W2,0),"Strategy Alignment",…)'
+ * weakestFormula(at, keys) //=> 'IF(S2=MIN(S2:W2),"Strategy Alignment",IF(T2=MIN(S2:W2),…,"Business Adoption"))'
  */
-export function weakestFormula(scores: string): string {
-  return `CHOOSE(MATCH(MIN(${scores}),${scores},0),${LAYERS.map((layer) => quoted(layer.name)).join(",")})`;
+export function weakestFormula(at: RowAddress, keys: readonly string[]): string {
+  const lowest = `MIN(${span(at, keys)})`;
+  let formula = quoted(LAYERS[LAYERS.length - 1].name);
+  for (let k = LAYERS.length - 2; k >= 0; k--)
+    formula = `IF(${at(keys[k])}=${lowest},${quoted(LAYERS[k].name)},${formula})`;
+  return formula;
 }
 
 /** Results of the response's row, from the model. */
@@ -83,7 +87,7 @@ const whenComplete =
     return realized === null ? NA : value(realized, layerScores as number[]);
   };
 
-const scores = (at: RowAddress) => span(at, SCORE_KEYS[0], SCORE_KEYS[SCORE_KEYS.length - 1]);
+const scores = (at: RowAddress) => span(at, SCORE_KEYS);
 
 const columns: ColumnSpec<AssessmentResponse, void>[] = [
   {
@@ -126,11 +130,7 @@ const columns: ColumnSpec<AssessmentResponse, void>[] = [
     kind: "derived",
     format: PERCENT,
     formula: (at) => {
-      const answers = span(
-        at,
-        ANSWER_COLUMNS[k * STATEMENTS_PER_LAYER].key,
-        ANSWER_COLUMNS[k * STATEMENTS_PER_LAYER + STATEMENTS_PER_LAYER - 1].key,
-      );
+      const answers = span(at, ANSWER_KEYS.slice(k * STATEMENTS_PER_LAYER, (k + 1) * STATEMENTS_PER_LAYER));
       // A layer with an unanswered statement has no score; PRODUCT must never skip it.
       return `=IF(COUNT(${answers})<${STATEMENTS_PER_LAYER},NA(),AVERAGE(${answers})/${ANSWER_MAX})`;
     },
@@ -167,7 +167,7 @@ const columns: ColumnSpec<AssessmentResponse, void>[] = [
     kind: "derived",
     format: null,
     width: 22,
-    formula: (at) => `=${weakestFormula(scores(at))}`,
+    formula: (at) => `=${weakestFormula(at, SCORE_KEYS)}`,
     cached: whenComplete((_, layerScores) => LAYERS[weakestLayerIndex(layerScores)].name),
   },
   { key: "id", header: "Response ID", kind: "text", format: TEXT, width: 26, value: (r) => r.id },
@@ -178,7 +178,7 @@ const columns: ColumnSpec<AssessmentResponse, void>[] = [
     format: WHOLE,
     since: 2,
     // Only rows with every statement answered count in a round's team result.
-    formula: (at) => `=COUNT(${span(at, firstAnswer, lastAnswer)})`,
+    formula: (at) => `=COUNT(${span(at, ANSWER_KEYS)})`,
     cached: (r) => assessAnswers(r.answers).answered,
   },
 ];

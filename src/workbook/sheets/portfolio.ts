@@ -50,7 +50,7 @@ export interface PortfolioContext {
 }
 
 const LATEST_KEYS = LAYERS.map((layer) => `latest:${layer.id}`);
-const latestSpan = (at: (key: string) => string) => span(at, LATEST_KEYS[0], LATEST_KEYS[LAYER_COUNT - 1]);
+const latestSpan = (at: (key: string) => string) => span(at, LATEST_KEYS);
 
 /** The model's portfolio row of an entry. */
 function modelRow(entry: PortfolioEntry, context: PortfolioContext): PortfolioRow {
@@ -152,7 +152,7 @@ const columns: ColumnSpec<PortfolioEntry, PortfolioContext>[] = [
     kind: "derived",
     format: null,
     width: 22,
-    formula: (at) => `=${weakestFormula(latestSpan(at))}`,
+    formula: (at) => `=${weakestFormula(at, LATEST_KEYS)}`,
     cached: (e, c) => modelRow(e, c).weakest ?? NA,
   },
   {

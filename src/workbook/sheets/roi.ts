@@ -52,6 +52,8 @@ export interface RoiContext {
 }
 
 const LATEST_KEYS = LAYERS.map((layer) => `latest:${layer.id}`);
+const ONE_OFF_KEYS = ["build", "integrate", "govern"];
+const COST_KEYS = [...ONE_OFF_KEYS, "maintain"];
 
 const NUMBER_COLUMNS: { key: RoiNumberField; header: string; format: string; limit: Limit; former?: string[] }[] = [
   { key: "baseline", header: "Baseline value", format: "General", limit: LIMITS.number },
@@ -91,13 +93,13 @@ const numberColumn = (spec: (typeof MONEY_AND_PERIODS)[number]): ColumnSpec<RoiE
 function parts(at: RowAddress) {
   const d = at("direction");
   const [e, h, i, m] = [at("baseline"), at("current"), at("valuePerUnit"), at("maintain")];
-  const oneOff = `SUM(${span(at, "build", "govern")})`;
+  const oneOff = `SUM(${span(at, ONE_OFF_KEYS)})`;
   return {
     oneOff,
     maintain: m,
     // Improvement per period × value per unit; an unknown direction gives #N/A.
     benefit: `(IF(${d}="higher",${h}-${e},IF(OR(${d}="",${d}="lower"),${e}-${h},NA()))*${i})`,
-    unmeasurable: `COUNT(${e})=0,COUNT(${h})=0,COUNT(${i})=0,COUNT(${span(at, "build", "maintain")})=0`,
+    unmeasurable: `COUNT(${e})=0,COUNT(${h})=0,COUNT(${i})=0,COUNT(${span(at, COST_KEYS)})=0`,
     badHorizon: `${at("horizon")}<1,${at("horizon")}<>INT(${at("horizon")})`,
   };
 }
@@ -159,7 +161,7 @@ const columns: ColumnSpec<RoiEntry, RoiContext>[] = [
     kind: "derived",
     format: MONEY,
     formula: (at) => {
-      const latest = span(at, LATEST_KEYS[0], LATEST_KEYS[LAYER_COUNT - 1]);
+      const latest = span(at, LATEST_KEYS);
       return `=IF(OR(COUNT(${at("expectedValue")})=0,COUNT(${latest})<${LAYER_COUNT}),NA(),${at("expectedValue")}*PRODUCT(${latest}))`;
     },
     cached: (e, c) => orNA(figures(e, c).projected),
@@ -216,7 +218,7 @@ const columns: ColumnSpec<RoiEntry, RoiContext>[] = [
     format: null,
     formula: (at) => {
       const [e, f, g, n, o] = [at("baseline"), at("baselineDate"), at("goLiveDate"), at("periods"), at("horizon")];
-      const costs = span(at, "build", "maintain");
+      const costs = span(at, COST_KEYS);
       const flags = [
         `IF(COUNT(${e})=0,${quoted(FLAG_TEXT.noBaseline + " ")},` +
           `IF(AND(COUNT(${f})=1,COUNT(${g})=1),IF(${f}>${g},${quoted(FLAG_TEXT.afterGoLive + " ")},""),""))`,

@@ -41,7 +41,7 @@ const columns: ColumnSpec<Scenario, void>[] = [
     format: PERCENT,
     // A blank score gives #N/A, never the product of the other four.
     formula: (at) => {
-      const scores = span(at, SCORE_KEYS[0], SCORE_KEYS[LAYER_COUNT - 1]);
+      const scores = span(at, SCORE_KEYS);
       return `=IF(COUNT(${scores})<${LAYER_COUNT},NA(),PRODUCT(${scores}))`;
     },
     cached: (s): CachedValue => (fullProfile(s.scores) ? realizedValue(s.scores) : NA),
@@ -52,7 +52,7 @@ const columns: ColumnSpec<Scenario, void>[] = [
     kind: "derived",
     format: CHANGE_PERCENT,
     formula: (at) => {
-      const base = span(at, BASE_KEYS[0], BASE_KEYS[LAYER_COUNT - 1]);
+      const base = span(at, BASE_KEYS);
       return `=IF(COUNT(${base})<${LAYER_COUNT},NA(),${at("realized")}-PRODUCT(${base}))`;
     },
     cached: (s): CachedValue => (fullProfile(s.scores) && fullProfile(s.baseScores) ? scenarioChange(s) : NA),

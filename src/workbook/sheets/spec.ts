@@ -148,9 +148,22 @@ export const rowAddress =
   (key) =>
     `${letterOf(layout, key)}${row}`;
 
-/** The range of a run of columns in one row, from the first key to the last. */
-export function span(at: RowAddress, first: string, last: string): string {
-  return `${at(first)}:${at(last)}`;
+/**
+ * The cells of some columns in one row: a range when they sit side by side in order, else a
+ * list, so a formula still covers every one of them after a person moves a column.
+ *
+ * @example
+ * span(at, ["a", "b", "c"]) //=> "D2:F2" (side by side)
+ * span(at, ["a", "b", "c"]) //=> "E2,D2,F2" (a and b swapped by hand)
+ */
+export function span(at: RowAddress, keys: readonly string[]): string {
+  const cells = keys.map(at);
+  const parsed = cells.map((address) => /^([A-Z]+)(\d+)$/.exec(address)!);
+  const index = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const adjacent = parsed.every(
+    (m, i) => i === 0 || (m[2] === parsed[0][2] && index(m[1]) === index(parsed[i - 1][1]) + 1),
+  );
+  return adjacent ? `${cells[0]}:${cells[cells.length - 1]}` : cells.join(",");
 }
 
 /** What goes into one row of the table, cell by cell in the table's own order. */
@@ -276,6 +289,22 @@ function missingRequired<R, C>(spec: TableSpec<R, C>, layout: Layout): string[] 
 const missingProblem = <R, C>(spec: TableSpec<R, C>, headers: readonly string[]) =>
   `the ${spec.table} table has no ${headers.map((h) => `"${h}"`).join(", ")} column; ` +
   "restore the column headers to read and save its rows";
+
+/**
+ * Why a record cannot be saved, or null: a record the table's own reader would not read back is
+ * refused, so what is saved can always be read, and a number outside its limits never lands.
+ * Both stores check with it.
+ *
+ * @example
+ * recordProblem(ROI, { ...entry, horizon: 2.5 }) //=> 'Not saved to AGAP ROI: Horizon is 2.5, not a whole number of periods, 1 or more.'
+ */
+export function recordProblem<R, C>(spec: TableSpec<R, C>, record: R): string | null {
+  if (!spec.parse) return null;
+  const layout = specLayout(spec);
+  const values = rowCells(spec, layout, record, 2).values.map((value) => value ?? "");
+  const read = readTable(spec, headersOf(spec), [values], 2);
+  return read.skipped.length > 0 ? `Not saved to ${spec.sheet}: ${read.skipped[0].problem}.` : null;
+}
 
 /**
  * Where a record goes: the row with its id; else a hand-typed row it was read from

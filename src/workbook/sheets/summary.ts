@@ -53,7 +53,7 @@ const columns: ColumnSpec<AssessmentRound, void>[] = [
     header: "Realized value",
     kind: "derived",
     format: PERCENT,
-    formula: (at) => `=PRODUCT(${span(at, MEAN_KEYS[0], MEAN_KEYS[MEAN_KEYS.length - 1])})`,
+    formula: (at) => `=PRODUCT(${span(at, MEAN_KEYS)})`,
     cached: result((r) => r.realized),
   },
   {
@@ -78,7 +78,7 @@ const columns: ColumnSpec<AssessmentRound, void>[] = [
     kind: "derived",
     format: null,
     width: 22,
-    formula: (at) => `=${weakestFormula(span(at, MEAN_KEYS[0], MEAN_KEYS[MEAN_KEYS.length - 1]))}`,
+    formula: (at) => `=${weakestFormula(at, MEAN_KEYS)}`,
     cached: result((r) => LAYERS[r.weakest].name),
   },
   { key: "roundId", header: "Round ID", kind: "text", format: TEXT, width: 30, value: (round) => roundId(round) },

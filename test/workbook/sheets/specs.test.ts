@@ -134,7 +134,7 @@ describe("the assessments spec", () => {
       "=PRODUCT(S7:W7)",
       "=1-X7",
       '=IF(Y7>=0.9,"Critical",IF(Y7>=0.75,"Severe",IF(Y7>=0.5,"Material",IF(Y7>=0.25,"Managed","Contained"))))',
-      '=CHOOSE(MATCH(MIN(S7:W7),S7:W7,0),"Strategy Alignment","Workflow Integration","Human Oversight","Measurement","Business Adoption")',
+      '=IF(S7=MIN(S7:W7),"Strategy Alignment",IF(T7=MIN(S7:W7),"Workflow Integration",IF(U7=MIN(S7:W7),"Human Oversight",IF(V7=MIN(S7:W7),"Measurement","Business Adoption"))))',
       "=COUNT(D7:R7)",
     ]);
   });
