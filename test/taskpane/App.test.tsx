@@ -1,6 +1,9 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { STATEMENTS } from "../../src/model";
 import { App } from "../../src/taskpane/App";
+// Loaded up front, so the pane's lazy import resolves at once rather than after ts-jest has
+// compiled the module inside the test that waits for it.
+import "../../src/taskpane/components/TeamPanel";
 import { LocalPlanningStore } from "../../src/workbook/local-planning";
 import { LocalStore, type KeyValueStorage } from "../../src/workbook/local-store";
 import { DRAFT_KEY, RESPONSES_KEY, type AssessmentStore } from "../../src/workbook/store";
@@ -101,7 +104,7 @@ describe("App with the browser store", () => {
     await waitFor(() => expect(JSON.parse(storage.getItem(RESPONSES_KEY)!)).toHaveLength(1));
   });
 
-  it("shows team aggregates and flags statements 3 or more points apart", async () => {
+  it("shows the latest round's team result; the January round, chosen, has its own aggregates and flag", async () => {
     const storage = new MemoryStorage();
     const base = Object.fromEntries(STATEMENTS.map((s) => [s.id, 3]));
     storage.setItem(
@@ -126,14 +129,21 @@ describe("App with the browser store", () => {
     );
     storage.setItem(DRAFT_KEY, JSON.stringify({ workflow: "Claims", respondent: "", date: "", answers: {} }));
     await renderApp(new LocalStore(storage));
-    fireEvent.click(screen.getByRole("tab", { name: "Team & history" }));
-    const table = await screen.findByRole("table", { name: "Layer scores across respondents" });
-    // Strategy per response: (1+3+3)/15 = 0.4667, (4+3+3)/15 = 0.6667, 0.6 → mean 0.5778, min 0.4667, max 0.6667.
-    expect(within(table).getAllByRole("row")[1]).toHaveTextContent(/Strategy57\.8%46\.7%66\.7%/);
+    await act(async () => fireEvent.click(screen.getByRole("tab", { name: "Team & history" })));
+    const round = await screen.findByRole("combobox", { name: "Round" });
+    // April, the latest round: Ana alone, 0.6 on every layer; nothing to disagree on.
+    expect(round).toHaveValue("2026-04-02");
+    const layers = () => screen.getByRole("table", { name: "Layer scores across the round's complete responses" });
+    expect(within(layers()).getAllByRole("row")[1]).toHaveTextContent(/Strategy60\.0%60\.0%60\.0%/);
+    expect(screen.queryByRole("list", { name: "Statements with divergent answers" })).toBeNull();
+
+    fireEvent.change(round, { target: { value: "2026-01-10" } });
+    // Strategy per response: (1+3+3)/15 = 0.4667 and (4+3+3)/15 = 0.6667 → mean 0.5667, min 0.4667, max 0.6667.
+    expect(within(layers()).getAllByRole("row")[1]).toHaveTextContent(/Strategy56\.7%46\.7%66\.7%/);
     const flags = screen.getByRole("list", { name: "Statements with divergent answers" });
     expect(within(flags).getAllByRole("listitem")).toHaveLength(1);
     expect(flags).toHaveTextContent("Answers range from 1 to 4.");
-    const history = screen.getByRole("table", { name: "Assessments by date" });
+    const history = screen.getByRole("table", { name: "Rounds by date" });
     expect(within(history).getAllByRole("row")).toHaveLength(3);
     expect(screen.getByRole("button", { name: "Export .xlsx" })).toBeEnabled();
   });

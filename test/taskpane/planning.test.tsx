@@ -2,6 +2,11 @@
 // its field, what was typed stays in the field, and nothing reaches storage until it is valid.
 import { act, configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
+// The panels the pane imports lazily, loaded up front: the lazy import then resolves at once, not
+// after ts-jest has compiled the module inside a test that waits for it.
+import "../../src/taskpane/planning/ScenariosPanel";
+import "../../src/taskpane/planning/RoiPanel";
+import "../../src/taskpane/planning/RoadmapPanel";
 import { LocalPlanningStore } from "../../src/workbook/local-planning";
 import { LocalStore, type KeyValueStorage } from "../../src/workbook/local-store";
 import { PLANNING_KEY } from "../../src/workbook/planning-store";
@@ -54,7 +59,8 @@ async function renderApp(storage: MemoryStorage, tab: string) {
   await screen.findByRole("form", { name: "Assessment" });
   // The saved responses are read before the tab opens, as they are by the time a person clicks it.
   await act(async () => {});
-  fireEvent.click(screen.getByRole("tab", { name: tab }));
+  // Acted on, so the lazily loaded panel has rendered before the test queries it.
+  await act(async () => fireEvent.click(screen.getByRole("tab", { name: tab })));
 }
 
 const type = (element: HTMLElement, value: string) => fireEvent.change(element, { target: { value } });
@@ -263,15 +269,18 @@ describe("ROI rows", () => {
     return { storage, form, box };
   }
 
-  /** Fills the row of the issue: 40 → 25 hours at 60 per hour, costs 3000/1000/500/500, 12 of 12 periods at 1%. */
+  /**
+   * Fills the row: 40 → 25 hours at 60 per hour, one-off costs 2900/1000/500, maintain 50 a period,
+   * 12 of 12 periods at 1%.
+   */
   function fillNumbers(box: (name: string) => HTMLElement, baseline: string | null = "40") {
     if (baseline !== null) type(box("Baseline value (per period)"), baseline);
     type(box("Value now (per period)"), "25");
     type(box("Money per unit"), "60");
-    type(box("Build cost"), "3000");
+    type(box("Build cost"), "2900");
     type(box("Integrate cost"), "1000");
     type(box("Govern cost"), "500");
-    type(box("Maintain cost"), "500");
+    type(box("Maintain cost per period"), "50");
     type(box("Periods observed"), "12");
     type(box("Horizon (periods)"), "12");
     type(box("Discount rate per period"), "1");
@@ -332,7 +341,8 @@ describe("ROI rows", () => {
     for (const other of ["no-baseline", "no-costs", "short-observation"]) {
       expect(within(row).queryByTestId(`flag-${other}`)).toBeNull();
     }
-    // Benefit (40 − 25) × 60 × 12 = 10 800; cost 5 000; ROI (10 800 − 5 000) / 5 000 = 1.16.
+    // Benefit (40 − 25) × 60 × 12 = 10 800; cost 2900 + 1000 + 500 once and 50 × 12 periods = 5 000;
+    // ROI (10 800 − 5 000) / 5 000 = 1.16.
     expect(within(row).getByTestId("measured-roi")).toHaveTextContent("116.0%");
     const saved = JSON.parse(planning(storage)!).roi;
     expect(saved).toHaveLength(1);
@@ -344,12 +354,13 @@ describe("ROI rows", () => {
       baseline: 40,
       baselineDate: "2026-03-10",
       goLiveDate: "2026-03-01",
-      build: 3000,
+      build: 2900,
+      maintain: 50,
       discountRate: 0.01,
     });
     // The form keeps the row, now saved under its id.
     expect(within(form).getByRole("button", { name: "Save ROI row" })).toBeInTheDocument();
-    expect(box("Build cost")).toHaveValue("3000");
+    expect(box("Build cost")).toHaveValue("2900");
   });
 
   it("without a baseline: flag-no-baseline, and measured ROI is “not provable yet”, never a number", async () => {
@@ -374,10 +385,11 @@ describe("ROI rows", () => {
   it("a half-typed row survives a look at another tab", async () => {
     const { box } = await openRoi();
     type(box("Baseline value (per period)"), "40");
-    fireEvent.click(screen.getByRole("tab", { name: "Scenarios" }));
-    await screen.findByRole("combobox", { name: "Start from" });
-    fireEvent.click(screen.getByRole("tab", { name: "ROI" }));
-    const form = await screen.findByRole("form", { name: "ROI row" });
+    // The clicks are acted on, so the lazily loaded panel has rendered when the query runs.
+    await act(async () => fireEvent.click(screen.getByRole("tab", { name: "Scenarios" })));
+    expect(within(panel("scenarios")).getByRole("combobox", { name: "Start from" })).toBeInTheDocument();
+    await act(async () => fireEvent.click(screen.getByRole("tab", { name: "ROI" })));
+    const form = within(panel("roi")).getByRole("form", { name: "ROI row" });
     expect(within(form).getByRole("textbox", { name: /^Metric/ })).toHaveValue("Handling time");
     expect(within(form).getByRole("textbox", { name: "Baseline value (per period)" })).toHaveValue("40");
   });
@@ -417,7 +429,7 @@ describe("Roadmap", () => {
     expect(roadmaps[0].tasks).toHaveLength(15);
     // Day 1 is 1 February 2024; 2024 is a leap year, so day 30 is 1 March.
     expect(screen.getByTestId("task-foundation.baseline")).toHaveTextContent(/^2024-02-24: /);
-    expect(screen.getByTestId("task-foundation.baseline")).toHaveTextContent("No baseline in the ROI tracker yet.");
+    expect(screen.getByTestId("task-foundation.baseline")).toHaveTextContent("No baseline in AGAP ROI yet.");
     expect(screen.getByTestId("task-foundation.owner")).toHaveTextContent(/^2024-03-01: /);
     expect(screen.getByTestId("task-integration.tune")).toHaveTextContent(/^2024-03-31: /);
     expect(screen.getByTestId("task-governance.target-stage")).toHaveTextContent(/^2024-04-30: /);
