@@ -36,6 +36,7 @@ import {
   type Scenario,
 } from "../../model";
 import { formatPercent, formatPoints } from "../components/format";
+import { Notice } from "../components/Notice";
 import { NumberField } from "./NumberField";
 import { parseNumber } from "./parse";
 import { ScoreEditor } from "./ScoreEditor";
@@ -92,6 +93,24 @@ export function baseOptions(
   return options;
 }
 
+/** The base moved under the editor: from which label to which, and the layers the user had changed. */
+interface BaseMove {
+  from: string;
+  to: string;
+  kept: number[];
+}
+
+const sameScores = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((score, i) => score === b[i]);
+
+function moveNote({ from, to, kept }: BaseMove): string {
+  const what = from === to ? `Base updated: “${to}” changed.` : `Base updated to “${to}” (was “${from}”).`;
+  if (kept.length === 0) return `${what} Every layer now starts from it.`;
+  const names = kept.map((i) => LAYERS[i].name);
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return `${what} Your change${kept.length === 1 ? "" : "s"} to ${list} ${kept.length === 1 ? "was" : "were"} kept; the other layers now start from it.`;
+}
+
 const TARGET_RULE = { min: 0, max: 1, minExclusive: true, percent: true } as const;
 const DELTA_RULE = { min: 0, max: 1, minExclusive: true, percent: true } as const;
 const SEED_RULE = { min: 0, max: 2 ** 31 - 1, integer: true } as const;
@@ -109,9 +128,26 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
     () => baseOptions(responses, draftWorkflow, draftAnswers),
     [responses, draftWorkflow, draftAnswers],
   );
-  const [baseKey, setBaseKey] = React.useState(options.length > 1 ? options[1].key : "typed");
-  const base = options.find((o) => o.key === baseKey) ?? TYPED;
+  const [baseKey, setBaseKey] = React.useState(options.length > 1 ? options[1].key : TYPED.key);
+  const current = options.find((o) => o.key === baseKey);
+  // A base that is no longer offered (the draft was saved or cleared) gives way to typed scores,
+  // and the select says so.
+  if (current === undefined && baseKey !== TYPED.key) setBaseKey(TYPED.key);
+  const base = current ?? TYPED;
   const editor = useScoreEditor(base.scores);
+  // The options are worked out afresh from the responses and the draft on every render, while the
+  // editor keeps its own copy of the base. When the chosen option changes under it (a new round of
+  // that workflow, a changed draft), the editor's base follows before anything is shown, so the
+  // label, the base scores and a saved scenario always come from the same option; layers the user
+  // changed keep their values, and a note says what happened. `applied` is the label of the
+  // option the editor's base was last taken from.
+  const [applied, setApplied] = React.useState(base.label);
+  const [moved, setMoved] = React.useState<BaseMove | null>(null);
+  if (base.label !== applied || !sameScores(base.scores, editor.base)) {
+    const kept = editor.follow(base.scores);
+    setApplied(base.label);
+    setMoved({ from: applied, to: base.label, kept });
+  }
   const [name, setName] = React.useState("");
   const [nameTouched, setNameTouched] = React.useState(false);
   const [compare, setCompare] = React.useState<string[]>([]);
@@ -121,8 +157,11 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
   const [seedText, setSeedText] = React.useState("20261124");
 
   const choose = (key: string) => {
-    setBaseKey(key);
-    editor.reset((options.find((o) => o.key === key) ?? TYPED).scores);
+    const option = options.find((o) => o.key === key) ?? TYPED;
+    setBaseKey(option.key);
+    editor.reset(option.scores);
+    setApplied(option.label);
+    setMoved(null);
   };
 
   const realized = realizedValue(editor.scores);
@@ -176,6 +215,27 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
           ))}
         </Select>
       </Field>
+      {moved && (
+        <Notice
+          intent="info"
+          onDismiss={() => setMoved(null)}
+          actions={
+            moved.kept.length > 0 && (
+              <Button
+                size="small"
+                onClick={() => {
+                  editor.reset(base.scores);
+                  setMoved(null);
+                }}
+              >
+                Discard my changes
+              </Button>
+            )
+          }
+        >
+          {moveNote(moved)}
+        </Notice>
+      )}
 
       <ScoreEditor editor={editor} />
 

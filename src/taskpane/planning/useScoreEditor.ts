@@ -7,8 +7,9 @@ export const SCORE_RULE: NumberRule = { min: 0, max: 1, percent: true };
 const toText = (score: number) => String(Math.round(score * 1000) / 10);
 
 /**
- * Five layer scores edited as text (percent) and by slider. A text that is not a valid score
- * keeps its own message and leaves the last valid score in use; nothing typed is thrown away.
+ * Five layer scores edited as text (percent) and by slider, measured against base scores. A text
+ * that is not a valid score keeps its own message and leaves the last valid score in use; nothing
+ * typed is thrown away, not even when the base moves (see follow).
  */
 export function useScoreEditor(initial: readonly number[]) {
   const [texts, setTexts] = React.useState<string[]>(() => initial.map(toText));
@@ -38,6 +39,21 @@ export function useScoreEditor(initial: readonly number[]) {
     setBase(scores.slice());
   }, []);
 
+  /** Layers the user has changed from the base, by typing or with the slider (valid or not). */
+  const edited = base.flatMap((score, i) => (valid[i] !== score || texts[i] !== toText(score) ? [i] : []));
+
+  /**
+   * Moves to new base scores while keeping the user's changes: a layer still at the old base
+   * takes the new base's score, a layer the user changed keeps its text and score. Returns the
+   * layers kept. Reads this render's state, so call it while rendering, not from a stale closure.
+   */
+  const follow = (scores: readonly number[]): number[] => {
+    setTexts(texts.map((text, i) => (edited.includes(i) ? text : toText(scores[i]))));
+    setValid(valid.map((value, i) => (edited.includes(i) ? value : scores[i])));
+    setBase(scores.slice());
+    return edited;
+  };
+
   const problems = texts.map((text) => {
     const parsed = parseNumber(text, SCORE_RULE);
     return parsed.ok ? (parsed.value === null ? "Required." : null) : parsed.message;
@@ -48,8 +64,10 @@ export function useScoreEditor(initial: readonly number[]) {
     base,
     problems,
     allValid: problems.every((p) => p === null) && valid.length === LAYER_COUNT,
+    edited,
     setText,
     setSlider,
     reset,
+    follow,
   };
 }
