@@ -8,7 +8,7 @@ import {
   workflowNames,
   type AssessmentResponse,
 } from "../model";
-import { writeSpecTable } from "./export-xlsx";
+import { writeLayouts, writeSpecTable } from "./export-xlsx";
 import type { PlanningData } from "./planning-store";
 import { PORTFOLIO, type PortfolioEntry } from "./sheets/portfolio";
 import { ROI } from "./sheets/roi";
@@ -104,4 +104,5 @@ export function addPlanningSheets(
     const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: ROADMAP_ROW.header }] });
     writeRoadmap(sheet, i === 0 ? "AgapRoadmap" : `AgapRoadmap${i + 1}`, record, data);
   });
+  writeLayouts(workbook);
 }

@@ -110,14 +110,21 @@ export function writeSpecTable<R, C>(
   return sheet;
 }
 
-/** Records the table's layout version on the hidden layouts sheet. */
+/** Notes the table's layout version, for the hidden layouts sheet written last. */
 function recordVersion<R, C>(workbook: Workbook, spec: TableSpec<R, C>): void {
   const known =
     versions.get(workbook) ??
     (workbook.getWorksheet(LAYOUTS_SHEET) ? sheetRows(workbook, LAYOUTS_SHEET).rowsWithHeader : []);
-  const grid = withVersion(known, spec.table, spec.version);
-  versions.set(workbook, grid);
-  const sheet = workbook.getWorksheet(LAYOUTS_SHEET) ?? workbook.addWorksheet(LAYOUTS_SHEET, { state: "hidden" });
+  versions.set(workbook, withVersion(known, spec.table, spec.version));
+}
+
+/** Writes the hidden layouts sheet, after every other sheet, with the versions noted so far. */
+export function writeLayouts(workbook: Workbook): void {
+  const grid = versions.get(workbook);
+  if (!grid) return;
+  const existing = workbook.getWorksheet(LAYOUTS_SHEET);
+  if (existing) workbook.removeWorksheet(existing.id);
+  const sheet = workbook.addWorksheet(LAYOUTS_SHEET, { state: "hidden" });
   grid.forEach((values, r) => (sheet.getRow(r + 1).values = values as CellValue[]));
 }
 
@@ -149,6 +156,7 @@ export async function buildAssessmentWorkbook(
   writeSpecTable(workbook, ASSESSMENTS, responses, undefined);
   writeSpecTable(workbook, SUMMARY, allRounds(responses), undefined);
   extend?.(workbook);
+  writeLayouts(workbook);
   const bytes: unknown = await workbook.xlsx.writeBuffer();
   if (bytes instanceof ArrayBuffer) return bytes;
   if (ArrayBuffer.isView(bytes)) {
@@ -281,5 +289,6 @@ export function migrateXlsxTable<R, C>(workbook: Workbook, spec: TableSpec<R, C>
     }
   }
   recordVersion(workbook, spec);
+  writeLayouts(workbook);
   return true;
 }

@@ -110,12 +110,12 @@ describe("addPlanningSheets", () => {
   it("adds the scenarios, ROI and portfolio tables and one sheet per roadmap", () => {
     expect(book.worksheets.map((ws) => ws.name)).toEqual([
       "AGAP Assessments",
-      "AGAP Layouts",
       "AGAP Summary",
       "AGAP Scenarios",
       "AGAP ROI",
       "AGAP Portfolio",
       "AGAP Roadmap – Invoice triage",
+      "AGAP Layouts",
     ]);
     for (const spec of [SCENARIOS, ROI, PORTFOLIO] as const) {
       const headers = spec.columns.map((column) => column.header);
@@ -145,7 +145,7 @@ describe("addPlanningSheets", () => {
     addPlanningSheets(out, { ...DATA, roadmaps: [] }, []);
     const zip = await JSZip.loadAsync((await out.xlsx.writeBuffer()) as ArrayBuffer);
     // Scenarios, layouts, ROI: the ROI sheet is the third; no workflow has an assessment.
-    const xml = await zip.file("xl/worksheets/sheet3.xml")!.async("string");
+    const xml = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
     const latest = `${columnLetter(ROI_COL.latestDate)}2`;
     expect(xml).toMatch(new RegExp(`<c r="${latest}" s="\\d+" t="e"><f>[^<]+</f><v>#N/A</v></c>`));
   });
@@ -300,9 +300,9 @@ describe("addPlanningSheets", () => {
     await back.xlsx.load((await out.xlsx.writeBuffer()) as ArrayBuffer);
     expect(back.worksheets.map((ws) => ws.name)).toEqual([
       "AGAP Scenarios",
-      "AGAP Layouts",
       "AGAP ROI",
       "AGAP Portfolio",
+      "AGAP Layouts",
     ]);
     const roi = back.getWorksheet("AGAP ROI")!;
     expect(roi.getRow(1).getCell(1).value).toBe("Workflow");

@@ -85,11 +85,11 @@ describe("the .xlsx file, read back with a fresh exceljs workbook", () => {
   it("is an .xlsx (zip) file made by AGAP with the two sheets and the hidden layout versions", () => {
     expect(new Uint8Array(bytes).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
     expect(book.creator).toBe("AGAP");
-    // The layouts sheet is added as soon as the first table records its version.
+    // The layouts sheet comes last, after every table has noted its version.
     expect(book.worksheets.map((ws) => [ws.name, ws.state])).toEqual([
       [ASSESSMENTS_SHEET, "visible"],
-      [LAYOUTS_SHEET, "hidden"],
       [SUMMARY_SHEET, "visible"],
+      [LAYOUTS_SHEET, "hidden"],
     ]);
     const layouts = book.getWorksheet(LAYOUTS_SHEET)!;
     expect([1, 2, 3].map((r) => [cellAt(layouts, r, 0).value, cellAt(layouts, r, 1).value])).toEqual([
