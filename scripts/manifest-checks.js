@@ -298,11 +298,17 @@ function checkSharedRuntime(xml) {
   const elements = parseXml(xml);
   const problems = [];
   const sets = new Map(named(elements, "Set").map((e) => [e.attrs.Name, e.attrs.MinVersion]));
+  // The least each set must ask for; a manifest may ask for more.
+  const atLeast = (found, least) => {
+    if (typeof found !== "string") return false;
+    const [a, b] = [found, least].map((v) => v.split(".").map(Number));
+    return a[0] > b[0] || (a[0] === b[0] && (a[1] ?? 0) >= (b[1] ?? 0));
+  };
   for (const [name, version] of [
     ["SharedRuntime", "1.1"],
     ["CustomFunctionsRuntime", "1.2"],
   ]) {
-    if (sets.get(name) !== version) problems.push(`requirement set ${name} ${version} is missing`);
+    if (!atLeast(sets.get(name), version)) problems.push(`requirement set ${name} ${version} or later is missing`);
   }
   const runtimes = named(elements, "Runtime");
   if (runtimes.length !== 1 || runtimes[0].attrs.lifetime !== "long") {

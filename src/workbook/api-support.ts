@@ -43,7 +43,7 @@ export function withExcelApi<T>(version: string, run: () => T, otherwise: () => 
  */
 export const DEGRADED = {
   /** ExcelApi 1.8: Range.dataValidation */
-  dataValidation: "This Excel cannot add data validation; the answers are saved without it.",
+  dataValidation: "This Excel cannot add data validation; the rows are saved without it.",
   /** ExcelApi 1.7: Worksheet.freezePanes */
   freezePanes: "This Excel cannot freeze the header row; the sheet is written without it.",
   /** ExcelApi 1.6: Range.conditionalFormats */
@@ -57,3 +57,22 @@ export const DEGRADED = {
 } as const;
 
 export type DegradedFeature = keyof typeof DEGRADED;
+
+/**
+ * The limitations met while writing, each said once: the stores collect them, and the pane shows
+ * them after the write that met them.
+ */
+export class Limitations {
+  private readonly pending = new Set<string>();
+
+  note(message: string): void {
+    this.pending.add(message);
+  }
+
+  /** The limitations noted since the last call, in the order first met. */
+  drain(): string[] {
+    const messages = [...this.pending];
+    this.pending.clear();
+    return messages;
+  }
+}

@@ -45,6 +45,7 @@ import {
 import { SCENARIOS } from "./sheets/scenarios";
 import { columnLetter, headersOf } from "./sheets/spec";
 import { safeSheetName } from "./sheet-names";
+import { DEGRADED, Limitations, supportsExcelApi } from "./api-support";
 import { TableGateway } from "./table-gateway";
 
 export type ExcelPlanningStoreOptions = ExcelStoreOptions;
@@ -56,12 +57,21 @@ const ROADMAP_TABLE = "AgapRoadmap";
 /** Where the band note goes: beside the portfolio table, since the band thresholds are ours and can be set. */
 export const PORTFOLIO_NOTE_CELL = `${columnLetter(headersOf(PORTFOLIO).length + 1)}1`;
 
-const STATUS_RULE: Excel.DataValidationRule = { list: { inCellDropDown: true, source: STATUS_LIST } };
-
-function setValidation(range: Excel.Range, rule: Excel.DataValidationRule, title: string, message: string): void {
+/** A drop-down list of the items on the range, where this Excel can validate data. */
+function setListValidation(
+  range: Excel.Range,
+  items: string,
+  title: string,
+  message: string,
+  limitations: Limitations,
+): void {
+  if (!supportsExcelApi("1.8")) {
+    limitations.note(DEGRADED.dataValidation);
+    return;
+  }
   // Setting a rule over an existing one is not reliable; clear first.
   range.dataValidation.clear();
-  range.dataValidation.rule = rule;
+  range.dataValidation.rule = { list: { inCellDropDown: true, source: items } };
   range.dataValidation.errorAlert = { title, message, showAlert: true, style: "Stop" };
 }
 
@@ -89,6 +99,12 @@ function checkRoi(entry: RoiEntry): void {
 export class ExcelPlanningStore implements PlanningStore {
   readonly kind = "excel" as const;
   private readonly options: ExcelPlanningStoreOptions;
+  private readonly limitations = new Limitations();
+
+  /** Features this Excel lacked in the writes since the last call, each said once. */
+  drainLimitations(): string[] {
+    return this.limitations.drain();
+  }
 
   /** `run` defaults to Excel.run, read when first used, so the store can be built before Office is ready. */
   constructor(options: ExcelPlanningStoreOptions = {}) {
@@ -104,7 +120,7 @@ export class ExcelPlanningStore implements PlanningStore {
     return this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name");
-      const gateway = new TableGateway(context);
+      const gateway = new TableGateway(context, this.limitations);
       const [scenarios, roi, portfolio] = await gateway.open([SCENARIOS, ROI, PORTFOLIO]);
       const roadmaps = worksheets.items
         .map((sheet) => sheet.name)
@@ -138,7 +154,7 @@ export class ExcelPlanningStore implements PlanningStore {
     checkScores(scenario.scores, "The scenario's scores");
     checkScores(scenario.baseScores, "The scenario's base scores");
     await this.run(async (context) => {
-      const gateway = new TableGateway(context);
+      const gateway = new TableGateway(context, this.limitations);
       const [open] = await gateway.open([SCENARIOS]);
       gateway.upsert(gateway.writable(open), scenario);
       gateway.flush();
@@ -150,7 +166,7 @@ export class ExcelPlanningStore implements PlanningStore {
   async saveRoi(entry: RoiEntry): Promise<void> {
     checkRoi(entry);
     await this.run(async (context) => {
-      const gateway = new TableGateway(context);
+      const gateway = new TableGateway(context, this.limitations);
       const [open, assessments] = await gateway.open([ROI, ASSESSMENTS]);
       const target = gateway.writable(open);
       gateway.writable(assessments);
@@ -170,7 +186,7 @@ export class ExcelPlanningStore implements PlanningStore {
     checkStage(record.stage, "The stage");
     checkStage(record.target, "The target stage");
     await this.run(async (context) => {
-      const gateway = new TableGateway(context);
+      const gateway = new TableGateway(context, this.limitations);
       const [open, assessments, roi] = await gateway.open([PORTFOLIO, ASSESSMENTS, ROI]);
       const listed = new Set(gateway.read<PortfolioEntry>(open).items.map((entry) => entry.workflow));
       const responses = gateway.read<AssessmentResponse>(assessments).items;
@@ -203,7 +219,7 @@ export class ExcelPlanningStore implements PlanningStore {
       const workbook = context.workbook;
       workbook.worksheets.load("items/name");
       workbook.tables.load("items/name");
-      const gateway = new TableGateway(context);
+      const gateway = new TableGateway(context, this.limitations);
       const [roiTable] = await gateway.open([ROI]);
       const roi = gateway.read<RoiEntry>(roiTable).items;
 
@@ -227,16 +243,18 @@ export class ExcelPlanningStore implements PlanningStore {
       );
       table.name = tableName;
       const status = columnLetter(ROADMAP_COL.status);
-      setValidation(
+      setListValidation(
         sheet.getRange(`${status}${ROADMAP_ROW.firstTask}:${status}${ROADMAP_LAST_ROW}`),
-        STATUS_RULE,
+        STATUS_LIST,
         "Task status",
         `Choose one of: ${TASK_STATUSES.join(", ")}.`,
+        this.limitations,
       );
       const title = sheet.getRange("A1");
       title.format.font.bold = true;
       title.format.font.size = 14;
-      sheet.freezePanes.freezeRows(ROADMAP_ROW.header);
+      if (supportsExcelApi("1.7")) sheet.freezePanes.freezeRows(ROADMAP_ROW.header);
+      else this.limitations.note(DEGRADED.freezePanes);
       sheet.getRange(`A${ROADMAP_ROW.header}:${ROADMAP_LAST_COLUMN}${ROADMAP_LAST_ROW}`).format.autofitColumns();
       sheet.activate();
       await context.sync();
@@ -282,11 +300,15 @@ export class ExcelPlanningStore implements PlanningStore {
 
       const chart = sheet.charts.add("BarClustered", table, "Columns");
       chart.title.text = title;
-      // Bar charts draw the first category at the bottom; reversed, the largest lift is on top.
-      chart.axes.categoryAxis.reversePlotOrder = true;
-      const down = chart.series.getItemAt(0);
-      down.overlap = 100;
-      down.gapWidth = 40;
+      if (supportsExcelApi("1.8")) {
+        // Bar charts draw the first category at the bottom; reversed, the largest lift is on top.
+        chart.axes.categoryAxis.reversePlotOrder = true;
+        const down = chart.series.getItemAt(0);
+        down.overlap = 100;
+        down.gapWidth = 40;
+      } else {
+        this.limitations.note(DEGRADED.chartLayout);
+      }
       chart.setPosition("E1", "L18");
       sheet.activate();
       await context.sync();
@@ -363,12 +385,16 @@ export class ExcelPlanningStore implements PlanningStore {
           return `=IF(COUNT(${cells})<${LAYER_COUNT},NA(),PRODUCT(${cells}))`;
         }),
       );
-      const scale = body.conditionalFormats.add("ColorScale");
-      scale.colorScale.criteria = {
-        minimum: { type: "LowestValue", color: "#F8696B" },
-        midpoint: { formula: "50", type: "Percentile", color: "#FFEB84" },
-        maximum: { type: "HighestValue", color: "#63BE7B" },
-      };
+      if (supportsExcelApi("1.6")) {
+        const scale = body.conditionalFormats.add("ColorScale");
+        scale.colorScale.criteria = {
+          minimum: { type: "LowestValue", color: "#F8696B" },
+          midpoint: { formula: "50", type: "Percentile", color: "#FFEB84" },
+          maximum: { type: "HighestValue", color: "#63BE7B" },
+        };
+      } else {
+        this.limitations.note(DEGRADED.colourScale);
+      }
       sheet.getRange(`A${headerRow}:${lastColumn}${lastRow}`).format.autofitColumns();
       sheet.activate();
       await context.sync();

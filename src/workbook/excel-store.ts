@@ -21,6 +21,7 @@ import { latestDateFormula, roundCompleteFormula, roundScoreFormula } from "./sh
 import { quoted } from "./sheets/spec";
 import { safeSheetName } from "./sheet-names";
 import { DRAFT_KEY, type AssessmentStore, type Draft, type ResponseList } from "./store";
+import { Limitations } from "./api-support";
 import { TableGateway } from "./table-gateway";
 
 /** Runs a batch against the workbook; `Excel.run` in Excel, a mock in tests. */
@@ -181,6 +182,12 @@ function reportFormats(): (string | null)[][] {
 export class ExcelStore implements AssessmentStore {
   readonly kind = "excel" as const;
   private readonly options: ExcelStoreOptions;
+  private readonly limitations = new Limitations();
+
+  /** Features this Excel lacked in the writes since the last call, each said once. */
+  drainLimitations(): string[] {
+    return this.limitations.drain();
+  }
 
   /** Both default to the Office globals, read when first used, so the store can be built before Office is ready. */
   constructor(options: ExcelStoreOptions = {}) {
@@ -197,7 +204,7 @@ export class ExcelStore implements AssessmentStore {
 
   async listResponses(): Promise<ResponseList> {
     return this.run(async (context) => {
-      const gateway = new TableGateway(context);
+      const gateway = new TableGateway(context, this.limitations);
       const [table] = await gateway.open([ASSESSMENTS]);
       const read = gateway.read<AssessmentResponse>(table);
       return { responses: read.items, skipped: read.skipped.map(({ row, problem }) => ({ row, problem })) };
@@ -207,7 +214,7 @@ export class ExcelStore implements AssessmentStore {
   /** Saves the response's row, and makes sure its round has a row on the summary sheet. */
   async saveResponse(response: AssessmentResponse): Promise<void> {
     await this.run(async (context) => {
-      const gateway = new TableGateway(context);
+      const gateway = new TableGateway(context, this.limitations);
       const [open, summary] = await gateway.open([ASSESSMENTS, SUMMARY]);
       const target = gateway.writable(open);
       const rounds = gateway.writable(summary);
@@ -253,7 +260,7 @@ export class ExcelStore implements AssessmentStore {
     return this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name");
-      const gateway = new TableGateway(context);
+      const gateway = new TableGateway(context, this.limitations);
       const [open] = await gateway.open([ASSESSMENTS]);
       if (!open.table) {
         throw new Error(`The report reads the ${ASSESSMENTS_TABLE} table, which this workbook does not have.`);

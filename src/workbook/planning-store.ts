@@ -20,6 +20,8 @@ export interface PlanningStore {
   saveMaturity(record: MaturityRecord): Promise<void>;
   /** Writes the roadmap (a new sheet in Excel); returns the sheet name. */
   createRoadmap(workflow: string, startDate: string): Promise<string>;
+  /** Excel only: features this Excel lacked in the writes since the last call, each said once. */
+  drainLimitations?(): string[];
   /** Excel only: a native tornado chart of the given lifts. */
   insertTornado?(title: string, rows: readonly { label: string; down: number; up: number }[]): Promise<string>;
   /** Excel only: the two-layer grid as one range of live formulas with colour scales. */

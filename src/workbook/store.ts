@@ -26,6 +26,8 @@ export interface AssessmentStore {
   saveDraft(draft: Draft | null): Promise<void>;
   /** Creates a report sheet for one workflow; returns its name. Excel only. */
   insertReport?(workflow: string, responses: readonly AssessmentResponse[]): Promise<string>;
+  /** Excel only: features this Excel lacked in the writes since the last call, each said once. */
+  drainLimitations?(): string[];
 }
 
 export const DRAFT_KEY = "agap.draft";

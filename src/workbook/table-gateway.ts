@@ -2,6 +2,7 @@
 // two syncs, and queues its writes through it. Columns are found by header, so columns moved by
 // hand keep working; a table written with an earlier layout is migrated before the first write;
 // a table that cannot be migrated stops the save with the reason before anything is written.
+import { DEGRADED, Limitations, supportsExcelApi } from "./api-support";
 import {
   LAYOUTS_ROWS,
   LAYOUTS_SHEET,
@@ -71,7 +72,10 @@ export class TableGateway {
   private layoutsSheet: Excel.Worksheet | null = null;
   private versionsChanged = false;
 
-  constructor(private readonly context: Excel.RequestContext) {}
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly limitations: Limitations = new Limitations(),
+  ) {}
 
   /**
    * Opens the given tables in two syncs: which exist, then their cells and the recorded layout
@@ -264,7 +268,8 @@ export class TableGateway {
     const table = sheet.tables.add(sheet.getRange(`A1:${last}2`), true);
     table.name = spec.table;
     table.getHeaderRowRange().values = [headers];
-    sheet.freezePanes.freezeRows(1);
+    if (supportsExcelApi("1.7")) sheet.freezePanes.freezeRows(1);
+    else this.limitations.note(DEGRADED.freezePanes);
     sheet.getRange(`A1:${last}1`).format.autofitColumns();
     this.recordVersion(spec);
     return { spec, sheet, table, layout: specLayout(spec), rows: [headers.map(() => "")], firstRow: 2 };
@@ -272,6 +277,12 @@ export class TableGateway {
 
   /** Data validation of rows first–last, one range per run of adjacent columns with the same rule. */
   private validate(target: WritableTable, first: number, last: number): void {
+    const validated = target.spec.columns.some((column) => column.kind !== "derived" && column.validation);
+    if (!validated) return;
+    if (!supportsExcelApi("1.8")) {
+      this.limitations.note(DEGRADED.dataValidation);
+      return;
+    }
     const runs: { from: number; to: number; rule: ColumnValidation }[] = [];
     const byPosition = target.spec.columns
       .filter((column) => column.kind !== "derived" && column.validation && target.layout.position[column.key] >= 0)
@@ -292,7 +303,10 @@ export class TableGateway {
       );
       // Setting a rule over an existing one is not reliable; clear first.
       range.dataValidation.clear();
-      range.dataValidation.rule = excelRule(run.rule);
+      range.dataValidation.rule =
+        run.rule.kind === "whole"
+          ? { wholeNumber: { formula1: run.rule.min, formula2: run.rule.max, operator: "Between" } }
+          : { list: { inCellDropDown: true, source: run.rule.items.join(",") } };
       range.dataValidation.errorAlert = {
         title: run.rule.title,
         message: run.rule.message,
@@ -311,11 +325,4 @@ function formatsOf(spec: AnySpec, layout: Layout): (string | null)[] {
     if (at >= 0) formats[at] = column.format;
   }
   return formats;
-}
-
-function excelRule(rule: ColumnValidation): Excel.DataValidationRule {
-  if (rule.kind === "whole") {
-    return { wholeNumber: { formula1: rule.min, formula2: rule.max, operator: "Between" } };
-  }
-  return { list: { inCellDropDown: true, source: rule.items.join(",") } };
 }

@@ -314,8 +314,14 @@ describe("shared runtime", () => {
     expect(checkSharedRuntime(broken)).toEqual([expect.stringContaining("custom functions <Page>")]);
   });
 
-  it("catches a missing CustomFunctionsRuntime 1.2 requirement", () => {
-    const broken = mutate('<Set Name="CustomFunctionsRuntime" MinVersion="1.2" />', "");
-    expect(checkSharedRuntime(broken)).toEqual([expect.stringContaining("CustomFunctionsRuntime 1.2")]);
+  it("catches a missing CustomFunctionsRuntime requirement, or one below 1.2", () => {
+    const set = '<Set Name="CustomFunctionsRuntime" MinVersion="1.3" />';
+    expect(checkSharedRuntime(mutate(set, ""))).toEqual([expect.stringContaining("CustomFunctionsRuntime 1.2")]);
+    const old = mutate(set, '<Set Name="CustomFunctionsRuntime" MinVersion="1.1" />');
+    expect(checkSharedRuntime(old)).toEqual([expect.stringContaining("CustomFunctionsRuntime 1.2 or later")]);
+  });
+
+  it("asks for ExcelApi 1.4, the least every save needs", () => {
+    expect(manifest).toContain('<Set Name="ExcelApi" MinVersion="1.4" />');
   });
 });

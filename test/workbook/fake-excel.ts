@@ -162,6 +162,12 @@ export class FakeWorkbook {
     return table;
   }
 
+  /**
+   * The newest ExcelApi set this Excel supports. While a batch runs, Office.context.requirements
+   * answers isSetSupported as such an Excel would (other sets: supported).
+   */
+  excelApi = "1.8";
+
   /** The batch runner handed to the store; context.sync is wrapped to count the round trips. */
   run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const context = this.context();
@@ -170,7 +176,21 @@ export class FakeWorkbook {
       this.syncs += 1;
       await sync();
     };
-    return batch(context as Excel.RequestContext);
+    const globals = globalThis as { Office?: Record<string, unknown> };
+    const before = globals.Office;
+    const newest = this.excelApi.split(".").map(Number);
+    const isSetSupported = (set: string, version = "1.1") => {
+      if (set !== "ExcelApi") return true;
+      const [major, minor] = version.split(".").map(Number);
+      return major < newest[0] || (major === newest[0] && (minor ?? 0) <= newest[1]);
+    };
+    globals.Office = { ...(before ?? {}), context: { requirements: { isSetSupported } } };
+    try {
+      return await batch(context as Excel.RequestContext);
+    } finally {
+      if (before === undefined) delete globals.Office;
+      else globals.Office = before;
+    }
   };
 
   private context(): Mock {

@@ -3,6 +3,9 @@ import type { AssessmentResponse } from "../../model";
 import type { AssessmentStore, ResponseList } from "../../workbook/store";
 import { useErrors } from "../errors";
 
+/** Shown when a save succeeded but this Excel skipped a feature (data validation, frozen header…). */
+export const SAVED_WITH_LIMITATIONS = "Saved, but this Excel lacks a feature";
+
 /** The saved responses, read from the store (the workbook table inside Excel). */
 export function useResponses(store: AssessmentStore) {
   const { report } = useErrors();
@@ -33,6 +36,8 @@ export function useResponses(store: AssessmentStore) {
         report("The response was not saved; your answers are kept", error, () => void save(response));
         return false;
       }
+      const limitations = store.drainLimitations?.() ?? [];
+      if (limitations.length > 0) report(SAVED_WITH_LIMITATIONS, limitations.join(" "));
       await reload();
       return true;
     },

@@ -2,6 +2,7 @@ import * as React from "react";
 import type { MaturityRecord, RoiEntry, Scenario } from "../../model";
 import type { PlanningData, PlanningStore } from "../../workbook/planning-store";
 import { useErrors } from "../errors";
+import { SAVED_WITH_LIMITATIONS } from "../hooks/useResponses";
 
 const EMPTY: PlanningData = { scenarios: [], roi: [], maturity: [], roadmaps: [], skipped: [] };
 
@@ -32,6 +33,8 @@ export function usePlanning(store: PlanningStore) {
         report(title, error, () => void write(title, action));
         return undefined;
       }
+      const limitations = store.drainLimitations?.() ?? [];
+      if (limitations.length > 0) report(SAVED_WITH_LIMITATIONS, limitations.join(" "));
       await reload();
       return { result };
     },
