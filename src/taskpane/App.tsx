@@ -60,8 +60,9 @@ const useStyles = makeStyles({
 export function statusLine(office: OfficeStatus): string {
   if (office.host === "Excel") return "Connected to this workbook: saved responses go to the sheet AGAP Assessments.";
   if (office.host) return `Running inside ${office.host}; AGAP needs Excel. Data stays in this browser.`;
-  const why = office.reason ? ` (${office.reason.replace(/\.$/, "")})` : "";
-  return `Preview outside Excel${why}: data is kept in this browser and can be exported.`;
+  // The reason follows as its own sentence: reasons may hold brackets or colons of their own.
+  const why = office.reason ? ` ${office.reason.replace(/\.?$/, ".")}` : "";
+  return `Preview outside Excel: data is kept in this browser and can be exported.${why}`;
 }
 
 type TabId = "assessment" | "results" | "team" | "scenarios" | "roi" | "roadmap";

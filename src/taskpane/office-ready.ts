@@ -11,7 +11,10 @@ export interface OfficeStatus {
  */
 export function waitForOffice(timeoutMs = 4000): Promise<OfficeStatus> {
   if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
-    return Promise.resolve({ host: null, reason: "office.js could not be loaded (blocked or offline)." });
+    return Promise.resolve({
+      host: null,
+      reason: "office.js could not be loaded: it is blocked, or this computer is offline.",
+    });
   }
   return new Promise<OfficeStatus>((resolve) => {
     let settled = false;

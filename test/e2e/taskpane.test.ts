@@ -429,7 +429,10 @@ test("with office.js blocked the pane still starts in preview mode within 6 s", 
   await mode.waitFor({ timeout: 6_000 });
   const elapsed = Date.now() - started;
   expect(elapsed).toBeLessThanOrEqual(6_000);
-  await expect(mode.textContent()).resolves.toMatch(/^Preview outside Excel \(office\.js could not be loaded/);
+  await expect(mode.textContent()).resolves.toBe(
+    "Preview outside Excel: data is kept in this browser and can be exported. " +
+      "office.js could not be loaded: it is blocked, or this computer is offline.",
+  );
   await blocked.getByRole("heading", { name: "AGAP assessment" }).waitFor();
   await waitForSurvey(blocked);
   await expect(blocked.getByRole("radiogroup").count()).resolves.toBe(15);
