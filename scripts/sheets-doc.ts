@@ -1,6 +1,6 @@
 // Renders docs/sheets.md from the sheet specs: every AGAP table, its columns, formats and the
 // formula each derived column holds in the first data row. Reviewed in diffs like the golden table.
-// `node scripts/run-ts.js scripts/sheets-doc.ts` writes it; a test fails when it is stale.
+// `npm run sheets-doc` writes it; a test fails when it is stale.
 import * as fs from "fs";
 import * as path from "path";
 import { execFileSync } from "child_process";

@@ -5,7 +5,7 @@ import { SHEETS_DOC_PATH, renderSheetsDoc } from "../../scripts/sheets-doc";
 import { ALL_SPECS } from "../../src/workbook/sheets";
 
 describe("docs/sheets.md", () => {
-  it("is what the specs generate (run: node scripts/run-ts.js scripts/sheets-doc.ts)", () => {
+  it("is what the specs generate (run: npm run sheets-doc)", () => {
     const onDisk = fs.existsSync(SHEETS_DOC_PATH) ? fs.readFileSync(SHEETS_DOC_PATH, "utf8") : "";
     expect(onDisk).toBe(renderSheetsDoc());
   });
