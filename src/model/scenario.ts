@@ -27,19 +27,28 @@ export function scenarioChange(scenario: Pick<Scenario, "baseScores" | "scores">
 export const TASK_STATUSES = ["Not started", "In progress", "Done", "Blocked"] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
+/** What people fill in on one roadmap task. */
+export interface RoadmapTaskRecord {
+  id: string;
+  owner: string;
+  status: TaskStatus;
+  /** ISO date the task was finished; "" until then (or when nobody noted it). */
+  doneDate: string;
+}
+
 /** A generated 90-day roadmap of one workflow, with what people filled in since. */
 export interface RoadmapRecord {
   workflow: string;
   startDate: string;
   sheetName: string;
-  tasks: { id: string; owner: string; status: TaskStatus }[];
+  tasks: RoadmapTaskRecord[];
 }
 
 /**
  * True while any task of the roadmap is not done: the model runs one workflow at a time.
  *
  * @example
- * roadmapIsOpen({ ..., tasks: [{ id: "a", owner: "", status: "Done" }, { id: "b", owner: "", status: "In progress" }] }) //=> true
+ * roadmapIsOpen({ ..., tasks: [{ id: "a", status: "Done", … }, { id: "b", status: "In progress", … }] }) //=> true
  */
 export function roadmapIsOpen(record: Pick<RoadmapRecord, "tasks">): boolean {
   return record.tasks.length < ROADMAP_TASKS.length || record.tasks.some((task) => task.status !== "Done");

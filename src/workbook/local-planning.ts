@@ -116,7 +116,7 @@ export class LocalPlanningStore implements PlanningStore {
         workflow,
         startDate,
         sheetName,
-        tasks: ROADMAP_TASKS.map((task) => ({ id: task.id, owner: "", status: "Not started" })),
+        tasks: ROADMAP_TASKS.map((task) => ({ id: task.id, owner: "", status: "Not started", doneDate: "" })),
       };
       data.roadmaps.push(record);
     });

@@ -16,8 +16,10 @@ import {
   recordProblem,
   recordedVersion,
   rowCells,
+  rowAddressR1C1,
   rowFormulas,
   specLayout,
+  textOf,
   targetRow,
   withVersion,
   type ColumnValidation,
@@ -206,13 +208,47 @@ export class TableGateway {
     if (problem) throw new Error(problem);
     const { row, add } = targetRow(target.spec, target.layout, target.rows, target.firstRow, record);
     if (add) {
-      target.table.rows.add();
-      target.rows.push(new Array(target.layout.width).fill(""));
+      this.append(target, record, row);
+    } else {
+      this.writeRecords(target, row, [record]);
     }
-    this.writeRecords(target, row, [record]);
     // Later upserts in the same batch see this row as taken, under its id.
     target.rows[row - target.firstRow] = rowCells(target.spec, target.layout, record, row).values.map((v) => v ?? "");
     return row;
+  }
+
+  /**
+   * Appends a record through the row object Excel returns, with same-row formulas in R1C1 form,
+   * so the write lands on the new row even when someone else appended rows since the read
+   * (Microsoft's advice for tables under co-authoring: add rows with rows.add, never by address).
+   */
+  private append<R>(target: WritableTable, record: R, expectedRow: number): void {
+    const added = target.table.rows.add();
+    target.rows.push(new Array(target.layout.width).fill(""));
+    const cells = rowCells(target.spec, target.layout, record, expectedRow, rowAddressR1C1(target.layout));
+    const range = added.getRange();
+    range.numberFormat = [cells.formats];
+    range.values = [cells.values];
+    range.formulasR1C1 = [cells.formulas];
+    this.validate(target, expectedRow, expectedRow);
+  }
+
+  /**
+   * Deletes the row holding the id (a row typed by hand is found by its "sheet-row-N" id).
+   * Returns false when the table has no such row.
+   */
+  deleteRecord(target: WritableTable, id: string): boolean {
+    const idAt = target.layout.position[target.spec.idKey];
+    let index = target.rows.findIndex((values) => textOf(values[idAt]) === id);
+    const typed = /^sheet-row-(\d+)$/.exec(id);
+    if (index < 0 && typed) {
+      const at = Number(typed[1]) - target.firstRow;
+      if (target.rows[at] && isBlank(target.rows[at][idAt])) index = at;
+    }
+    if (index < 0) return false;
+    target.table.rows.getItemAt(index).delete();
+    target.rows.splice(index, 1);
+    return true;
   }
 
   /**

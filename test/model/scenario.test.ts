@@ -35,7 +35,8 @@ describe("TASK_STATUSES", () => {
 });
 
 describe("roadmapIsOpen", () => {
-  const tasks = (statuses: TaskStatus[]) => statuses.map((status, i) => ({ id: `t${i}`, owner: "", status }));
+  const tasks = (statuses: TaskStatus[]) =>
+    statuses.map((status, i) => ({ id: `t${i}`, owner: "", status, doneDate: "" }));
   const allDone = (): TaskStatus[] => ROADMAP_TASKS.map(() => "Done");
 
   it("is closed when all 15 tasks are done", () => {

@@ -1,6 +1,5 @@
 // A save that succeeded in an Excel lacking a feature says which feature it left out, in the one
 // error bar, and the save still counts.
-import * as React from "react";
 import { act, screen } from "@testing-library/react";
 import { SAVED_WITH_LIMITATIONS, useResponses } from "../../src/taskpane/hooks/useResponses";
 import { DEGRADED } from "../../src/workbook/api-support";

@@ -160,7 +160,7 @@ describe("sheets written through Office.js and evaluated without the add-in", ()
       get: () => null,
       set: () => undefined,
       remove: () => undefined,
-      saveAsync: (cb) => cb({ status: "succeeded" } as Office.AsyncResult<void>),
+      saveAsync: (cb) => cb({ status: "succeeded" } as unknown as Office.AsyncResult<void>),
     };
     const store = new ExcelStore({ run: book.run, settings });
     for (const response of RESPONSES) await store.saveResponse(response);

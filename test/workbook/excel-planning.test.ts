@@ -14,7 +14,7 @@ import { ExcelStore } from "../../src/workbook/excel-store";
 import { ASSESSMENTS, ASSESSMENTS_SHEET, ASSESSMENTS_TABLE } from "../../src/workbook/sheets/assessments";
 import { dateToSerial } from "../../src/workbook/sheets/cells";
 import { PORTFOLIO, PORTFOLIO_SHEET, PORTFOLIO_TABLE, type PortfolioEntry } from "../../src/workbook/sheets/portfolio";
-import { ROADMAP_COL, ROADMAP_ROW } from "../../src/workbook/sheets/roadmap";
+import { ROADMAP_COL, ROADMAP_HEADERS, ROADMAP_ROW } from "../../src/workbook/sheets/roadmap";
 import { ROI, ROI_SHEET, ROI_TABLE } from "../../src/workbook/sheets/roi";
 import { SCENARIOS, SCENARIOS_SHEET, SCENARIOS_TABLE } from "../../src/workbook/sheets/scenarios";
 import {
@@ -456,7 +456,7 @@ describe("ExcelPlanningStore.createRoadmap", () => {
     expect(sheet.cell("B2")).toEqual({ value: "Invoice triage", format: "@" });
     expect(sheet.cell("B3")).toEqual({ value: dateToSerial("2024-02-01"), format: "yyyy-mm-dd" });
     const first = ROADMAP_ROW.firstTask;
-    const tasks = ROADMAP_TASKS.map((_, i) => sheet.row(first + i, 7));
+    const tasks = ROADMAP_TASKS.map((_, i) => sheet.row(first + i, ROADMAP_HEADERS.length));
     expect(tasks.map((t) => t[ROADMAP_COL.id])).toEqual(ROADMAP_TASKS.map((t) => t.id));
     expect(tasks.every((t) => t[ROADMAP_COL.status] === "Not started" && t[ROADMAP_COL.owner] === "")).toBe(true);
     expect(tasks.map((t) => t[ROADMAP_COL.phase])).toEqual([
@@ -481,7 +481,7 @@ describe("ExcelPlanningStore.createRoadmap", () => {
         workflow: "Invoice triage",
         startDate: "2024-02-01",
         sheetName: name,
-        tasks: ROADMAP_TASKS.map((t) => ({ id: t.id, owner: "", status: "Not started" })),
+        tasks: ROADMAP_TASKS.map((t) => ({ id: t.id, owner: "", status: "Not started", doneDate: "" })),
       },
     ]);
   });
@@ -499,7 +499,7 @@ describe("ExcelPlanningStore.createRoadmap", () => {
     const sheet = book.sheet(one)!;
     expect(sheet.cell("B2")).toEqual({ value: workflow, format: "@" });
     const baselineRow = ROADMAP_ROW.firstTask + ROADMAP_TASKS.findIndex((t) => t.id === BASELINE_TASK_ID);
-    expect(sheet.cell(`F${baselineRow}`).value).toBe("No baseline in AGAP ROI yet");
+    expect(sheet.cell(`${columnLetter(ROADMAP_COL.note)}${baselineRow}`).value).toBe("No baseline in AGAP ROI yet");
     // Reading the ROI tracker for the note never creates it.
     expect(book.sheet(ROI_SHEET)).toBeUndefined();
   });
@@ -515,7 +515,7 @@ describe("ExcelPlanningStore.createRoadmap", () => {
     book.syncs = 0;
     const data = await store.loadPlanning();
     expect(book.syncs).toBe(3);
-    expect(data.roadmaps[0].tasks[0]).toEqual({ id: ROADMAP_TASKS[0].id, owner: "Ana", status: "Done" });
+    expect(data.roadmaps[0].tasks[0]).toEqual({ id: ROADMAP_TASKS[0].id, owner: "Ana", status: "Done", doneDate: "" });
     expect(data.roadmaps[0].tasks).toHaveLength(14);
     expect(data.skipped).toEqual([
       { sheet: name, row: ROADMAP_ROW.firstTask + 1, problem: expect.stringMatching(/Status is "Later"/) },

@@ -80,6 +80,7 @@ const DATA: PlanningData = {
         id: t.id,
         owner: i === 0 ? "Ana" : "",
         status: i === 0 ? "Done" : "Not started",
+        doneDate: i === 0 ? "2024-02-20" : "",
       })),
     },
   ],

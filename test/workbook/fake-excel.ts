@@ -118,6 +118,8 @@ export class FakeWorkbook {
   readonly writes: Write[] = [];
   syncs = 0;
   active?: string;
+  /** Runs just before a row is appended: another person's append landing first, under co-authoring. */
+  beforeRowsAdd?: (table: FakeTable) => void;
   /** Makes a write fail at once, as an API call that throws. */
   throwOnWrite?: (write: Write) => Error | undefined;
   private pending?: Error;
@@ -351,6 +353,7 @@ export class FakeWorkbook {
       columnCount: columns.length,
       values: grid((cell) => (cell.formula ? "" : cell.value)),
       formulas: grid((cell) => cell.formula ?? cell.value),
+      formulasR1C1: grid((cell) => cell.formula ?? cell.value),
       numberFormat: grid((cell) => cell.format),
       format: {
         columnWidth: 48,
@@ -383,6 +386,21 @@ export class FakeWorkbook {
             cell.value = undefined;
           } else typeInto(cell, input);
         });
+      } else if (path === "formulasR1C1") {
+        // Same-row references ("RC4") become A1 references of the cell's own row.
+        if (!Array.isArray(value) || value.length !== rows.length) {
+          this.pending ??= new Error(`The ${path} array does not match the size of ${address}.`);
+          return;
+        }
+        rows.forEach((r, i) =>
+          columns.forEach((c, j) => {
+            const input = (value as unknown[][])[i][j];
+            if (typeof input !== "string" || !input.startsWith("=")) return typeInto(sheet.at(r, c), input);
+            const cell = sheet.at(r, c);
+            cell.formula = input.replace(/\bRC(\d+)\b/g, (_, n: string) => `${columnLetter(Number(n) - 1)}${r + 1}`);
+            cell.value = undefined;
+          }),
+        );
       } else if (path === "numberFormat") {
         each(value, path, (cell, input) => {
           if (input !== null) cell.format = String(input);
@@ -409,7 +427,7 @@ export class FakeWorkbook {
       getDataBodyRange: () => this.rangeProxy(sheet, rows(table.top + 1, table.top + table.bodyRows)),
       columns: {
         // Excel appends a column at the right edge of the table, with the given header.
-        add: (index?: number, values?: unknown, name?: string) => {
+        add: (index?: number, _values?: unknown, name?: string) => {
           if (index !== undefined && index !== null && index !== -1)
             throw new Error("fake workbook: add columns at the end only");
           this.write(sheet, table.name, "columns.add", name ?? null, () => {
@@ -420,12 +438,15 @@ export class FakeWorkbook {
         },
       },
       rows: {
+        // Returns the TableRow, whose range is the row Excel actually appended.
         add: (index?: number, values?: unknown) => {
           if (index !== undefined && index !== null && index !== -1)
             throw new Error("fake workbook: add at the end only");
           const count = Array.isArray(values) && Array.isArray(values[0]) ? values.length : 1;
+          let first = -1;
           this.write(sheet, table.name, "rows.add", values ?? null, () => {
-            const first = table.top + table.bodyRows + 1;
+            this.beforeRowsAdd?.(table);
+            first = table.top + table.bodyRows + 1;
             table.bodyRows += count;
             if (Array.isArray(values) && Array.isArray(values[0])) {
               (values as unknown[][]).forEach((row, r) =>
@@ -433,7 +454,30 @@ export class FakeWorkbook {
               );
             }
           });
+          const rows = () =>
+            `${columnLetter(table.left)}${first + 1}:${columnLetter(table.left + table.width - 1)}${first + count}`;
+          return new OfficeMockObject({ getRange: () => this.rangeProxy(sheet, rows()) });
         },
+        // Deleting a row moves the rows below it up; the last row of a table is emptied, not removed.
+        getItemAt: (index: number) =>
+          new OfficeMockObject({
+            delete: () =>
+              this.write(sheet, table.name, "rows.delete", index, () => {
+                const top = table.top + 1;
+                if (index < 0 || index >= table.bodyRows) {
+                  this.pending ??= new Error(`The table ${table.name} has no row ${index}.`);
+                  return;
+                }
+                for (let r = top + index; r < top + table.bodyRows - 1; r++) {
+                  for (let c = table.left; c < table.left + table.width; c++) {
+                    sheet.cells.set(`${r},${c}`, { ...sheet.peek(r + 1, c) });
+                  }
+                }
+                const last = top + table.bodyRows - 1;
+                for (let c = table.left; c < table.left + table.width; c++) sheet.cells.delete(`${last},${c}`);
+                if (table.bodyRows > 1) table.bodyRows -= 1;
+              }),
+          }),
       },
     });
     mock.worksheet = this.sheetProxy(sheet);

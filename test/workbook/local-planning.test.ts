@@ -83,7 +83,7 @@ describe("LocalPlanningStore", () => {
       workflow: "Invoice triage",
       startDate: "2026-01-05",
       sheetName: name,
-      tasks: ROADMAP_TASKS.map((task) => ({ id: task.id, owner: "", status: "Not started" })),
+      tasks: ROADMAP_TASKS.map((task) => ({ id: task.id, owner: "", status: "Not started", doneDate: "" })),
     });
     expect(roadmaps.map((r) => r.sheetName)).toEqual([name, again, long]);
   });

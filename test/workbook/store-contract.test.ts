@@ -26,7 +26,7 @@ function memorySettings(): DraftSettings {
     get: (name) => items.get(name) ?? null,
     set: (name, value) => void items.set(name, value),
     remove: (name) => void items.delete(name),
-    saveAsync: (callback) => callback({ status: "succeeded" } as Office.AsyncResult<void>),
+    saveAsync: (callback) => callback({ status: "succeeded" } as unknown as Office.AsyncResult<void>),
   };
 }
 

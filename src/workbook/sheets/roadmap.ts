@@ -23,8 +23,17 @@ function headerPositions(header: readonly unknown[], headers: readonly string[])
   return headers.map((name) => names.indexOf(name.toLowerCase()));
 }
 
-export const ROADMAP_HEADERS = ["Phase", "Task", "Due date", "Owner", "Status", "Note", "Task ID"] as const;
-export const ROADMAP_COL = { phase: 0, task: 1, due: 2, owner: 3, status: 4, note: 5, id: 6 } as const;
+export const ROADMAP_HEADERS = [
+  "Phase",
+  "Task",
+  "Due date",
+  "Owner",
+  "Status",
+  "Done date",
+  "Note",
+  "Task ID",
+] as const;
+export const ROADMAP_COL = { phase: 0, task: 1, due: 2, owner: 3, status: 4, done: 5, note: 6, id: 7 } as const;
 /** Sheet rows (1-based) of the roadmap layout. */
 export const ROADMAP_ROW = { title: 1, workflow: 2, start: 3, rule: 4, header: 6, firstTask: 7 } as const;
 export const ROADMAP_LAST_ROW = ROADMAP_ROW.firstTask + ROADMAP_TASKS.length - 1;
@@ -71,6 +80,7 @@ export function roadmapCells(
       dateToSerial(item.dueDate),
       saved?.owner ?? "",
       saved?.status ?? "Not started",
+      saved?.doneDate ? dateToSerial(saved.doneDate) : "",
       taskNote(item.id, item.dependsOn, note),
       item.id,
     ]);
@@ -88,6 +98,7 @@ export function roadmapFormats(): (string | null)[][] {
     if (row === ROADMAP_ROW.start) formats[1] = DATE_FORMAT;
     if (row >= ROADMAP_ROW.firstTask) {
       formats[ROADMAP_COL.due] = DATE_FORMAT;
+      formats[ROADMAP_COL.done] = DATE_FORMAT;
       formats[ROADMAP_COL.owner] = TEXT;
       formats[ROADMAP_COL.status] = TEXT;
       formats[ROADMAP_COL.id] = TEXT;
@@ -151,7 +162,12 @@ export function readRoadmapSheet(
       continue;
     }
     seen.set(id, row);
-    tasks.push({ id, owner: text(values[ROADMAP_COL.owner]), status: status as TaskStatus });
+    const done = readDate(values[ROADMAP_COL.done], "Done date");
+    if (!done.ok) {
+      skipped.push({ sheet: sheetName, row, problem: done.problem });
+      continue;
+    }
+    tasks.push({ id, owner: text(values[ROADMAP_COL.owner]), status: status as TaskStatus, doneDate: done.value });
   }
   return { record: { workflow, startDate: start.value, sheetName, tasks }, skipped };
 }

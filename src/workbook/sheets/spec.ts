@@ -149,6 +149,18 @@ export const rowAddress =
     `${letterOf(layout, key)}${row}`;
 
 /**
+ * The same-row address function in R1C1 form ("RC4": this row, column D), for a row whose number
+ * is not known when the formula is written: a row appended while others may append too.
+ */
+export const rowAddressR1C1 =
+  (layout: Layout): RowAddress =>
+  (key) => {
+    const at = layout.position[key];
+    if (at === undefined || at < 0) throw new Error(`The table has no column for "${key}".`);
+    return `RC${layout.left + at + 1}`;
+  };
+
+/**
  * The cells of some columns in one row: a range when they sit side by side in order, else a
  * list, so a formula still covers every one of them after a person moves a column.
  *
@@ -158,11 +170,13 @@ export const rowAddress =
  */
 export function span(at: RowAddress, keys: readonly string[]): string {
   const cells = keys.map(at);
-  const parsed = cells.map((address) => /^([A-Z]+)(\d+)$/.exec(address)!);
-  const index = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const adjacent = parsed.every(
-    (m, i) => i === 0 || (m[2] === parsed[0][2] && index(m[1]) === index(parsed[i - 1][1]) + 1),
-  );
+  const column = (address: string) => {
+    const r1c1 = /^RC(\d+)$/.exec(address);
+    if (r1c1) return Number(r1c1[1]);
+    const a1 = /^([A-Z]+)\d+$/.exec(address)!;
+    return [...a1[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  };
+  const adjacent = cells.every((address, i) => i === 0 || column(address) === column(cells[i - 1]) + 1);
   return adjacent ? `${cells[0]}:${cells[cells.length - 1]}` : cells.join(",");
 }
 
@@ -182,13 +196,18 @@ export interface RowCells {
  * @example
  * rowCells(SCENARIOS, specLayout(SCENARIOS), scenario, 2).formulas[8] //=> "=IF(COUNT(D2:H2)<5,NA(),PRODUCT(D2:H2))"
  */
-export function rowCells<R, C>(spec: TableSpec<R, C>, layout: Layout, record: R, row: number): RowCells {
+export function rowCells<R, C>(
+  spec: TableSpec<R, C>,
+  layout: Layout,
+  record: R,
+  row: number,
+  at: RowAddress = rowAddress(layout, row),
+): RowCells {
   const cells: RowCells = {
     values: new Array(layout.width).fill(null),
     formulas: new Array(layout.width).fill(null),
     formats: new Array(layout.width).fill(null),
   };
-  const at = rowAddress(layout, row);
   for (const column of spec.columns) {
     const c = layout.position[column.key];
     if (c < 0) continue;

@@ -820,12 +820,12 @@ describe("roadmap sheets", () => {
     grid[first][ROADMAP_COL.status] = "done";
     grid[first + 1][ROADMAP_COL.status] = "Finished";
     grid[first + 2][ROADMAP_COL.status] = "";
-    grid.push(["Foundation", "My own task", "", "Ben", "In progress", "", ""]);
+    grid.push(["Foundation", "My own task", "", "Ben", "In progress", "", "", ""]);
     const { record, skipped } = readRoadmapSheet("AGAP Roadmap – =HYPERLINK(x)", grid);
     expect(record).toMatchObject({ workflow: '=HYPERLINK("x")', startDate: "2026-01-05" });
-    expect(record!.tasks[0]).toEqual({ id: ROADMAP_TASKS[0].id, owner: "Ana", status: "Done" });
-    expect(record!.tasks[1]).toEqual({ id: ROADMAP_TASKS[2].id, owner: "", status: "Not started" });
-    expect(record!.tasks.at(-1)).toEqual({ id: "sheet-row-22", owner: "Ben", status: "In progress" });
+    expect(record!.tasks[0]).toEqual({ id: ROADMAP_TASKS[0].id, owner: "Ana", status: "Done", doneDate: "" });
+    expect(record!.tasks[1]).toEqual({ id: ROADMAP_TASKS[2].id, owner: "", status: "Not started", doneDate: "" });
+    expect(record!.tasks.at(-1)).toEqual({ id: "sheet-row-22", owner: "Ben", status: "In progress", doneDate: "" });
     expect(record!.tasks).toHaveLength(15);
     expect(skipped).toEqual([
       {
