@@ -21,13 +21,14 @@ import {
   workflowNames,
   type AssessmentResponse,
   type MaturityRecord,
+  type RoadmapTaskRecord,
   type RoiEntry,
   type Scenario,
 } from "../model";
 import type { ExcelRun, ExcelStoreOptions } from "./excel-store";
 import type { PlanningData, PlanningStore } from "./planning-store";
 import { ASSESSMENTS } from "./sheets/assessments";
-import { CHANGE_PERCENT, PERCENT, TEXT } from "./sheets/cells";
+import { CHANGE_PERCENT, DATE_FORMAT, PERCENT, TEXT, dateToSerial } from "./sheets/cells";
 import { PORTFOLIO, maturityRecords, type PortfolioEntry } from "./sheets/portfolio";
 import { ROI } from "./sheets/roi";
 import {
@@ -38,12 +39,13 @@ import {
   ROADMAP_ROW,
   STATUS_LIST,
   readRoadmapSheet,
+  taskProblem,
   roadmapCells,
   roadmapFormats,
   roadmapSheetBase,
 } from "./sheets/roadmap";
 import { SCENARIOS } from "./sheets/scenarios";
-import { columnLetter, headersOf } from "./sheets/spec";
+import { columnLetter, headersOf, textOf } from "./sheets/spec";
 import { safeSheetName } from "./sheet-names";
 import { DEGRADED, Limitations, supportsExcelApi } from "./api-support";
 import { TableGateway } from "./table-gateway";
@@ -158,6 +160,84 @@ export class ExcelPlanningStore implements PlanningStore {
       const [open] = await gateway.open([SCENARIOS]);
       gateway.upsert(gateway.writable(open), scenario);
       gateway.flush();
+      await context.sync();
+    });
+  }
+
+  /** Deletes a row of one of the planning tables by id; rejects when there is none. */
+  private async deleteRow(spec: typeof SCENARIOS | typeof ROI, id: string, what: string): Promise<void> {
+    await this.run(async (context) => {
+      const gateway = new TableGateway(context, this.limitations);
+      const [open] = await gateway.open([spec]);
+      const target = open.table ? gateway.writable(open) : null;
+      if (!target || !gateway.deleteRecord(target, id)) throw new Error(`The ${spec.table} table has no ${what}.`);
+      gateway.flush();
+      await context.sync();
+    });
+  }
+
+  deleteScenario(id: string): Promise<void> {
+    return this.deleteRow(SCENARIOS, id, `scenario with the id "${id}"`);
+  }
+
+  deleteRoi(id: string): Promise<void> {
+    return this.deleteRow(ROI, id, `ROI row with the id "${id}"`);
+  }
+
+  /** Deletes the roadmap's sheet. */
+  async deleteRoadmap(sheetName: string): Promise<void> {
+    await this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+      await context.sync();
+      if (sheet.isNullObject) throw new Error(`The workbook has no roadmap sheet "${sheetName}".`);
+      sheet.delete();
+      await context.sync();
+    });
+  }
+
+  /**
+   * Writes owners, statuses and done dates into the roadmap's sheet, in the rows of the tasks'
+   * ids, columns found by header. A sheet made before done dates were kept gets the column.
+   */
+  async saveRoadmapTasks(sheetName: string, tasks: readonly RoadmapTaskRecord[]): Promise<void> {
+    for (const task of tasks) {
+      const problem = taskProblem(task);
+      if (problem) throw new Error(`Task "${task.id}": ${problem}.`);
+    }
+    await this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+      await context.sync();
+      if (sheet.isNullObject) throw new Error(`The workbook has no roadmap sheet "${sheetName}".`);
+      const used = sheet.getUsedRange(true).load("values, rowIndex, columnIndex");
+      const table = sheet.tables.getItemAt(0);
+      await context.sync();
+      const grid = used.values;
+      const headerAt = grid.findIndex((values) => values.some((v) => textOf(v).toLowerCase() === "task id"));
+      if (headerAt < 0) throw new Error(`The sheet "${sheetName}" has no task table with a "Task ID" column.`);
+      const header = grid[headerAt].map((v) => textOf(v).toLowerCase());
+      const column = (name: string) => header.indexOf(name.toLowerCase());
+      let done = column("Done date");
+      if (done < 0) {
+        table.columns.add(undefined, undefined, "Done date");
+        done = header.length;
+      }
+      const [owner, status, id] = [column("Owner"), column("Status"), column("Task ID")];
+      if (owner < 0 || status < 0) throw new Error(`The sheet "${sheetName}" has no "Owner" or "Status" column.`);
+      for (const task of tasks) {
+        const r = grid.findIndex((values, i) => i > headerAt && textOf(values[id]) === task.id);
+        if (r < 0) throw new Error(`The roadmap "${sheetName}" has no task "${task.id}".`);
+        const row = used.rowIndex + r + 1;
+        const cell = (c: number) => sheet.getRange(`${columnLetter(used.columnIndex + c)}${row}`);
+        for (const [c, value, format] of [
+          [owner, task.owner, TEXT],
+          [status, task.status, TEXT],
+          [done, task.doneDate ? dateToSerial(task.doneDate) : "", DATE_FORMAT],
+        ] as const) {
+          const target = cell(c);
+          target.numberFormat = [[format]];
+          target.values = [[value]];
+        }
+      }
       await context.sync();
     });
   }

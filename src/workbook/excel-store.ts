@@ -228,6 +228,19 @@ export class ExcelStore implements AssessmentStore {
     });
   }
 
+  async deleteResponse(id: string): Promise<void> {
+    await this.run(async (context) => {
+      const gateway = new TableGateway(context, this.limitations);
+      const [open] = await gateway.open([ASSESSMENTS]);
+      const target = open.table ? gateway.writable(open) : null;
+      if (!target || !gateway.deleteRecord(target, id)) {
+        throw new Error(`The ${ASSESSMENTS_TABLE} table has no response with the id "${id}".`);
+      }
+      gateway.flush();
+      await context.sync();
+    });
+  }
+
   async loadDraft(): Promise<Draft | null> {
     const stored = this.settings.get(DRAFT_KEY);
     if (stored === null || stored === undefined) return null;

@@ -5,12 +5,14 @@ import {
   parseIsoDate,
   type MaturityRecord,
   type RoadmapRecord,
+  type RoadmapTaskRecord,
   type RoiEntry,
   type Scenario,
 } from "../model";
 import { ASSESSMENTS_SHEET } from "./sheets/assessments";
 import { ROI } from "./sheets/roi";
 import { SCENARIOS } from "./sheets/scenarios";
+import { taskProblem } from "./sheets/roadmap";
 import { recordProblem } from "./sheets/spec";
 import type { KeyValueStorage } from "./local-store";
 import {
@@ -58,6 +60,13 @@ function refuse(problem: string | null): void {
   if (problem) throw new Error(problem);
 }
 
+/** The list without the item that matches; throws when none does, so a delete never passes silently. */
+function without<T>(items: T[], match: (item: T) => boolean, what: string): T[] {
+  const kept = items.filter((item) => !match(item));
+  if (kept.length === items.length) throw new Error(`There is no ${what}.`);
+  return kept;
+}
+
 /** Replaces the item with the same key, or adds it at the end. */
 function upsert<T>(items: T[], item: T, same: (a: T, b: T) => boolean): void {
   const at = items.findIndex((existing) => same(existing, item));
@@ -89,6 +98,35 @@ export class LocalPlanningStore implements PlanningStore {
   async saveRoi(entry: RoiEntry): Promise<void> {
     refuse(recordProblem(ROI, entry));
     this.update((data) => upsert(data.roi, entry, (a, b) => a.id === b.id));
+  }
+
+  async deleteScenario(id: string): Promise<void> {
+    this.update(
+      (data) => (data.scenarios = without(data.scenarios, (s) => s.id === id, `scenario with the id "${id}"`)),
+    );
+  }
+
+  async deleteRoi(id: string): Promise<void> {
+    this.update((data) => (data.roi = without(data.roi, (e) => e.id === id, `ROI row with the id "${id}"`)));
+  }
+
+  async deleteRoadmap(sheetName: string): Promise<void> {
+    this.update(
+      (data) => (data.roadmaps = without(data.roadmaps, (r) => r.sheetName === sheetName, `roadmap "${sheetName}"`)),
+    );
+  }
+
+  async saveRoadmapTasks(sheetName: string, tasks: readonly RoadmapTaskRecord[]): Promise<void> {
+    for (const task of tasks) refuse(taskProblem(task));
+    this.update((data) => {
+      const roadmap = data.roadmaps.find((r) => r.sheetName === sheetName);
+      if (!roadmap) throw new Error(`There is no roadmap "${sheetName}".`);
+      for (const task of tasks) {
+        const at = roadmap.tasks.findIndex((t) => t.id === task.id);
+        if (at < 0) throw new Error(`The roadmap "${sheetName}" has no task "${task.id}".`);
+        roadmap.tasks[at] = { ...task };
+      }
+    });
   }
 
   async saveMaturity(record: MaturityRecord): Promise<void> {

@@ -37,6 +37,13 @@ export class LocalStore implements AssessmentStore {
     this.storage.setItem(RESPONSES_KEY, JSON.stringify(responses));
   }
 
+  async deleteResponse(id: string): Promise<void> {
+    const responses = readJson<AssessmentResponse[]>(this.storage, RESPONSES_KEY, []);
+    const kept = responses.filter((response) => response.id !== id);
+    if (kept.length === responses.length) throw new Error(`There is no saved response with the id "${id}".`);
+    this.storage.setItem(RESPONSES_KEY, JSON.stringify(kept));
+  }
+
   async loadDraft(): Promise<Draft | null> {
     return readJson<Draft | null>(this.storage, DRAFT_KEY, null);
   }

@@ -22,6 +22,8 @@ export interface AssessmentStore {
   listResponses(): Promise<ResponseList>;
   /** Adds the response, or updates the row with the same id. */
   saveResponse(response: AssessmentResponse): Promise<void>;
+  /** Deletes the response with the id; rejects when there is none. */
+  deleteResponse(id: string): Promise<void>;
   loadDraft(): Promise<Draft | null>;
   saveDraft(draft: Draft | null): Promise<void>;
   /** Creates a report sheet for one workflow; returns its name. Excel only. */

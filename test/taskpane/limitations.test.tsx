@@ -16,6 +16,7 @@ function storeLacking(messages: string[]): AssessmentStore & { saved: number } {
     async saveResponse() {
       this.saved += 1;
     },
+    async deleteResponse() {},
     async loadDraft() {
       return null;
     },

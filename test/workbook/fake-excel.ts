@@ -313,6 +313,15 @@ export class FakeWorkbook {
       name: sheet.name,
       visibility: sheet.visibility,
       getRange: (address: string) => this.rangeProxy(sheet, address),
+      getUsedRange: () => {
+        if (sheet.isEmpty()) return this.rangeProxy(sheet, "A1");
+        const used = [...sheet.cells.entries()]
+          .filter(([, cell]) => cell.value !== "" || cell.formula)
+          .map(([key]) => key.split(",").map(Number));
+        const [top, left] = [Math.min(...used.map(([r]) => r)), Math.min(...used.map(([, c]) => c))];
+        const [bottom, right] = [Math.max(...used.map(([r]) => r)), Math.max(...used.map(([, c]) => c))];
+        return this.rangeProxy(sheet, `${columnLetter(left)}${top + 1}:${columnLetter(right)}${bottom + 1}`);
+      },
       getUsedRangeOrNullObject: () => {
         if (sheet.isEmpty()) return this.nullObject();
         const used = [...sheet.cells.entries()]
@@ -324,7 +333,17 @@ export class FakeWorkbook {
         this.nullFlag(proxy, false);
         return proxy;
       },
-      tables: { add: (source: object, hasHeaders: boolean) => this.createTable(source, hasHeaders) },
+      tables: {
+        add: (source: object, hasHeaders: boolean) => this.createTable(source, hasHeaders),
+        getItemAt: (index: number) => this.tableProxy(this.tables.filter((t) => t.sheet === sheet)[index]),
+      },
+      // Deleting a sheet deletes its tables with it.
+      delete: () =>
+        this.write(sheet, sheet.name, "worksheets.delete", sheet.name, () => {
+          this.sheets.splice(this.sheets.indexOf(sheet), 1);
+          for (let i = this.tables.length - 1; i >= 0; i--)
+            if (this.tables[i].sheet === sheet) this.tables.splice(i, 1);
+        }),
       freezePanes: {
         freezeRows: (count: number) =>
           this.write(sheet, sheet.name, "freezePanes.freezeRows", count, () => (sheet.frozenRows = count)),

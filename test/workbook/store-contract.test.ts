@@ -164,4 +164,66 @@ describe.each(STORES)("%s", (_name, make) => {
     expect((await stores.planning.loadPlanning()).roi).toEqual([]);
     expect((await stores.assessments.listResponses()).responses).toEqual([]);
   });
+
+  it("deletes a response by id, keeps the others in order, and refuses an id it does not hold", async () => {
+    for (const response of RESPONSES.slice(0, 4)) await stores.assessments.saveResponse(response);
+    await stores.assessments.deleteResponse(RESPONSES[1].id);
+    expect((await stores.assessments.listResponses()).responses).toEqual([RESPONSES[0], RESPONSES[2], RESPONSES[3]]);
+    await expect(stores.assessments.deleteResponse("nobody")).rejects.toThrow(
+      /no(?: saved)? response with the id "nobody"/,
+    );
+    // Undo is saving it again: it comes back with the same id.
+    await stores.assessments.saveResponse(RESPONSES[1]);
+    expect((await stores.assessments.listResponses()).responses.map((r) => r.id)).toEqual(
+      [0, 2, 3, 1].map((i) => RESPONSES[i].id),
+    );
+  });
+
+  it("deletes the last response, leaving none", async () => {
+    await stores.assessments.saveResponse(RESPONSES[0]);
+    await stores.assessments.deleteResponse(RESPONSES[0].id);
+    expect((await stores.assessments.listResponses()).responses).toEqual([]);
+  });
+
+  it("renames and deletes scenarios and ROI rows", async () => {
+    await stores.planning.saveScenario(scenario("s1", "First", 0.6));
+    await stores.planning.saveScenario(scenario("s2", "Second", 0.7));
+    await stores.planning.saveScenario(scenario("s1", "First, renamed", 0.6));
+    await stores.planning.deleteScenario("s2");
+    expect((await stores.planning.loadPlanning()).scenarios).toEqual([scenario("s1", "First, renamed", 0.6)]);
+    await expect(stores.planning.deleteScenario("s2")).rejects.toThrow(/no scenario with the id "s2"/);
+
+    for (const entry of ROI_ROWS) await stores.planning.saveRoi(entry);
+    await stores.planning.saveRoi({ ...ROI_ROWS[1], metric: "Invoices per clerk" });
+    await stores.planning.deleteRoi(ROI_ROWS[0].id);
+    expect((await stores.planning.loadPlanning()).roi).toEqual([
+      { ...ROI_ROWS[1], metric: "Invoices per clerk" },
+      ROI_ROWS[2],
+    ]);
+    await expect(stores.planning.deleteRoi("none")).rejects.toThrow(/no ROI row with the id "none"/);
+  });
+
+  it("keeps task owners, statuses and done dates, regenerates and deletes a roadmap", async () => {
+    const name = await stores.planning.createRoadmap("Claims", "2026-05-04");
+    const [first, second] = (await stores.planning.loadPlanning()).roadmaps[0].tasks;
+    const edited = [
+      { ...first, owner: "Ana", status: "Done" as const, doneDate: "2026-05-20" },
+      { ...second, owner: "=Bo", status: "In progress" as const },
+    ];
+    await stores.planning.saveRoadmapTasks(name, edited);
+    const tasks = (await stores.planning.loadPlanning()).roadmaps[0].tasks;
+    expect(tasks.slice(0, 2)).toEqual(edited);
+    expect(tasks.slice(2).every((task) => task.status === "Not started")).toBe(true);
+    await expect(stores.planning.saveRoadmapTasks(name, [{ ...first, status: "Later" as never }])).rejects.toThrow(
+      /Status is "Later"/,
+    );
+
+    await stores.planning.deleteRoadmap(name);
+    expect((await stores.planning.loadPlanning()).roadmaps).toEqual([]);
+    const again = await stores.planning.createRoadmap("Claims", "2026-06-01");
+    const regenerated = (await stores.planning.loadPlanning()).roadmaps;
+    expect(regenerated).toHaveLength(1);
+    expect(regenerated[0]).toMatchObject({ sheetName: again, startDate: "2026-06-01" });
+    await expect(stores.planning.deleteRoadmap("AGAP Roadmap – nobody")).rejects.toThrow(/roadmap/);
+  });
 });

@@ -14,6 +14,7 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import {
@@ -53,6 +54,8 @@ interface BaseOption {
   scores: number[];
   /** The responses behind it, for the uncertainty from team spread. */
   responses: AssessmentResponse[];
+  /** Shown under the select in full, which a long label in a narrow pane is not. */
+  detail?: string;
 }
 
 const TYPED: BaseOption = {
@@ -62,6 +65,8 @@ const TYPED: BaseOption = {
   scores: [0.5, 0.5, 0.5, 0.5, 0.5],
   responses: [],
 };
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
 export function baseOptions(
   responses: readonly AssessmentResponse[],
@@ -82,16 +87,25 @@ export function baseOptions(
   for (const workflow of workflowNames(responses)) {
     const latest = latestRound(responses, workflow);
     if (!latest?.result) continue;
+    const partial = latest.partial > 0 ? `; ${plural(latest.partial, "partial response")} not counted` : "";
     options.push({
       key: `saved:${workflow}`,
       label: `${workflow}, ${latest.date || "undated"} (team mean)`,
       workflow,
       scores: latest.result.layerScores,
       responses: latest.responses.filter(isCompleteResponse),
+      detail: `${workflow}: the latest round, ${latest.date || "undated"}, as the mean of ${plural(latest.result.respondents, "complete response")}${partial}.`,
     });
   }
   return options;
 }
+
+// A select is as wide as its longest option unless told otherwise; in a 320 px pane a saved
+// workflow's label would push the whole pane sideways. The hint under it gives the label in full.
+const useFitStyles = makeStyles({
+  field: { gridTemplateColumns: "minmax(0, 1fr)" },
+  select: { minWidth: 0 },
+});
 
 /** The base moved under the editor: from which label to which, and the layers the user had changed. */
 interface BaseMove {
@@ -124,6 +138,7 @@ export interface ScenariosPanelProps {
 
 export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswers }: ScenariosPanelProps) {
   const styles = usePanelStyles();
+  const fit = useFitStyles();
   const options = React.useMemo(
     () => baseOptions(responses, draftWorkflow, draftAnswers),
     [responses, draftWorkflow, draftAnswers],
@@ -206,8 +221,13 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
 
   return (
     <section className={styles.panel} aria-label="Scenarios">
-      <Field label="Start from">
-        <Select value={baseKey} onChange={(_, data) => choose(data.value)}>
+      <Field label="Start from" hint={base.detail} className={fit.field}>
+        <Select
+          value={base.key}
+          onChange={(_, data) => choose(data.value)}
+          className={fit.select}
+          select={{ className: fit.select }}
+        >
           {options.map((option) => (
             <option key={option.key} value={option.key}>
               {option.label}

@@ -6,6 +6,7 @@ import {
   TASK_STATUSES,
   scheduleRoadmap,
   type RoadmapRecord,
+  type RoadmapTaskRecord,
   type TaskStatus,
 } from "../../model";
 import { ROADMAP_PREFIX, roadmapSheetBase } from "../sheet-names";
@@ -170,4 +171,16 @@ export function readRoadmapSheet(
     tasks.push({ id, owner: text(values[ROADMAP_COL.owner]), status: status as TaskStatus, doneDate: done.value });
   }
   return { record: { workflow, startDate: start.value, sheetName, tasks }, skipped };
+}
+
+/**
+ * Why a task edit cannot be saved, or null: the same rules the sheet's reader applies.
+ *
+ * @example
+ * taskProblem({ id: "a", owner: "", status: "Later", doneDate: "" }) //=> 'Status is "Later"; choose one of Not started,In progress,Done,Blocked'
+ */
+export function taskProblem(task: RoadmapTaskRecord): string | null {
+  if (!STATUS_BY_KEY.has(task.status.toLowerCase())) return `Status is "${task.status}"; choose one of ${STATUS_LIST}`;
+  const done = readDate(task.doneDate, "Done date");
+  return done.ok ? null : done.problem;
 }
