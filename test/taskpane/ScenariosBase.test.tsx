@@ -79,6 +79,9 @@ async function openScenariosOnRound1(draft = draftOf(WORKFLOW, "Ben", "2026-04-2
   const base = await scenarios().findByRole("combobox", { name: "Start from" });
   fireEvent.change(base, { target: { value: `saved:${WORKFLOW}` } });
   expect(base).toHaveDisplayValue(LABEL_1);
+  expect(base).toHaveAccessibleDescription(
+    `${WORKFLOW}: the latest round, 2026-03-15, as the mean of 1 complete response.`,
+  );
   expect(fieldTexts()).toEqual(["80", "60", "46.7", "40", "53.3"]);
   expect(SCORES_1.map((s) => String(Math.round(s * 1000) / 10))).toEqual(fieldTexts());
   expect(scenarios().getByTestId("scenario-realized")).toHaveTextContent("4.8%");
@@ -127,6 +130,9 @@ describe("Scenarios after a new round of the chosen workflow", () => {
     await saveRound2();
 
     expect(base).toHaveDisplayValue(LABEL_2);
+    expect(base).toHaveAccessibleDescription(
+      `${WORKFLOW}: the latest round, 2026-04-20, as the mean of 1 complete response.`,
+    );
     expect(fieldTexts()).toEqual(["80", "80", "60", "60", "80"]);
     expect(0.8 ** 3 * 0.6 ** 2).toBeCloseTo(0.18432, 12);
     expect(scenarios().getByTestId("scenario-realized")).toHaveTextContent("18.4%");
