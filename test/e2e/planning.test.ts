@@ -37,10 +37,14 @@ const MOVED_REALIZED = 13.44 / 225;
 //   k = 2: √(0.25 / 0.256) = 0.988 > 0.5333; k = 3: ∛(0.25 / 0.48) = 0.805 > 0.6;
 //   k = 4: L⁴ = 0.25 / 0.8 = 0.3125, L = 0.747674… ≤ 0.8. Four layers rise to 74.8%; Strategy stays.
 const LEVEL = Math.pow(0.3125, 1 / 4);
-// ROI: (40 − 25) hours × 60 = 900 a period; over 12 periods 10 800; cost 3000 + 1000 + 500 + 500 = 5000.
-// Measured ROI (10 800 − 5 000) / 5 000 = 1.16. NPV at 1%: 900 × (1 − 1.01⁻¹²)/0.01 − 5000 = 5129.57…
-// Payback 5000 / 900 = 5.56 periods.
-const NPV = (900 * (1 - Math.pow(1.01, -12))) / 0.01 - 5000;
+// ROI: (40 − 25) hours × 60 = 900 a period; over 12 periods 10 800. Costs: 2900 + 1000 + 500 = 4400
+// once, and maintain 50 a period, 600 over the 12 observed: 5000 in all.
+// Measured ROI (10 800 − 5 000) / 5 000 = 1.16. Net each period 900 − 50 = 850.
+// NPV at 1%: 850 × (1 − 1.01⁻¹²)/0.01 − 4400 = 850 × 11.255077… − 4400 = 5166.82…
+// Payback 4400 / 850 = 5.18 periods.
+const ONE_OFF = 2900 + 1000 + 500;
+const NET = 900 - 50;
+const NPV = (NET * (1 - Math.pow(1.01, -12))) / 0.01 - ONE_OFF;
 const LAYER_FIELDS = ["Strategy %", "Workflow %", "Oversight %", "Measurement %", "Adoption %"];
 const ROADMAP_SHEET = `AGAP Roadmap – ${WORKFLOW}`;
 // Day 1 is 2024-02-01; February 2024 has 29 days.
@@ -221,10 +225,10 @@ test("ROI: a baseline captured after go-live is warned next to its date and flag
   const numbers: [string, string][] = [
     ["Value now (per period)", "25"],
     ["Money per unit", "60"],
-    ["Build cost", "3000"],
+    ["Build cost", "2900"],
     ["Integrate cost", "1000"],
     ["Govern cost", "500"],
-    ["Maintain cost", "500"],
+    ["Maintain cost per period", "50"],
     ["Periods observed", "12"],
     ["Horizon (periods)", "12"],
     ["Discount rate per period", "1"],
@@ -242,8 +246,9 @@ test("ROI: a baseline captured after go-live is warned next to its date and flag
   for (const other of ["no-baseline", "no-costs", "short-observation"]) {
     await expect(row.getByTestId(`flag-${other}`).count()).resolves.toBe(0);
   }
-  expect(Math.round(NPV)).toBe(5130);
-  await expect(row.getByText(/periods$/).textContent()).resolves.toBe(`5,130 · ${(5000 / 900).toFixed(1)} periods`);
+  expect(Math.round(NPV)).toBe(5167);
+  expect((ONE_OFF / NET).toFixed(1)).toBe("5.2");
+  await expect(row.getByText(/periods$/).textContent()).resolves.toBe("5,167 · 5.2 periods");
   // The warning stays next to the date, and the form now edits the saved row.
   await expect(describedBy(page, "Baseline captured on")).resolves.toMatchObject({
     description: expect.stringMatching(/^Captured after go-live/),
@@ -260,10 +265,10 @@ test("ROI: a baseline captured after go-live is warned next to its date and flag
     goLiveDate: "2026-03-01",
     current: 25,
     valuePerUnit: 60,
-    build: 3000,
+    build: 2900,
     integrate: 1000,
     govern: 500,
-    maintain: 500,
+    maintain: 50,
     periods: 12,
     horizon: 12,
     discountRate: 0.01,
@@ -362,41 +367,47 @@ test("Export .xlsx: scenarios, ROI, portfolio and roadmap sheets with formulas a
     "2026-03-01",
   ]);
   const measured = roi(2, "Measured ROI");
-  expect(measured.formula).toMatch(/AGAP\.ROI\(E2,H2,I2,J2:M2,/);
+  // A portable formula (no AGAP function, so the sheet works without the add-in): the cost is the
+  // one-off costs (J:L) plus maintain (M) times the periods observed (N).
+  expect(measured.formula).not.toMatch(/AGAP\./);
+  expect(measured.formula).toContain("(SUM(J2:L2)+M2*N2)");
   expect(measured.result).toBeCloseTo(1.16, 12);
   const npv = roi(2, "NPV");
-  expect(npv.formula).toMatch(/NPV\(P2,/);
+  // −PV at the rate (P) over the horizon (O) of each period's benefit less maintain (M), less the one-off costs.
+  expect(npv.formula).toMatch(/-PV\(P2,O2,.*-M2\)-SUM\(J2:L2\)/);
   expect(npv.result).toBeCloseTo(NPV, 6);
-  expect(roi(2, "Payback").result).toBeCloseTo(5000 / 900, 9);
+  expect(roi(2, "Payback").result).toBeCloseTo(ONE_OFF / NET, 9);
   expect(roi(2, "Flags").result).toBe(
     "Baseline captured after go-live: it may already include the agent's effect, so the ROI is not defensible.",
   );
 
   const portfolio = table("AGAP Portfolio");
   expect(portfolio(2, "Workflow").value).toBe(WORKFLOW);
-  expect(portfolio(2, "Latest realized value").value).toBeCloseTo(REALIZED, 12);
-  expect(portfolio(2, "Band").value).toBe("Critical");
-  expect(portfolio(2, "Weakest layer").value).toBe("Measurement");
+  // Live formulas over the workflow's latest round, with their values cached for readers without Excel.
+  const latest = portfolio(2, "Latest realized value");
+  expect(latest.formula).toMatch(/PRODUCT\(/);
+  expect(latest.result).toBeCloseTo(REALIZED, 12);
+  const band = portfolio(2, "Band");
+  expect(band.formula).toMatch(/^IF\(\(1-G2\)>=0\.9,"Critical"/);
+  expect(band.result).toBe("Critical");
+  const weakest = portfolio(2, "Weakest layer");
+  expect(weakest.formula).toMatch(/MIN\(K2:O2\)/);
+  expect(weakest.result).toBe("Measurement");
 
   const roadmap = workbook.getWorksheet(ROADMAP_SHEET)!;
   expect(roadmap.getCell("B2").value).toBe(WORKFLOW);
   expect(isoDate(roadmap.getCell("B3").value)).toBe("2024-02-01");
-  expect((roadmap.getRow(6).values as unknown[]).slice(1)).toEqual([
-    "Phase",
-    "Task",
-    "Due date",
-    "Owner",
-    "Status",
-    "Note",
-    "Task ID",
-  ]);
-  const tasks = new Map<string, { due: string; status: unknown; note: unknown }>();
+  const taskHeader = (roadmap.getRow(6).values as unknown[]).slice(1);
+  expect(taskHeader).toEqual(["Phase", "Task", "Due date", "Owner", "Status", "Done date", "Note", "Task ID"]);
+  const cell = (row: ExcelJS.Row, name: string) => row.getCell(taskHeader.indexOf(name) + 1).value;
+  const tasks = new Map<string, { due: string; status: unknown; done: unknown; note: unknown }>();
   for (let r = 7; r <= 21; r++) {
     const row = roadmap.getRow(r);
-    tasks.set(String(row.getCell(7).value), {
-      due: isoDate(row.getCell(3).value),
-      status: row.getCell(5).value,
-      note: row.getCell(6).value,
+    tasks.set(String(cell(row, "Task ID")), {
+      due: isoDate(cell(row, "Due date")),
+      status: cell(row, "Status"),
+      done: cell(row, "Done date"),
+      note: cell(row, "Note"),
     });
   }
   expect(tasks.size).toBe(15);
@@ -404,6 +415,7 @@ test("Export .xlsx: scenarios, ROI, portfolio and roadmap sheets with formulas a
   expect(tasks.get("foundation.baseline")).toEqual({
     due: "2024-02-24",
     status: "Not started",
+    done: null,
     note: "Baseline on file (captured 2026-03-10)",
   });
 });
