@@ -114,8 +114,9 @@ interface BaseMove {
   kept: number[];
 }
 
+// Object.is, so that a score that is not a number could never make the base look new on every render.
 const sameScores = (a: readonly number[], b: readonly number[]) =>
-  a.length === b.length && a.every((score, i) => score === b[i]);
+  a.length === b.length && a.every((score, i) => Object.is(score, b[i]));
 
 function moveNote({ from, to, kept }: BaseMove): string {
   const what = from === to ? `Base updated: “${to}” changed.` : `Base updated to “${to}” (was “${from}”).`;
