@@ -1,8 +1,10 @@
 // The planning store outside Excel: scenarios, ROI rows, maturity records and roadmaps as one
 // JSON document in the browser's storage, under a key of our own.
 import {
+  LIMITS,
   ROADMAP_TASKS,
   parseIsoDate,
+  withinLimit,
   type MaturityRecord,
   type RoadmapRecord,
   type RoadmapTaskRecord,
@@ -14,6 +16,7 @@ import { ROI } from "./sheets/roi";
 import { SCENARIOS } from "./sheets/scenarios";
 import { taskProblem } from "./sheets/roadmap";
 import { recordProblem } from "./sheets/spec";
+import { checkList, readChecked, shapeProblem, type Checked, type Shape } from "./local-safety";
 import type { KeyValueStorage } from "./local-store";
 import {
   MATURITY_SHEET,
@@ -29,30 +32,96 @@ type Stored = Omit<PlanningData, "skipped">;
 
 const EMPTY = (): Stored => ({ scenarios: [], roi: [], maturity: [], roadmaps: [] });
 
-function read(storage: KeyValueStorage): Stored {
-  const text = storage.getItem(PLANNING_KEY);
-  if (text === null) return EMPTY();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new Error(
-      `The saved planning data under "${PLANNING_KEY}" is damaged and could not be read: ${(error as Error).message}`,
-    );
-  }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new Error(`The saved planning data under "${PLANNING_KEY}" is not a planning record.`);
-  }
-  const data = parsed as Partial<Stored>;
-  const list = <K extends keyof Stored>(key: K): Stored[K] => {
-    const value = data[key];
-    if (value === undefined) return [] as Stored[K];
-    if (!Array.isArray(value)) {
-      throw new Error(`The saved planning data under "${PLANNING_KEY}" has "${key}" that is not a list.`);
-    }
-    return value as Stored[K];
+/** A stored scenario or ROI row: the right fields, and what the workbook's reader accepts. */
+function specProblem<R>(spec: typeof SCENARIOS | typeof ROI, shape: Shape) {
+  return (item: unknown): string | null => {
+    const problem = shapeProblem(item, shape) ?? recordProblem(spec as never, item as R);
+    return problem ? problem.replace(/^Not saved to [^:]+: /, "") : null;
   };
-  return { scenarios: list("scenarios"), roi: list("roi"), maturity: list("maturity"), roadmaps: list("roadmaps") };
+}
+
+const SCENARIO_SHAPE: Shape = {
+  id: "string",
+  name: "string",
+  workflow: "string",
+  baseLabel: "string",
+  baseScores: "array",
+  scores: "array",
+};
+const ROI_SHAPE: Shape = {
+  id: "string",
+  workflow: "string",
+  metric: "string",
+  unit: "string",
+  direction: "string",
+  baselineDate: "string",
+  goLiveDate: "string",
+  ...Object.fromEntries(
+    [
+      "baseline",
+      "current",
+      "valuePerUnit",
+      "build",
+      "integrate",
+      "govern",
+      "maintain",
+      "periods",
+      "horizon",
+      "discountRate",
+      "expectedValue",
+    ].map((key) => [key, "number|null" as const]),
+  ),
+};
+
+function maturityProblem(item: unknown): string | null {
+  const shape = shapeProblem(item, { workflow: "string", stage: "number", target: "number" });
+  if (shape) return shape;
+  const record = item as MaturityRecord;
+  if (!withinLimit(LIMITS.maturityStage, record.stage) || !withinLimit(LIMITS.maturityStage, record.target)) {
+    return `its stages are ${record.stage} and ${record.target}, not ${LIMITS.maturityStage.allowed}`;
+  }
+  return null;
+}
+
+function roadmapProblem(item: unknown): string | null {
+  const shape = shapeProblem(item, { workflow: "string", startDate: "string", sheetName: "string", tasks: "array" });
+  if (shape) return shape;
+  const record = item as RoadmapRecord;
+  if (parseIsoDate(record.startDate) === null) return `its start date "${record.startDate}" is not a date`;
+  for (const task of record.tasks) {
+    const problem =
+      shapeProblem(task, { id: "string", owner: "string", status: "string", doneDate: "string?" }) ??
+      taskProblem({ ...task, doneDate: task.doneDate ?? "" });
+    if (problem) return `task "${(task as { id?: unknown }).id}": ${problem}`;
+  }
+  return null;
+}
+
+/** Reads the planning record; damaged parts are kept aside (see local-safety) and listed with why. */
+export function checkPlanning(parsed: unknown): Checked<Stored> {
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    return { value: EMPTY(), problems: ["the planning data is not a record"] };
+  }
+  const data = parsed as Record<keyof Stored, unknown>;
+  const part = <T>(key: keyof Stored, problem: (item: unknown) => string | null, idOf: (item: T) => string) =>
+    data[key] === undefined ? { value: [] as T[], problems: [] } : checkList<T>(data[key], key, problem, idOf);
+  const scenarios = part<Scenario>("scenarios", specProblem<Scenario>(SCENARIOS, SCENARIO_SHAPE), (s) => s.id);
+  const roi = part<RoiEntry>("roi", specProblem<RoiEntry>(ROI, ROI_SHAPE), (e) => e.id);
+  const maturity = part<MaturityRecord>("maturity", maturityProblem, (m) => m.workflow);
+  const roadmaps = part<RoadmapRecord>("roadmaps", roadmapProblem, (r) => r.sheetName);
+  // Roadmaps kept before done dates were recorded read as not done.
+  const withDates = roadmaps.value.map((r) => ({
+    ...r,
+    tasks: r.tasks.map((t) => ({ ...t, doneDate: t.doneDate ?? "" })),
+  }));
+  return {
+    value: { scenarios: scenarios.value, roi: roi.value, maturity: maturity.value, roadmaps: withDates },
+    problems: [...scenarios.problems, ...roi.problems, ...maturity.problems, ...roadmaps.problems],
+  };
+}
+
+function read(storage: KeyValueStorage): Stored {
+  return readChecked(storage, PLANNING_KEY, checkPlanning, EMPTY()).value;
 }
 
 /** The same check as the Excel store: what the workbook's reader would refuse is not saved. */
@@ -86,7 +155,8 @@ export class LocalPlanningStore implements PlanningStore {
   }
 
   async loadPlanning(): Promise<PlanningData> {
-    return { ...read(this.storage), skipped: [] };
+    const { value, problems } = readChecked(this.storage, PLANNING_KEY, checkPlanning, EMPTY());
+    return { ...value, skipped: problems.map((problem, i) => ({ sheet: "this browser", row: i + 1, problem })) };
   }
 
   async saveScenario(scenario: Scenario): Promise<void> {

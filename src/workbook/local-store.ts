@@ -1,36 +1,72 @@
 // The store outside Excel: the browser's localStorage, under keys of our own.
 import type { AssessmentResponse } from "../model";
 import { ASSESSMENTS } from "./sheets/assessments";
+import { checkList, readChecked, shapeProblem, type Checked, type Shape } from "./local-safety";
 import { recordProblem } from "./sheets/spec";
 import { DRAFT_KEY, RESPONSES_KEY, type AssessmentStore, type Draft, type ResponseList } from "./store";
 
 /** The part of the Web Storage API the store uses; tests pass an in-memory one. */
 export type KeyValueStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
-function readJson<T>(storage: KeyValueStorage, key: string, fallback: T): T {
-  const text = storage.getItem(key);
-  if (text === null) return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch (error) {
-    throw new Error(`The saved data under "${key}" is damaged and could not be read: ${(error as Error).message}`);
-  }
+const RESPONSE_SHAPE: Shape = {
+  id: "string",
+  workflow: "string",
+  respondent: "string",
+  date: "string",
+  answers: "object",
+};
+
+/** A stored response: the right fields, answers as numbers, and what the workbook's reader accepts. */
+function responseProblem(item: unknown): string | null {
+  const shape = shapeProblem(item, RESPONSE_SHAPE);
+  if (shape) return shape;
+  const answers = (item as AssessmentResponse).answers as Record<string, unknown>;
+  const bad = Object.entries(answers).find(([, value]) => typeof value !== "number");
+  if (bad) return `its answer to "${bad[0]}" is ${JSON.stringify(bad[1])}, not a number`;
+  const problem = recordProblem(ASSESSMENTS, item as AssessmentResponse);
+  return problem ? problem.replace(/^Not saved to [^:]+: /, "") : null;
 }
+
+export const checkResponses = (parsed: unknown): Checked<AssessmentResponse[]> =>
+  checkList<AssessmentResponse>(parsed, "responses", responseProblem, (r) => r.id);
+
+/** A stored draft: unusable fields make the whole draft unusable (it is kept in the quarantine). */
+export function checkDraft(parsed: unknown): Checked<Draft | null> {
+  if (parsed === null) return { value: null, problems: [] };
+  const problem =
+    shapeProblem(parsed, {
+      workflow: "string",
+      respondent: "string",
+      date: "string",
+      answers: "object",
+      responseId: "string?",
+    }) ??
+    (Object.values((parsed as Draft).answers).some((value) => typeof value !== "number")
+      ? "an answer is not a number"
+      : null);
+  return problem
+    ? { value: null, problems: [`the unsaved answers: ${problem}`] }
+    : { value: parsed as Draft, problems: [] };
+}
+
+const readResponses = (storage: KeyValueStorage) => readChecked(storage, RESPONSES_KEY, checkResponses, []);
 
 export class LocalStore implements AssessmentStore {
   readonly kind = "local" as const;
 
   constructor(private readonly storage: KeyValueStorage) {}
 
+  /** The readable responses; damaged ones are kept aside (see local-safety) and listed with why. */
   async listResponses(): Promise<ResponseList> {
-    return { responses: readJson<AssessmentResponse[]>(this.storage, RESPONSES_KEY, []), skipped: [] };
+    const { value, problems } = readResponses(this.storage);
+    return { responses: value, skipped: problems.map((problem, i) => ({ row: i + 1, problem })) };
   }
 
   async saveResponse(response: AssessmentResponse): Promise<void> {
     // The same check as the Excel store: what the workbook's reader would refuse is not saved.
     const problem = recordProblem(ASSESSMENTS, response);
     if (problem) throw new Error(problem);
-    const responses = readJson<AssessmentResponse[]>(this.storage, RESPONSES_KEY, []);
+    const responses = readResponses(this.storage).value;
     const at = responses.findIndex((existing) => existing.id === response.id);
     if (at >= 0) responses[at] = response;
     else responses.push(response);
@@ -38,14 +74,14 @@ export class LocalStore implements AssessmentStore {
   }
 
   async deleteResponse(id: string): Promise<void> {
-    const responses = readJson<AssessmentResponse[]>(this.storage, RESPONSES_KEY, []);
+    const responses = readResponses(this.storage).value;
     const kept = responses.filter((response) => response.id !== id);
     if (kept.length === responses.length) throw new Error(`There is no saved response with the id "${id}".`);
     this.storage.setItem(RESPONSES_KEY, JSON.stringify(kept));
   }
 
   async loadDraft(): Promise<Draft | null> {
-    return readJson<Draft | null>(this.storage, DRAFT_KEY, null);
+    return readChecked(this.storage, DRAFT_KEY, checkDraft, null).value;
   }
 
   async saveDraft(draft: Draft | null): Promise<void> {

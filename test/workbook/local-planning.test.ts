@@ -1,4 +1,5 @@
 import { ROADMAP_TASKS, type RoiEntry, type Scenario } from "../../src/model";
+import { damagedCopies } from "../../src/workbook/local-safety";
 import { LocalPlanningStore } from "../../src/workbook/local-planning";
 import { PLANNING_KEY } from "../../src/workbook/planning-store";
 
@@ -96,15 +97,22 @@ describe("LocalPlanningStore", () => {
     expect(storage.map.size).toBe(0);
   });
 
-  it("rejects, saying so, when the stored data is damaged", async () => {
+  it("starts from what it can read when the stored data is damaged, keeping the damaged text aside", async () => {
     const storage = memoryStorage();
     storage.setItem(PLANNING_KEY, "{not json");
-    await expect(new LocalPlanningStore(storage).loadPlanning()).rejects.toThrow(/damaged/);
+    const read = await new LocalPlanningStore(storage).loadPlanning();
+    expect(read).toMatchObject({ scenarios: [], roi: [], maturity: [], roadmaps: [] });
+    expect(read.skipped).toEqual([
+      { sheet: "this browser", row: 1, problem: expect.stringMatching(/^it is not readable JSON/) },
+    ]);
+    expect(damagedCopies(storage)).toEqual([{ key: PLANNING_KEY, text: "{not json", problems: expect.any(Array) }]);
+    // A save now starts from the sound data; the damaged text stays kept.
     storage.setItem(PLANNING_KEY, JSON.stringify({ scenarios: "nope" }));
-    await expect(new LocalPlanningStore(storage).saveScenario(scenario)).rejects.toThrow(
-      /"scenarios" that is not a list/,
-    );
-    storage.setItem(PLANNING_KEY, "[]");
-    await expect(new LocalPlanningStore(storage).loadPlanning()).rejects.toThrow(/not a planning record/);
+    await new LocalPlanningStore(storage).saveScenario(scenario);
+    expect((await new LocalPlanningStore(storage).loadPlanning()).scenarios).toEqual([scenario]);
+    expect(damagedCopies(storage).map((copy) => copy.text)).toEqual([
+      "{not json",
+      JSON.stringify({ scenarios: "nope" }),
+    ]);
   });
 });
