@@ -72,3 +72,26 @@ export function useErrors(): ErrorContextValue {
   if (!value) throw new Error("useErrors must be used inside <ErrorProvider>");
   return value;
 }
+
+interface BoundaryState {
+  error: unknown;
+}
+
+/**
+ * The last line: anything that escapes a component is shown as an error with a way out, never a
+ * blank pane. Saved data is untouched, so reloading the pane starts it again from the store.
+ */
+export class PaneErrorBoundary extends React.Component<
+  { fallback: (error: unknown) => React.ReactNode; children: React.ReactNode },
+  BoundaryState
+> {
+  state: BoundaryState = { error: null };
+
+  static getDerivedStateFromError(error: unknown): BoundaryState {
+    return { error: error ?? new Error("An unknown error") };
+  }
+
+  render(): React.ReactNode {
+    return this.state.error !== null ? this.props.fallback(this.state.error) : this.props.children;
+  }
+}

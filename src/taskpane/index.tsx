@@ -6,7 +6,11 @@ import { LocalPlanningStore } from "../workbook/local-planning";
 import type { PlanningStore } from "../workbook/planning-store";
 import type { AssessmentStore } from "../workbook/store";
 import { App } from "./App";
-import { ErrorProvider } from "./errors";
+import { DamagedData } from "./DamagedData";
+import { ErrorProvider, PaneErrorBoundary, describeError } from "./errors";
+import { Notice } from "./components/Notice";
+import { PaneButton } from "./components/PaneButton";
+import { damagedCopies, discardDamaged, type DamagedCopy } from "../workbook/local-safety";
 import { waitForOffice, type OfficeStatus } from "./office-ready";
 import { chooseTheme, loadThemeOrLight, type ThemeName } from "./theme";
 
@@ -31,6 +35,37 @@ function currentThemeName(office: OfficeStatus): ThemeName {
   });
 }
 
+/** The damaged-data notice, gone once the user discards the copies. */
+function Damaged({ initial }: { initial: DamagedCopy[] }) {
+  const [copies, setCopies] = React.useState(initial);
+  return (
+    <DamagedData
+      copies={copies}
+      onDiscard={() => {
+        discardDamaged(window.localStorage);
+        setCopies([]);
+      }}
+    />
+  );
+}
+
+/** What replaces the pane when a component fails: the error, and a reload that keeps saved data. */
+function Crashed({ error }: { error: unknown }) {
+  return (
+    <Notice
+      intent="error"
+      title="The pane stopped after an error"
+      actions={
+        <PaneButton size="small" onClick={() => window.location.reload()}>
+          Reload the pane
+        </PaneButton>
+      }
+    >
+      {describeError(error)}. Saved responses and plans are not affected; reloading starts the pane again.
+    </Notice>
+  );
+}
+
 async function start(): Promise<void> {
   const container = document.getElementById("root");
   if (!container) throw new Error("AGAP task pane: the #root element is missing.");
@@ -48,6 +83,12 @@ async function start(): Promise<void> {
     (draft) => ({ draft }),
     (error: unknown) => ({ error }),
   );
+  // In the browser, reading once keeps any damaged data aside before the pane shows it.
+  let damaged: DamagedCopy[] = [];
+  if (store.kind === "local") {
+    await Promise.all([store.listResponses(), planningStore.loadPlanning()]);
+    damaged = damagedCopies(window.localStorage);
+  }
   performance.mark?.("agap-stores-ready");
   // The page around the pane takes the theme's background too (a wide pane in dark mode).
   document.body.style.backgroundColor = theme.colorNeutralBackground1;
@@ -57,7 +98,10 @@ async function start(): Promise<void> {
     <React.StrictMode>
       <FluentProvider theme={theme}>
         <ErrorProvider startupProblems={themeProblem ? [themeProblem] : []}>
-          <App office={office} store={store} planningStore={planningStore} initialDraft={initialDraft} />
+          <PaneErrorBoundary fallback={(error) => <Crashed error={error} />}>
+            <Damaged initial={damaged} />
+            <App office={office} store={store} planningStore={planningStore} initialDraft={initialDraft} />
+          </PaneErrorBoundary>
         </ErrorProvider>
       </FluentProvider>
     </React.StrictMode>,
