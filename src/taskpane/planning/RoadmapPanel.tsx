@@ -20,6 +20,7 @@ import {
   DEFAULT_TARGET_STAGE,
   MATURITY_STAGES,
   ROADMAP_PHASES,
+  ROADMAP_TASKS,
   maturityStage,
   parseIsoDate,
   portfolio,
@@ -32,6 +33,8 @@ import {
 } from "../../model";
 import { formatPercent } from "../components/format";
 import { DateField } from "./DateField";
+import { RoadmapActions } from "./RoadmapActions";
+import { RoadmapTasks } from "./RoadmapTasks";
 import { usePanelStyles } from "./styles";
 import type { Planning } from "./usePlanning";
 
@@ -44,8 +47,18 @@ export interface RoadmapPanelProps {
 export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: RoadmapPanelProps) {
   const styles = usePanelStyles();
   const { data } = planning;
-  const names = workflowNames([{ workflow: draftWorkflow }, ...responses, ...data.maturity, ...data.roi]);
-  const [workflow, setWorkflow] = React.useState(draftWorkflow || names[0] || "");
+  const names = workflowNames([
+    { workflow: draftWorkflow },
+    ...responses,
+    ...data.maturity,
+    ...data.roi,
+    ...data.roadmaps,
+  ]);
+  // The choice, or the first workflow while nothing chosen is listed: the pane's data arrives after
+  // the first render, and a roadmap read then must show without a click.
+  const [chosen, setWorkflow] = React.useState(draftWorkflow);
+  const workflow = names.includes(chosen) ? chosen : (names[0] ?? "");
+  const [busy, setBusy] = React.useState(false);
   const record = data.maturity.find((m) => m.workflow === workflow);
   const [stage, setStage] = React.useState(record?.stage ?? 1);
   const [target, setTarget] = React.useState(record?.target ?? DEFAULT_TARGET_STAGE);
@@ -69,7 +82,18 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
       : parseIsoDate(start) === null
         ? "Not a calendar date."
         : undefined;
-  const schedule = startProblem ? null : scheduleRoadmap(start);
+  const schedule = startProblem || existing ? null : scheduleRoadmap(start);
+  const done = existing ? existing.tasks.filter((task) => task.status === "Done").length : 0;
+
+  /** Runs one roadmap write at a time, so a second click cannot start another. */
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await action();
+    } finally {
+      setBusy(false);
+    }
+  };
 
   return (
     <section className={styles.panel} aria-label="Maturity and roadmap">
@@ -165,58 +189,81 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
             </MessageBarBody>
           </MessageBar>
         )}
-        <DateField
-          label="Start date"
-          value={start}
-          onChange={(value, complete) => {
-            setStart(value);
-            setStartPartial(!complete);
-          }}
-          error={tried ? startProblem : undefined}
-        />
         {existing ? (
-          <Body1 role="status">
-            {workflow} already has a roadmap, starting {existing.startDate}
-            {existing.sheetName ? ` (sheet “${existing.sheetName}”)` : ""}. Finish or delete it before generating
-            another.
-          </Body1>
+          <>
+            <Body1 role="status">
+              {workflow} has a roadmap starting {existing.startDate}
+              {planning.kind === "excel" ? ` on the sheet “${existing.sheetName}”` : ""}: {done} of{" "}
+              {ROADMAP_TASKS.length} tasks done. Set owners, statuses and done dates below.
+            </Body1>
+            <RoadmapActions
+              key={`actions:${existing.sheetName}`}
+              record={existing}
+              kind={planning.kind}
+              disabled={busy}
+              onRegenerate={(newStart) => void run(() => planning.regenerateRoadmap(existing, newStart))}
+              onDelete={() => void run(() => planning.deleteRoadmap(existing))}
+            />
+            <RoadmapTasks
+              key={`tasks:${existing.sheetName}`}
+              record={existing}
+              baseline={{ note: baseline, missing: baseline === NO_BASELINE_NOTE }}
+              onSave={async (tasks) => (await planning.saveRoadmapTasks(existing, tasks)) !== undefined}
+            />
+          </>
         ) : (
-          <Button
-            appearance="primary"
-            disabled={!workflow}
-            onClick={() => {
-              setTried(true);
-              if (!startProblem) void planning.createRoadmap(workflow, start);
-            }}
-          >
-            Generate roadmap
-          </Button>
+          <>
+            <DateField
+              label="Start date"
+              value={start}
+              onChange={(value, complete) => {
+                setStart(value);
+                setStartPartial(!complete);
+              }}
+              error={tried ? startProblem : undefined}
+            />
+            <Button
+              appearance="primary"
+              disabled={!workflow || busy}
+              onClick={() => {
+                setTried(true);
+                if (!startProblem) void run(() => planning.createRoadmap(workflow, start));
+              }}
+            >
+              Generate roadmap
+            </Button>
+            {schedule && (
+              <Caption1 className={styles.note}>
+                The due dates from this start date. Generate the roadmap to record owners, statuses and done dates.
+              </Caption1>
+            )}
+            {schedule &&
+              ROADMAP_PHASES.map((phase) => (
+                <div key={phase.id}>
+                  <Body1>
+                    <strong>
+                      Days {phase.firstDay}–{phase.lastDay}: {phase.name}
+                    </strong>
+                  </Body1>
+                  <ul className={styles.list} aria-label={phase.name}>
+                    {schedule
+                      .filter((task) => task.phase === phase.id)
+                      .map((task) => (
+                        <li key={task.id} data-testid={`task-${task.id}`}>
+                          {task.dueDate}: {task.text}
+                          {task.id === BASELINE_TASK_ID && (
+                            <Caption1 className={baseline === NO_BASELINE_NOTE ? styles.warn : undefined}>
+                              {" "}
+                              {baseline}.
+                            </Caption1>
+                          )}
+                        </li>
+                      ))}
+                  </ul>
+                </div>
+              ))}
+          </>
         )}
-        {schedule &&
-          ROADMAP_PHASES.map((phase) => (
-            <div key={phase.id}>
-              <Body1>
-                <strong>
-                  Days {phase.firstDay}–{phase.lastDay}: {phase.name}
-                </strong>
-              </Body1>
-              <ul className={styles.list} aria-label={phase.name}>
-                {schedule
-                  .filter((task) => task.phase === phase.id)
-                  .map((task) => (
-                    <li key={task.id} data-testid={`task-${task.id}`}>
-                      {task.dueDate}: {task.text}
-                      {task.id === BASELINE_TASK_ID && (
-                        <Caption1 className={baseline === NO_BASELINE_NOTE ? styles.warn : undefined}>
-                          {" "}
-                          {baseline}.
-                        </Caption1>
-                      )}
-                    </li>
-                  ))}
-              </ul>
-            </div>
-          ))}
       </div>
     </section>
   );

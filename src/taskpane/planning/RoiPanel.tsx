@@ -21,6 +21,7 @@ import {
   type RoiNumberField,
 } from "../../model";
 import { formatPercent } from "../components/format";
+import { Notice } from "../components/Notice";
 import { DateField } from "./DateField";
 import { NumberField } from "./NumberField";
 import { parseNumber, type NumberRule } from "./parse";
@@ -113,6 +114,9 @@ function entryFromForm(form: Form, parsed: Record<RoiNumberField, ReturnType<typ
   };
 }
 
+/** How a row is named in the pane: “workflow · metric”. */
+const rowName = (entry: Pick<RoiEntry, "workflow" | "metric">) => `“${entry.workflow} · ${entry.metric}”`;
+
 const money = (v: number) => v.toLocaleString(undefined, { maximumFractionDigits: 0 });
 
 export interface RoiPanelProps {
@@ -135,6 +139,25 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
   });
   const [form, setForm] = React.useState<Form>(blank);
   const [tried, setTried] = React.useState(false);
+  const workflowInput = React.useRef<HTMLInputElement>(null);
+  const editing = form.id === undefined ? undefined : planning.data.roi.find((entry) => entry.id === form.id);
+  const deleted = planning.deleted?.kind === "roi" ? planning.deleted.record : null;
+
+  const edit = (entry: RoiEntry) => {
+    setForm(formFromEntry(entry));
+    setTried(false);
+    // Focusing the first field also brings the form, further down the pane, into view.
+    workflowInput.current?.focus();
+  };
+
+  const remove = (entry: RoiEntry) => {
+    // The form no longer edits a row that is gone; Undo brings the row back to the list.
+    if (form.id === entry.id) {
+      setForm(blank());
+      setTried(false);
+    }
+    void planning.deleteRoi(entry);
+  };
 
   const parsed = Object.fromEntries(
     (Object.keys(RULES) as RoiNumberField[]).map((k) => [k, parseNumber(form.numbers[k], RULES[k])]),
@@ -184,6 +207,19 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
     <section className={styles.panel} aria-label="ROI">
       <div className={styles.section}>
         <Subtitle2 as="h3">ROI rows</Subtitle2>
+        {deleted && (
+          <Notice
+            intent="info"
+            onDismiss={planning.dismissUndo}
+            actions={
+              <Button size="small" onClick={() => void planning.undoDelete()}>
+                Undo
+              </Button>
+            }
+          >
+            Deleted the ROI row {rowName(deleted)}.
+          </Notice>
+        )}
         {planning.data.roi.length === 0 && <Body1>No ROI rows yet. Start by capturing a baseline below.</Body1>}
         {planning.data.roi.map((entry) => {
           const figures = roiFigures(entry, latestScores(responses, entry.workflow));
@@ -217,9 +253,14 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
                   <MessageBarBody>{flag.message}</MessageBarBody>
                 </MessageBar>
               ))}
-              <Button size="small" onClick={() => setForm(formFromEntry(entry))}>
-                Edit
-              </Button>
+              <div className={styles.row}>
+                <Button size="small" aria-label={`Edit the ROI row ${rowName(entry)}`} onClick={() => edit(entry)}>
+                  Edit
+                </Button>
+                <Button size="small" aria-label={`Delete the ROI row ${rowName(entry)}`} onClick={() => remove(entry)}>
+                  Delete
+                </Button>
+              </div>
             </div>
           );
         })}
@@ -234,13 +275,22 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
           void save();
         }}
       >
+        {editing && (
+          <Caption1 className={styles.note} data-testid="roi-editing">
+            Editing the row {rowName(editing)}. Save ROI row replaces it; New row starts an empty one.
+          </Caption1>
+        )}
         <Subtitle2 as="h3">1. Capture the baseline, before go-live</Subtitle2>
         <Field
           label="Workflow"
           required
           validationMessage={tried && !form.workflow.trim() ? "Name the workflow." : undefined}
         >
-          <Input value={form.workflow} onChange={(_, d) => setForm((f) => ({ ...f, workflow: d.value }))} />
+          <Input
+            ref={workflowInput}
+            value={form.workflow}
+            onChange={(_, d) => setForm((f) => ({ ...f, workflow: d.value }))}
+          />
         </Field>
         <Field
           label="Metric"
@@ -310,7 +360,13 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
           <Button appearance="primary" type="submit">
             {form.id ? "Save ROI row" : "Add ROI row"}
           </Button>
-          <Button type="button" onClick={() => setForm(blank())}>
+          <Button
+            type="button"
+            onClick={() => {
+              setForm(blank());
+              setTried(false);
+            }}
+          >
             New row
           </Button>
         </div>

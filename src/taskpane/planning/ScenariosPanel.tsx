@@ -3,7 +3,6 @@ import {
   Body1,
   Button,
   Caption1,
-  Checkbox,
   Field,
   Input,
   Select,
@@ -30,7 +29,6 @@ import {
   realizedGrid,
   realizedValue,
   resampleRealized,
-  scenarioChange,
   workflowNames,
   type Answers,
   type AssessmentResponse,
@@ -38,8 +36,10 @@ import {
 } from "../../model";
 import { formatPercent, formatPoints } from "../components/format";
 import { Notice } from "../components/Notice";
+import { duplicateWarning, sameNameAs, uniqueName } from "./names";
 import { NumberField } from "./NumberField";
 import { parseNumber } from "./parse";
+import { SavedScenarios } from "./SavedScenarios";
 import { ScoreEditor } from "./ScoreEditor";
 import { usePanelStyles } from "./styles";
 import { TornadoChart } from "./TornadoChart";
@@ -166,7 +166,6 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
   }
   const [name, setName] = React.useState("");
   const [nameTouched, setNameTouched] = React.useState(false);
-  const [compare, setCompare] = React.useState<string[]>([]);
   const [targetText, setTargetText] = React.useState("25");
   const [deltaText, setDeltaText] = React.useState("10");
   const [gridLayers, setGridLayers] = React.useState<[number, number]>([3, 4]);
@@ -218,7 +217,7 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
     await planning.saveScenario(scenarioFrom(editor.scores.slice(), name.trim()));
   };
 
-  const compared = planning.data.scenarios.filter((s) => compare.includes(s.id));
+  const twin = sameNameAs(name, planning.data.scenarios);
 
   return (
     <section className={styles.panel} aria-label="Scenarios">
@@ -286,7 +285,10 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
       <div className={styles.row}>
         <Field
           label="Scenario name"
-          validationMessage={nameTouched && !name.trim() ? "Name the scenario before saving." : undefined}
+          validationState={nameTouched && !name.trim() ? "error" : twin ? "warning" : "none"}
+          validationMessage={
+            nameTouched && !name.trim() ? "Name the scenario before saving." : twin ? duplicateWarning(name) : undefined
+          }
         >
           <Input value={name} onChange={(_, data) => setName(data.value)} />
         </Field>
@@ -328,7 +330,12 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
             </Caption1>
             <Button
               onClick={() =>
-                void planning.saveScenario(scenarioFrom(plan.scores, `Plan to ${formatPercent(plan.target, 0)}`))
+                void planning.saveScenario(
+                  scenarioFrom(
+                    plan.scores,
+                    uniqueName(`Plan to ${formatPercent(plan.target, 0)}`, planning.data.scenarios),
+                  ),
+                )
               }
             >
               Save plan as scenario
@@ -409,57 +416,7 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
         )}
       </div>
 
-      <div className={styles.section}>
-        <Subtitle2 as="h3">Saved scenarios</Subtitle2>
-        {planning.data.scenarios.length === 0 ? (
-          <Body1>No scenarios saved yet.</Body1>
-        ) : (
-          planning.data.scenarios.map((s) => (
-            <Checkbox
-              key={s.id}
-              label={`${s.name} · ${formatPercent(realizedValue(s.scores))}`}
-              checked={compare.includes(s.id)}
-              onChange={(_, data) =>
-                setCompare((current) => (data.checked ? [...current, s.id] : current.filter((id) => id !== s.id)))
-              }
-            />
-          ))
-        )}
-        {compared.length > 0 && (
-          <Table size="small" aria-label="Scenarios side by side">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Layer</TableHeaderCell>
-                {compared.map((s) => (
-                  <TableHeaderCell key={s.id}>{s.name}</TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {LAYERS.map((layer, i) => (
-                <TableRow key={layer.id}>
-                  <TableCell>{layer.short}</TableCell>
-                  {compared.map((s) => (
-                    <TableCell key={s.id}>{formatPercent(s.scores[i])}</TableCell>
-                  ))}
-                </TableRow>
-              ))}
-              <TableRow>
-                <TableCell>Realized</TableCell>
-                {compared.map((s) => (
-                  <TableCell key={s.id}>{formatPercent(realizedValue(s.scores))}</TableCell>
-                ))}
-              </TableRow>
-              <TableRow>
-                <TableCell>Against base</TableCell>
-                {compared.map((s) => (
-                  <TableCell key={s.id}>{formatPoints(scenarioChange(s))}</TableCell>
-                ))}
-              </TableRow>
-            </TableBody>
-          </Table>
-        )}
-      </div>
+      <SavedScenarios planning={planning} />
     </section>
   );
 }

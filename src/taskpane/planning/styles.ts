@@ -23,6 +23,15 @@ export const usePanelStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  /** A list read as a list, drawn without bullets. */
+  plainList: {
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
   narrow: { maxWidth: "9rem" },
   facts: {
     margin: 0,

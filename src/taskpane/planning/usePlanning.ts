@@ -1,15 +1,19 @@
 import * as React from "react";
-import type { MaturityRecord, RoiEntry, Scenario } from "../../model";
+import type { MaturityRecord, RoadmapRecord, RoadmapTaskRecord, RoiEntry, Scenario } from "../../model";
 import type { PlanningData, PlanningStore } from "../../workbook/planning-store";
-import { useErrors } from "../errors";
+import { describeError, useErrors } from "../errors";
 import { SAVED_WITH_LIMITATIONS } from "../hooks/useResponses";
 
 const EMPTY: PlanningData = { scenarios: [], roi: [], maturity: [], roadmaps: [], skipped: [] };
+
+/** The record deleted last, which Undo saves again under the same id until the next write. */
+export type Deleted = { kind: "scenario"; record: Scenario } | { kind: "roi"; record: RoiEntry };
 
 /** Scenarios, ROI rows, maturity and roadmaps, read from the store; writes report failures with a retry. */
 export function usePlanning(store: PlanningStore) {
   const { report } = useErrors();
   const [data, setData] = React.useState<PlanningData>(EMPTY);
+  const [deleted, setDeleted] = React.useState<Deleted | null>(null);
 
   const reload = React.useCallback(async () => {
     try {
@@ -23,9 +27,13 @@ export function usePlanning(store: PlanningStore) {
     void reload();
   }, [reload]);
 
-  /** Runs one write; on failure the message appears with Retry, and the form keeps its input. */
+  /**
+   * Runs one write; on failure the message appears with Retry, and the form keeps its input.
+   * Any write ends the chance to undo the last delete: Undo is offered until the next action.
+   */
   const write = React.useCallback(
     async <T>(title: string, action: () => Promise<T>): Promise<{ result: T } | undefined> => {
+      setDeleted(null);
       let result: T;
       try {
         result = await action();
@@ -38,18 +46,73 @@ export function usePlanning(store: PlanningStore) {
       await reload();
       return { result };
     },
-    [report, reload],
+    [store, report, reload],
   );
 
+  /** Deletes, then offers Undo; a retried delete offers it too, since the action itself sets it. */
+  const remove = (title: string, gone: Deleted, action: () => Promise<void>) =>
+    write(title, async () => {
+      await action();
+      setDeleted(gone);
+    });
+
+  /**
+   * Deletes the roadmap and creates it afresh. A retry after the delete went through only creates:
+   * the action remembers what is done. When the create fails after the delete, the pane is read
+   * again so that it no longer shows the old roadmap, and the message says the old one is gone.
+   */
+  const regenerateRoadmap = (record: RoadmapRecord, start: string) => {
+    let removed = false;
+    return write("The roadmap was not regenerated", async () => {
+      if (!removed) {
+        await store.deleteRoadmap(record.sheetName);
+        removed = true;
+      }
+      try {
+        return await store.createRoadmap(record.workflow, start);
+      } catch (error) {
+        await reload();
+        const reason = describeError(error).replace(/[.\s]*$/, ".");
+        throw new Error(
+          `The old roadmap is deleted, but the new one could not be created: ${reason} Retry creates it.`,
+        );
+      }
+    });
+  };
+
   return {
+    /** Where the records live: the workbook ("excel") or this browser ("local"). */
+    kind: store.kind,
     data,
     reload,
+    /** The record deleted last, while Undo is still offered. */
+    deleted,
     saveScenario: (scenario: Scenario) => write("The scenario was not saved", () => store.saveScenario(scenario)),
+    deleteScenario: (scenario: Scenario) =>
+      remove("The scenario was not deleted", { kind: "scenario", record: scenario }, () =>
+        store.deleteScenario(scenario.id),
+      ),
     saveRoi: (entry: RoiEntry) => write("The ROI row was not saved", () => store.saveRoi(entry)),
+    deleteRoi: (entry: RoiEntry) =>
+      remove("The ROI row was not deleted", { kind: "roi", record: entry }, () => store.deleteRoi(entry.id)),
+    /** Saves the deleted record again, under its own id. */
+    undoDelete: () => {
+      if (deleted === null) return Promise.resolve(undefined);
+      return deleted.kind === "scenario"
+        ? write("The scenario was not restored", () => store.saveScenario(deleted.record))
+        : write("The ROI row was not restored", () => store.saveRoi(deleted.record));
+    },
+    /** Stops offering Undo for the last delete. */
+    dismissUndo: () => setDeleted(null),
     saveMaturity: (record: MaturityRecord) =>
       write("The maturity stage was not saved", () => store.saveMaturity(record)),
     createRoadmap: (workflow: string, start: string) =>
       write("The roadmap was not created", () => store.createRoadmap(workflow, start)),
+    regenerateRoadmap,
+    deleteRoadmap: (record: RoadmapRecord) =>
+      write("The roadmap was not deleted", () => store.deleteRoadmap(record.sheetName)),
+    saveRoadmapTasks: (record: RoadmapRecord, tasks: readonly RoadmapTaskRecord[]) =>
+      write("The task changes were not saved", () => store.saveRoadmapTasks(record.sheetName, tasks)),
     insertTornado: store.insertTornado
       ? (title: string, rows: readonly { label: string; down: number; up: number }[]) =>
           write("The tornado chart was not inserted", () => store.insertTornado!(title, rows))

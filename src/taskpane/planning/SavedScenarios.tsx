@@ -1,0 +1,162 @@
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { LAYERS, realizedValue, scenarioChange } from "../../model";
+import { formatPercent, formatPoints } from "../components/format";
+import { Notice } from "../components/Notice";
+import { repeatedNames } from "./names";
+import { ScenarioEditForm } from "./ScenarioEditForm";
+import { usePanelStyles } from "./styles";
+import type { Planning } from "./usePlanning";
+
+const useStyles = makeStyles({
+  list: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  item: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  // The name takes the room it needs and wraps; the buttons go under it when the pane is narrow.
+  head: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  name: { minWidth: 0, flexGrow: 1, flexBasis: "10rem", overflowWrap: "anywhere" },
+  actions: { display: "flex", columnGap: tokens.spacingHorizontalXS, marginLeft: "auto" },
+  base: { paddingLeft: tokens.spacingHorizontalXXL, overflowWrap: "anywhere" },
+  // The table scrolls inside itself when many scenarios sit side by side; the pane never does.
+  scroll: { overflowX: "auto", maxWidth: "100%" },
+});
+
+/** The saved scenarios: compare side by side, edit or rename, delete with Undo. */
+export function SavedScenarios({ planning }: { planning: Planning }) {
+  const styles = useStyles();
+  const panel = usePanelStyles();
+  const { scenarios } = planning.data;
+  const [compare, setCompare] = React.useState<string[]>([]);
+  const [editing, setEditing] = React.useState<string | null>(null);
+  const compared = scenarios.filter((s) => compare.includes(s.id));
+  const repeated = repeatedNames(scenarios);
+  const deleted = planning.deleted?.kind === "scenario" ? planning.deleted.record : null;
+
+  return (
+    <div className={panel.section}>
+      <Subtitle2 as="h3">Saved scenarios</Subtitle2>
+      {deleted && (
+        <Notice
+          intent="info"
+          onDismiss={planning.dismissUndo}
+          actions={
+            <Button size="small" onClick={() => void planning.undoDelete()}>
+              Undo
+            </Button>
+          }
+        >
+          Deleted the scenario “{deleted.name}”.
+        </Notice>
+      )}
+      {repeated.map(({ name, count }) => (
+        <MessageBar key={name} intent="warning">
+          <MessageBarBody>
+            {count === 2 ? "Two" : count} saved scenarios are called “{name}”. Rename one with Edit so they can be told
+            apart.
+          </MessageBarBody>
+        </MessageBar>
+      ))}
+      {scenarios.length === 0 ? (
+        <Body1>No scenarios saved yet.</Body1>
+      ) : (
+        <ul className={panel.plainList} aria-label="Saved scenarios">
+          {scenarios.map((s) => (
+            <li key={s.id} className={styles.item}>
+              <div className={styles.head}>
+                <Checkbox
+                  className={styles.name}
+                  label={`${s.name} · ${formatPercent(realizedValue(s.scores))}`}
+                  checked={compare.includes(s.id)}
+                  onChange={(_, data) =>
+                    setCompare((current) => (data.checked ? [...current, s.id] : current.filter((id) => id !== s.id)))
+                  }
+                />
+                {editing !== s.id && (
+                  <div className={styles.actions}>
+                    <Button size="small" aria-label={`Edit “${s.name}”`} onClick={() => setEditing(s.id)}>
+                      Edit
+                    </Button>
+                    <Button
+                      size="small"
+                      aria-label={`Delete “${s.name}”`}
+                      onClick={() => void planning.deleteScenario(s)}
+                    >
+                      Delete
+                    </Button>
+                  </div>
+                )}
+              </div>
+              <Caption1 className={mergeClasses(panel.note, styles.base)}>Base: {s.baseLabel}</Caption1>
+              {editing === s.id && (
+                <ScenarioEditForm
+                  scenario={s}
+                  scenarios={scenarios}
+                  onSave={async (changed) => (await planning.saveScenario(changed)) !== undefined}
+                  onCancel={() => setEditing(null)}
+                />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {compared.length > 0 && (
+        <div className={styles.scroll}>
+          <Table size="small" aria-label="Scenarios side by side">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Layer</TableHeaderCell>
+                {compared.map((s) => (
+                  <TableHeaderCell key={s.id}>{s.name}</TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {LAYERS.map((layer, i) => (
+                <TableRow key={layer.id}>
+                  <TableCell>{layer.short}</TableCell>
+                  {compared.map((s) => (
+                    <TableCell key={s.id}>{formatPercent(s.scores[i])}</TableCell>
+                  ))}
+                </TableRow>
+              ))}
+              <TableRow>
+                <TableCell>Realized</TableCell>
+                {compared.map((s) => (
+                  <TableCell key={s.id}>{formatPercent(realizedValue(s.scores))}</TableCell>
+                ))}
+              </TableRow>
+              <TableRow>
+                <TableCell>Against base</TableCell>
+                {compared.map((s) => (
+                  <TableCell key={s.id}>{formatPoints(scenarioChange(s))}</TableCell>
+                ))}
+              </TableRow>
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import * as React from "react";
+import { Body1, Button, Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { LAYERS, realizedValue, type Scenario } from "../../model";
+import { formatPercent, formatPoints } from "../components/format";
+import { duplicateWarning, sameNameAs } from "./names";
+import { NumberField } from "./NumberField";
+import { parseNumber } from "./parse";
+import { usePanelStyles } from "./styles";
+import { SCORE_RULE } from "./useScoreEditor";
+
+const useStyles = makeStyles({
+  form: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  // Five short fields, as many side by side as the pane allows, never wider than it.
+  scores: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(5.5rem, 1fr))",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  input: { minWidth: 0, width: "100%" },
+});
+
+const toText = (score: number) => String(Math.round(score * 1000) / 10);
+
+export interface ScenarioEditFormProps {
+  scenario: Scenario;
+  /** Every saved scenario, for the duplicate-name warning. */
+  scenarios: readonly Scenario[];
+  /** Saves the changed scenario under its own id; resolves true once it is saved. */
+  onSave: (scenario: Scenario) => Promise<boolean>;
+  onCancel: () => void;
+}
+
+/** Renames a saved scenario and changes its five scores; its base stays what it started from. */
+export function ScenarioEditForm({ scenario, scenarios, onSave, onCancel }: ScenarioEditFormProps) {
+  const styles = useStyles();
+  const panel = usePanelStyles();
+  const [name, setName] = React.useState(scenario.name);
+  const [texts, setTexts] = React.useState(() => scenario.scores.map(toText));
+  const [tried, setTried] = React.useState(false);
+  const [saving, setSaving] = React.useState(false);
+
+  const parsed = texts.map((text) => parseNumber(text, SCORE_RULE));
+  const scores = parsed.map((p, i) => (p.ok && p.value !== null ? p.value : scenario.scores[i]));
+  const scoresValid = parsed.every((p) => p.ok && p.value !== null);
+  const twin = sameNameAs(name, scenarios, scenario.id);
+  const realized = realizedValue(scores);
+
+  const save = async () => {
+    setTried(true);
+    if (!name.trim() || !scoresValid) return;
+    setSaving(true);
+    const saved = await onSave({ ...scenario, name: name.trim(), scores });
+    setSaving(false);
+    if (saved) onCancel();
+  };
+
+  return (
+    <form
+      className={styles.form}
+      aria-label={`Edit scenario “${scenario.name}”`}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <Field
+        label="Name"
+        required
+        validationState={tried && !name.trim() ? "error" : twin ? "warning" : "none"}
+        validationMessage={tried && !name.trim() ? "Name the scenario." : twin ? duplicateWarning(name) : undefined}
+      >
+        <Input className={styles.input} value={name} onChange={(_, data) => setName(data.value)} />
+      </Field>
+      <div className={styles.scores} role="group" aria-label="Layer scores">
+        {LAYERS.map((layer, i) => (
+          <NumberField
+            key={layer.id}
+            label={`${layer.short} %`}
+            text={texts[i]}
+            rule={SCORE_RULE}
+            onText={(text) => setTexts((current) => current.map((t, j) => (j === i ? text : t)))}
+          />
+        ))}
+      </div>
+      <Body1 aria-live="polite">
+        Realized value {formatPercent(realized)}, {formatPoints(realized - realizedValue(scenario.baseScores))} against
+        its base.
+      </Body1>
+      <Caption1 className={panel.note}>Base: {scenario.baseLabel}. Editing keeps the base.</Caption1>
+      {tried && !scoresValid && (
+        <Body1 role="alert">Fix the scores marked above; nothing is saved until they are valid.</Body1>
+      )}
+      <div className={panel.row}>
+        <Button appearance="primary" type="submit" disabled={saving}>
+          Save changes
+        </Button>
+        <Button type="button" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

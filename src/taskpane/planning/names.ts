@@ -1,0 +1,54 @@
+// Scenario names that a reader could not tell apart: the same letters, whatever the case or the
+// spaces around them.
+import type { Scenario } from "../../model";
+
+const key = (name: string) => name.trim().toLocaleLowerCase();
+
+/**
+ * The saved scenario, other than the one with `exceptId`, that carries the name already.
+ *
+ * @example
+ * sameNameAs(" plan a", [{ id: "1", name: "Plan A" }]) //=> { id: "1", name: "Plan A" }
+ */
+export function sameNameAs<T extends Pick<Scenario, "id" | "name">>(
+  name: string,
+  scenarios: readonly T[],
+  exceptId?: string,
+): T | undefined {
+  if (!name.trim()) return undefined;
+  return scenarios.find((s) => s.id !== exceptId && key(s.name) === key(name));
+}
+
+/**
+ * The name, or the name numbered "(2)", "(3)"… when a saved scenario already has it.
+ *
+ * @example
+ * uniqueName("Plan to 25%", [{ id: "1", name: "Plan to 25%" }]) //=> "Plan to 25% (2)"
+ */
+export function uniqueName(name: string, scenarios: readonly Pick<Scenario, "id" | "name">[]): string {
+  if (!sameNameAs(name, scenarios)) return name;
+  for (let n = 2; ; n++) {
+    const numbered = `${name} (${n})`;
+    if (!sameNameAs(numbered, scenarios)) return numbered;
+  }
+}
+
+/**
+ * Names carried by more than one saved scenario, each with how many carry it.
+ *
+ * @example
+ * repeatedNames([{ name: "A" }, { name: "a " }, { name: "B" }]) //=> [{ name: "A", count: 2 }]
+ */
+export function repeatedNames(scenarios: readonly Pick<Scenario, "name">[]): { name: string; count: number }[] {
+  const groups = new Map<string, { name: string; count: number }>();
+  for (const s of scenarios) {
+    const group = groups.get(key(s.name));
+    if (group) group.count++;
+    else groups.set(key(s.name), { name: s.name.trim(), count: 1 });
+  }
+  return [...groups.values()].filter((g) => g.count > 1);
+}
+
+/** The warning next to a name field when another scenario already has the name. */
+export const duplicateWarning = (name: string) =>
+  `Another saved scenario is already called “${name.trim()}”. Both would be listed under the same name; a different name keeps them apart.`;
