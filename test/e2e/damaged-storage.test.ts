@@ -1,0 +1,108 @@
+// Damaged data in the browser's storage, in the built pane: for each case the pane starts, says
+// what was damaged, keeps the good records, and offers the damaged text and a fresh start.
+import type { Page } from "playwright-core";
+import { launch, openTaskpane, requireBuildAndBrowser, serveDist, type Server, type Session } from "./support/browser";
+import { showTab } from "./support/page";
+
+jest.setTimeout(60_000);
+
+const answers = (value: number) =>
+  Object.fromEntries(
+    [
+      "strategy.outcome",
+      "strategy.sponsor",
+      "strategy.missed",
+      "workflow.in-place",
+      "workflow.finishes",
+      "workflow.handoffs",
+      "oversight.decisions",
+      "oversight.escalation",
+      "oversight.owner",
+      "measurement.baseline",
+      "measurement.outcomes",
+      "measurement.one-line",
+      "adoption.stopped",
+      "adoption.capacity",
+      "adoption.load-bearing",
+    ].map((id) => [id, value]),
+  );
+const GOOD = { id: "good-1", workflow: "Claims", respondent: "Ana", date: "2026-04-02", answers: answers(4) };
+
+let server: Server;
+let session: Session;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  requireBuildAndBrowser();
+  server = await serveDist();
+  session = await launch({ colorScheme: "light" });
+  page = await session.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await openTaskpane(page, server.url);
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+/** Stores the given texts under their keys, then reloads the pane as a user would. */
+async function reloadWith(items: Record<string, string>): Promise<void> {
+  await page.evaluate((stored) => {
+    localStorage.clear();
+    for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value);
+  }, items);
+  await page.reload();
+  await page.getByRole("heading", { name: "AGAP assessment" }).waitFor({ timeout: 10_000 });
+}
+
+const CASES: [string, Record<string, string>, boolean][] = [
+  ["responses stored as {}", { "agap.responses": "{}" }, false],
+  ["responses stored as [null]", { "agap.responses": "[null]" }, false],
+  ["broken JSON for the responses", { "agap.responses": "[{" }, false],
+  ["one bad response among good ones", { "agap.responses": JSON.stringify([GOOD, { ...GOOD, id: 3 }]) }, true],
+  [
+    "a number for the draft's workflow",
+    {
+      "agap.responses": JSON.stringify([GOOD]),
+      "agap.draft": JSON.stringify({ workflow: 5, respondent: "", date: "", answers: {} }),
+    },
+    true,
+  ],
+  [
+    "a malformed planning record",
+    {
+      "agap.responses": JSON.stringify([GOOD]),
+      "agap.planning": JSON.stringify({ scenarios: [{ id: "s", name: 1 }], roi: "x" }),
+    },
+    true,
+  ],
+];
+
+describe.each(CASES)("with %s", (_case, items, keepsGood) => {
+  test("the pane starts, says what was damaged, keeps the good records and offers a fresh start", async () => {
+    pageErrors.length = 0;
+    await reloadWith(items);
+    const notice = page.getByRole("alert").filter({ hasText: "Some data saved in this browser was damaged" });
+    await notice.waitFor();
+    await page.getByRole("radiogroup").nth(14).waitFor();
+    if (keepsGood) {
+      await page.getByRole("combobox", { name: /Workflow/ }).fill("Claims");
+      await showTab(page, "Team & history");
+      await page.getByText("Claims, round 2026-04-02: 1 response").waitFor();
+    }
+    if (items["agap.planning"]) {
+      await showTab(page, "Scenarios");
+      await page.getByRole("tab", { name: "Scenarios", selected: true }).waitFor();
+    }
+    // The damaged text is kept until discarded; a download is offered first.
+    const kept = await page.evaluate(() => localStorage.getItem("agap.damaged"));
+    expect(kept).not.toBeNull();
+    await notice.getByRole("button", { name: "Discard it" }).click();
+    await notice.getByRole("button", { name: "Discard without a copy" }).click();
+    await notice.waitFor({ state: "detached" });
+    expect(await page.evaluate(() => localStorage.getItem("agap.damaged"))).toBeNull();
+    expect(pageErrors).toEqual([]);
+  });
+});
