@@ -121,12 +121,13 @@ export function latestScores(responses: readonly AssessmentResponse[], workflow:
 }
 
 /**
- * Statements on which the respondents of one round differ by at least the threshold. Answers
- * from other dates never mix in, since a spread between quarters is change, not disagreement.
+ * Statements on which the complete respondents of one round differ by at least the threshold:
+ * the same people the team result counts. Answers from other dates never mix in, since a spread
+ * between quarters is change, not disagreement; a partial response never raises a flag.
  *
  * @example
  * roundDivergence(round).map((flag) => flag.statement.id) //=> ["oversight.owner"]
  */
 export function roundDivergence(round: AssessmentRound, threshold: number = DIVERGENCE_THRESHOLD): Divergence[] {
-  return divergentStatements(round.responses, threshold);
+  return divergentStatements(round.responses.filter(isCompleteResponse), threshold);
 }

@@ -219,12 +219,13 @@ describe("latestScores", () => {
 
 describe("roundDivergence", () => {
   const OWNER = "oversight.owner";
+  // A complete response: 3 everywhere but the owner statement.
   const answering = (value: number, id: string, date: string): AssessmentResponse => ({
     id,
     workflow: "Claims",
     respondent: id,
     date,
-    answers: { [OWNER]: value },
+    answers: { ...Object.fromEntries(STATEMENTS.map((s) => [s.id, 3])), [OWNER]: value },
   });
 
   it("flags statements 3 or more points apart within the round", () => {
@@ -263,6 +264,15 @@ describe("roundDivergence", () => {
     const [january, april] = roundsOf(responses, "Claims");
     expect(roundDivergence(january).map((flag) => [flag.statement.id, flag.spread])).toEqual([[OWNER, 3]]);
     expect(roundDivergence(april)).toEqual([]);
+  });
+
+  it("never flags a statement because of a partial response, which the team result leaves out too", () => {
+    const complete = answering(5, "ben", JANUARY);
+    const partial: AssessmentResponse = { ...answering(0, "cy", JANUARY), answers: { [OWNER]: 0 } };
+    const [round] = roundsOf([complete, partial], "Claims");
+    expect(round.result!.respondents).toBe(1);
+    expect(roundDivergence(round)).toEqual([]);
+    expect(divergentStatements(round.responses).map((flag) => flag.statement.id)).toEqual([OWNER]);
   });
 
   it("takes a custom threshold", () => {
