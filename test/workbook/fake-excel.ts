@@ -5,6 +5,21 @@
 // that applies them to the cells and logs them in order, the way Excel would run the queued
 // commands. Adapted from the fake in excel-store.test.ts, with the collections, charts and
 // conditional formats the planning store uses.
+//
+// What the fake assumes about Excel (docs/excel-checklist.md lists how to check each in Excel):
+// - Writes apply in the order queued, at once; a protected sheet fails the next sync.
+// - A string typed into a cell becomes a number or a formula unless the cell's format is "@"
+//   (text), so names are safe only when the format is set before the value.
+// - null in a values or formulas array leaves that cell as it is.
+// - tables.rows.add appends after the last row and returns the TableRow; its range is the row
+//   actually appended, even when another writer appended first (beforeRowsAdd).
+// - formulasR1C1 "RC4" means this row, column D.
+// - Deleting a table row moves the rows below it up; the last data row is emptied, not removed.
+// - table.columns.add(…, name) appends a column at the right edge with that header.
+// - isNullObject is readable after a sync without a load; collections load "items/name".
+// - isSetSupported answers for ExcelApi up to excelApi ("1.8" unless a test lowers it).
+// - Deleting a sheet deletes its tables; structured references are resolved by the test engine
+//   (test/support/workbook-engine.ts), as Excel resolves them.
 import { OfficeMockObject } from "office-addin-mock";
 import { columnLetter } from "../../src/workbook/sheets/spec";
 
