@@ -1,31 +1,13 @@
 // Damaged data in the browser's storage, in the built pane: for each case the pane starts, says
 // what was damaged, keeps the good records, and offers the damaged text and a fresh start.
 import type { Page } from "playwright-core";
+import { STATEMENTS } from "../../src/model";
 import { launch, openTaskpane, requireBuildAndBrowser, serveDist, type Server, type Session } from "./support/browser";
 import { showTab } from "./support/page";
 
 jest.setTimeout(60_000);
 
-const answers = (value: number) =>
-  Object.fromEntries(
-    [
-      "strategy.outcome",
-      "strategy.sponsor",
-      "strategy.missed",
-      "workflow.in-place",
-      "workflow.finishes",
-      "workflow.handoffs",
-      "oversight.decisions",
-      "oversight.escalation",
-      "oversight.owner",
-      "measurement.baseline",
-      "measurement.outcomes",
-      "measurement.one-line",
-      "adoption.stopped",
-      "adoption.capacity",
-      "adoption.load-bearing",
-    ].map((id) => [id, value]),
-  );
+const answers = (value: number) => Object.fromEntries(STATEMENTS.map((statement) => [statement.id, value]));
 const GOOD = { id: "good-1", workflow: "Claims", respondent: "Ana", date: "2026-04-02", answers: answers(4) };
 
 let server: Server;
