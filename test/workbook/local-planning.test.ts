@@ -2,16 +2,7 @@ import { ROADMAP_TASKS, type RoiEntry, type Scenario } from "../../src/model";
 import { damagedCopies } from "../../src/workbook/local-safety";
 import { LocalPlanningStore } from "../../src/workbook/local-planning";
 import { PLANNING_KEY } from "../../src/workbook/planning-store";
-
-function memoryStorage() {
-  const map = new Map<string, string>();
-  return {
-    map,
-    getItem: (key: string) => map.get(key) ?? null,
-    setItem: (key: string, value: string) => void map.set(key, value),
-    removeItem: (key: string) => void map.delete(key),
-  };
-}
+import { memoryStorage } from "./memory-storage";
 
 const scenario: Scenario = {
   id: "s-1",

@@ -2,20 +2,11 @@
 // what was damaged, and keeps the damaged text aside until the user discards it.
 import { LocalPlanningStore } from "../../src/workbook/local-planning";
 import { damagedCopies, discardDamaged, QUARANTINE_KEY } from "../../src/workbook/local-safety";
-import { LocalStore, type KeyValueStorage } from "../../src/workbook/local-store";
+import { LocalStore } from "../../src/workbook/local-store";
 import { PLANNING_KEY } from "../../src/workbook/planning-store";
 import { DRAFT_KEY, RESPONSES_KEY } from "../../src/workbook/store";
 import { RESPONSES, ROI_ROWS } from "./consistency-fixture";
-
-function memoryStorage(): KeyValueStorage & { items: Map<string, string> } {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, value),
-    removeItem: (key) => void items.delete(key),
-  };
-}
+import { memoryStorage } from "./memory-storage";
 
 const good = RESPONSES.slice(0, 2);
 
@@ -106,6 +97,6 @@ describe("a damaged planning record", () => {
       expect.stringMatching(/^maturity item 1: its stages are 9 and 4/),
       expect.stringMatching(/^roadmaps item 2: task "t": Status is "Later"/),
     ]);
-    expect(storage.items.has(QUARANTINE_KEY)).toBe(true);
+    expect(storage.map.has(QUARANTINE_KEY)).toBe(true);
   });
 });

@@ -4,20 +4,12 @@ import type { Scenario } from "../../src/model";
 import { ExcelPlanningStore } from "../../src/workbook/excel-planning";
 import { ExcelStore, type DraftSettings } from "../../src/workbook/excel-store";
 import { LocalPlanningStore } from "../../src/workbook/local-planning";
-import { LocalStore, type KeyValueStorage } from "../../src/workbook/local-store";
+import { LocalStore } from "../../src/workbook/local-store";
 import type { PlanningStore } from "../../src/workbook/planning-store";
 import type { AssessmentStore, Draft } from "../../src/workbook/store";
 import { MATURITY, RESPONSES, ROI_ROWS } from "./consistency-fixture";
 import { FakeWorkbook } from "./fake-excel";
-
-function memoryStorage(): KeyValueStorage {
-  const items = new Map<string, string>();
-  return {
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, value),
-    removeItem: (key) => void items.delete(key),
-  };
-}
+import { memoryStorage } from "./memory-storage";
 
 /** Document settings as Office keeps them: values by name, saved on saveAsync. */
 function memorySettings(): DraftSettings {
