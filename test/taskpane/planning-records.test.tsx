@@ -1,0 +1,543 @@
+// Correcting planning records in the pane: scenarios renamed, edited and deleted with Undo, a
+// name two scenarios share warned about, ROI rows edited and deleted with Undo, a roadmap's tasks
+// edited and read back from the store, the roadmap regenerated or deleted after a confirmation.
+// Each panel runs on usePlanning over the browser store, as in the pane; the store's saved JSON
+// is the record the assertions read.
+import * as React from "react";
+import { act, configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { ROADMAP_TASKS, type RoadmapRecord, type RoiEntry, type Scenario } from "../../src/model";
+import { RoadmapPanel } from "../../src/taskpane/planning/RoadmapPanel";
+import { RoiPanel } from "../../src/taskpane/planning/RoiPanel";
+import { ScenariosPanel } from "../../src/taskpane/planning/ScenariosPanel";
+import { usePlanning, type Planning } from "../../src/taskpane/planning/usePlanning";
+import { LocalPlanningStore } from "../../src/workbook/local-planning";
+import type { KeyValueStorage } from "../../src/workbook/local-store";
+import { PLANNING_KEY, type PlanningStore } from "../../src/workbook/planning-store";
+import { renderInPane } from "./render";
+
+// As in planning.test.tsx: role queries skip the per-element visibility walk, which is slow under
+// jsdom. Only the panel under test is rendered.
+configure({ defaultHidden: true });
+
+class MemoryStorage implements KeyValueStorage {
+  readonly data = new Map<string, string>();
+  getItem(key: string) {
+    return this.data.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.data.set(key, value);
+  }
+  removeItem(key: string) {
+    this.data.delete(key);
+  }
+}
+
+interface Stored {
+  scenarios: Scenario[];
+  roi: RoiEntry[];
+  maturity: unknown[];
+  roadmaps: RoadmapRecord[];
+}
+
+const WORKFLOW = "Invoice triage";
+
+// 0.8 × 0.6 × 0.5 × 0.4 × 0.5 = 0.048 → "4.8%".
+const PLAN_A: Scenario = {
+  id: "s-a",
+  name: "Plan A",
+  workflow: WORKFLOW,
+  baseLabel: "Typed scores",
+  baseScores: [0.8, 0.6, 0.5, 0.4, 0.5],
+  scores: [0.8, 0.6, 0.5, 0.4, 0.5],
+};
+// 0.8 × 0.8 × 0.6 × 0.6 × 0.8 = 0.18432 → "18.4%".
+const PLAN_B: Scenario = {
+  id: "s-b",
+  name: "Plan B",
+  workflow: WORKFLOW,
+  baseLabel: "Typed scores",
+  baseScores: [0.8, 0.6, 0.5, 0.4, 0.5],
+  scores: [0.8, 0.8, 0.6, 0.6, 0.8],
+};
+const ROW: RoiEntry = {
+  id: "roi-1",
+  workflow: WORKFLOW,
+  metric: "Handling time",
+  unit: "hours",
+  direction: "lower",
+  baseline: 40,
+  baselineDate: "2026-03-01",
+  goLiveDate: "2026-03-10",
+  current: 25,
+  valuePerUnit: 60,
+  build: 2900,
+  integrate: 1000,
+  govern: 500,
+  maintain: 50,
+  periods: 12,
+  horizon: 12,
+  discountRate: 0.01,
+  expectedValue: null,
+};
+
+function seeded(data: Partial<Stored>): MemoryStorage {
+  const storage = new MemoryStorage();
+  storage.setItem(PLANNING_KEY, JSON.stringify({ scenarios: [], roi: [], maturity: [], roadmaps: [], ...data }));
+  return storage;
+}
+
+const stored = (storage: MemoryStorage): Stored => JSON.parse(storage.getItem(PLANNING_KEY)!);
+const type = (element: HTMLElement, value: string) => fireEvent.change(element, { target: { value } });
+const click = (element: HTMLElement) => act(async () => fireEvent.click(element));
+
+/** The panel on usePlanning over the store, inside the pane's provider and error bar. */
+function Harness({ store, panel }: { store: PlanningStore; panel: (planning: Planning) => React.ReactElement }) {
+  const planning = usePlanning(store);
+  return panel(planning);
+}
+
+async function show(store: PlanningStore, panel: (planning: Planning) => React.ReactElement) {
+  const view = renderInPane(<Harness store={store} panel={panel} />);
+  // The store is read after the first render.
+  await act(async () => {});
+  return view;
+}
+
+const scenarios = (planning: Planning) => (
+  <ScenariosPanel planning={planning} responses={[]} draftWorkflow="" draftAnswers={{}} />
+);
+const roi = (planning: Planning) => <RoiPanel planning={planning} responses={[]} workflow="" />;
+/** The roadmap panel with no workflow typed on the Assessment tab, unless one is given. */
+const roadmapPanel = (draftWorkflow: string) =>
+  function RoadmapHere(planning: Planning) {
+    return <RoadmapPanel planning={planning} responses={[]} workflow={draftWorkflow} />;
+  };
+const roadmap = roadmapPanel("");
+
+describe("Saved scenarios: rename, edit, delete with Undo", () => {
+  it("renames a scenario in place: same id, same scores, the new name in the list", async () => {
+    const storage = seeded({ scenarios: [PLAN_A, PLAN_B] });
+    await show(new LocalPlanningStore(storage), scenarios);
+    await click(screen.getByRole("button", { name: "Edit “Plan A”" }));
+    const form = screen.getByRole("form", { name: "Edit scenario “Plan A”" });
+    const name = within(form).getByRole("textbox", { name: /^Name/ });
+    expect(name).toHaveValue("Plan A");
+    type(name, "  Hire a reviewer ");
+    await click(within(form).getByRole("button", { name: "Save changes" }));
+
+    expect(stored(storage).scenarios).toEqual([{ ...PLAN_A, name: "Hire a reviewer" }, PLAN_B]);
+    expect(await screen.findByRole("checkbox", { name: "Hire a reviewer · 4.8%" })).toBeInTheDocument();
+    expect(screen.queryByRole("checkbox", { name: /^Plan A/ })).toBeNull();
+    expect(screen.queryByRole("form", { name: /^Edit scenario/ })).toBeNull();
+  });
+
+  it("edits a scenario's scores against its own base; an invalid score blocks the save", async () => {
+    const storage = seeded({ scenarios: [PLAN_A] });
+    await show(new LocalPlanningStore(storage), scenarios);
+    await click(screen.getByRole("button", { name: "Edit “Plan A”" }));
+    const form = screen.getByRole("form", { name: "Edit scenario “Plan A”" });
+    const measurement = within(form).getByRole("textbox", { name: "Measurement %" });
+    expect(measurement).toHaveValue("40");
+
+    type(measurement, "abc");
+    expect(measurement).toHaveAttribute("aria-invalid", "true");
+    await click(within(form).getByRole("button", { name: "Save changes" }));
+    expect(
+      within(form).getByText("Fix the scores marked above; nothing is saved until they are valid."),
+    ).toHaveAttribute("role", "alert");
+    expect(stored(storage).scenarios).toEqual([PLAN_A]);
+
+    // 0.8 × 0.6 × 0.5 × 0.5 × 0.5 = 0.06 → "6.0%"; against the base 0.048: +1.2 pts.
+    type(measurement, "50");
+    expect(within(form).getByText(/^Realized value/)).toHaveTextContent(
+      "Realized value 6.0%, +1.2 pts against its base.",
+    );
+    await click(within(form).getByRole("button", { name: "Save changes" }));
+    const [saved] = stored(storage).scenarios;
+    expect(saved).toEqual({ ...PLAN_A, scores: [0.8, 0.6, 0.5, 0.5, 0.5] });
+    expect(await screen.findByRole("checkbox", { name: "Plan A · 6.0%" })).toBeInTheDocument();
+  });
+
+  it("Cancel leaves the scenario as it was", async () => {
+    const storage = seeded({ scenarios: [PLAN_A] });
+    await show(new LocalPlanningStore(storage), scenarios);
+    await click(screen.getByRole("button", { name: "Edit “Plan A”" }));
+    const form = screen.getByRole("form", { name: "Edit scenario “Plan A”" });
+    type(within(form).getByRole("textbox", { name: /^Name/ }), "Other");
+    await click(within(form).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("form", { name: /^Edit scenario/ })).toBeNull();
+    expect(stored(storage).scenarios).toEqual([PLAN_A]);
+    expect(screen.getByRole("checkbox", { name: "Plan A · 4.8%" })).toBeInTheDocument();
+  });
+
+  it("deletes a scenario and Undo saves it again with the same id and content", async () => {
+    const storage = seeded({ scenarios: [PLAN_A, PLAN_B] });
+    await show(new LocalPlanningStore(storage), scenarios);
+    await click(screen.getByRole("button", { name: "Delete “Plan A”" }));
+
+    expect(stored(storage).scenarios).toEqual([PLAN_B]);
+    expect(screen.queryByRole("checkbox", { name: /^Plan A/ })).toBeNull();
+    const notice = screen.getByText("Deleted the scenario “Plan A”.").closest<HTMLElement>('[role="status"]')!;
+    expect(notice).not.toBeNull();
+    await click(within(notice).getByRole("button", { name: "Undo" }));
+
+    // Back under its own id; a restored record goes to the end of the list.
+    expect(stored(storage).scenarios).toEqual([PLAN_B, PLAN_A]);
+    expect(await screen.findByRole("checkbox", { name: "Plan A · 4.8%" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Undo" })).toBeNull();
+  });
+
+  it("Undo is offered until the next write, then no longer", async () => {
+    const storage = seeded({ scenarios: [PLAN_A, PLAN_B] });
+    await show(new LocalPlanningStore(storage), scenarios);
+    await click(screen.getByRole("button", { name: "Delete “Plan A”" }));
+    expect(screen.getByRole("button", { name: "Undo" })).toBeInTheDocument();
+
+    // The next action is a write: Plan B renamed.
+    await click(screen.getByRole("button", { name: "Edit “Plan B”" }));
+    type(
+      within(screen.getByRole("form", { name: "Edit scenario “Plan B”" })).getByRole("textbox", { name: /^Name/ }),
+      "Plan B, revised",
+    );
+    await click(screen.getByRole("button", { name: "Save changes" }));
+    expect(stored(storage).scenarios).toEqual([{ ...PLAN_B, name: "Plan B, revised" }]);
+    expect(screen.queryByRole("button", { name: "Undo" })).toBeNull();
+    expect(screen.queryByText(/Deleted the scenario/)).toBeNull();
+  });
+
+  it("Dismiss closes the Undo offer and keeps the scenario deleted", async () => {
+    const storage = seeded({ scenarios: [PLAN_A] });
+    await show(new LocalPlanningStore(storage), scenarios);
+    await click(screen.getByRole("button", { name: "Delete “Plan A”" }));
+    await click(screen.getByRole("button", { name: "Dismiss" }));
+    expect(screen.queryByRole("button", { name: "Undo" })).toBeNull();
+    expect(stored(storage).scenarios).toEqual([]);
+    expect(screen.getByText("No scenarios saved yet.")).toBeInTheDocument();
+  });
+});
+
+describe("Scenario names two scenarios share", () => {
+  it("warns next to the name field, whatever the case and spaces; saving is still allowed, and the list says so", async () => {
+    const storage = seeded({ scenarios: [PLAN_A] });
+    await show(new LocalPlanningStore(storage), scenarios);
+    const name = screen.getByRole("textbox", { name: "Scenario name" });
+    type(name, "Plan B");
+    expect(name).not.toHaveAccessibleDescription(/already called/);
+    type(name, " plan a ");
+    const warning =
+      "Another saved scenario is already called “plan a”. Both would be listed under the same name; a different name keeps them apart.";
+    expect(name).toHaveAccessibleDescription(warning);
+    expect(name).not.toHaveAttribute("aria-invalid", "true");
+
+    await click(screen.getByRole("button", { name: "Save scenario" }));
+    const saved = stored(storage).scenarios;
+    expect(saved.map((s) => s.name)).toEqual(["Plan A", "plan a"]);
+    expect(await screen.findByText(/saved scenarios are called/)).toHaveTextContent(
+      "Two saved scenarios are called “Plan A”. Rename one with Edit so they can be told apart.",
+    );
+  });
+
+  it("warns in the edit form when the new name is another scenario's, not when it is its own", async () => {
+    const storage = seeded({ scenarios: [PLAN_A, PLAN_B] });
+    await show(new LocalPlanningStore(storage), scenarios);
+    await click(screen.getByRole("button", { name: "Edit “Plan B”" }));
+    const name = within(screen.getByRole("form", { name: "Edit scenario “Plan B”" })).getByRole("textbox", {
+      name: /^Name/,
+    });
+    expect(name).not.toHaveAccessibleDescription(/already called/);
+    type(name, "PLAN A");
+    expect(name).toHaveAccessibleDescription(/^Another saved scenario is already called “PLAN A”\./);
+  });
+
+  it("a plan saved twice is numbered, so the two can be told apart", async () => {
+    const storage = seeded({});
+    await show(new LocalPlanningStore(storage), scenarios);
+    // Typed scores start at 50% each: realized 3.1%, below the 25% target.
+    const savePlan = screen.getByRole("button", { name: "Save plan as scenario" });
+    await click(savePlan);
+    await waitFor(() => expect(stored(storage).scenarios).toHaveLength(1));
+    await click(savePlan);
+    await waitFor(() => expect(stored(storage).scenarios).toHaveLength(2));
+    expect(stored(storage).scenarios.map((s) => s.name)).toEqual(["Plan to 25%", "Plan to 25% (2)"]);
+    expect(screen.queryByText(/saved scenarios are called/)).toBeNull();
+  });
+});
+
+describe("ROI rows: edit and delete with Undo", () => {
+  it("Edit fills the form and names the row; saving replaces the row under its id", async () => {
+    const storage = seeded({ roi: [ROW] });
+    await show(new LocalPlanningStore(storage), roi);
+    await click(screen.getByRole("button", { name: "Edit the ROI row “Invoice triage · Handling time”" }));
+    const form = screen.getByRole("form", { name: "ROI row" });
+    expect(within(form).getByTestId("roi-editing")).toHaveTextContent(
+      "Editing the row “Invoice triage · Handling time”. Save ROI row replaces it; New row starts an empty one.",
+    );
+    const metric = within(form).getByRole("textbox", { name: /^Metric/ });
+    expect(metric).toHaveValue("Handling time");
+    expect(within(form).getByRole("textbox", { name: /^Workflow/ })).toHaveFocus();
+    type(metric, "Time to resolve");
+    type(within(form).getByRole("textbox", { name: "Build cost" }), "3100");
+    await click(within(form).getByRole("button", { name: "Save ROI row" }));
+
+    expect(stored(storage).roi).toEqual([{ ...ROW, metric: "Time to resolve", build: 3100 }]);
+    const rows = screen.getAllByTestId("roi-row");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toHaveTextContent(`${WORKFLOW} · Time to resolve (hours)`);
+  });
+
+  it("Delete removes the row, and the form no longer edits it; Undo brings it back unchanged", async () => {
+    const storage = seeded({ roi: [ROW] });
+    await show(new LocalPlanningStore(storage), roi);
+    await click(screen.getByRole("button", { name: "Edit the ROI row “Invoice triage · Handling time”" }));
+    await click(screen.getByRole("button", { name: "Delete the ROI row “Invoice triage · Handling time”" }));
+
+    expect(stored(storage).roi).toEqual([]);
+    expect(screen.queryByTestId("roi-row")).toBeNull();
+    const form = screen.getByRole("form", { name: "ROI row" });
+    expect(within(form).getByRole("textbox", { name: /^Metric/ })).toHaveValue("");
+    expect(within(form).getByRole("button", { name: "Add ROI row" })).toBeInTheDocument();
+    expect(screen.getByText("Deleted the ROI row “Invoice triage · Handling time”.")).toBeInTheDocument();
+
+    await click(screen.getByRole("button", { name: "Undo" }));
+    expect(stored(storage).roi).toEqual([ROW]);
+    expect(await screen.findByTestId("roi-row")).toHaveTextContent(`${WORKFLOW} · Handling time (hours)`);
+    expect(screen.queryByRole("button", { name: "Undo" })).toBeNull();
+  });
+});
+
+/** A store holding one roadmap of WORKFLOW from 2024-02-01, as the pane generates it. */
+async function withRoadmap(): Promise<{ storage: MemoryStorage; sheet: string }> {
+  const storage = seeded({});
+  const sheet = await new LocalPlanningStore(storage).createRoadmap(WORKFLOW, "2024-02-01");
+  return { storage, sheet };
+}
+
+const task = (id: string) => screen.getByTestId(`task-${id}`);
+const fieldsOf = (id: string) => {
+  const item = within(task(id));
+  return {
+    owner: item.getByRole("textbox", { name: "Owner" }),
+    status: item.getByRole("combobox", { name: "Status" }),
+    done: item.getByLabelText("Done on"),
+  };
+};
+
+describe("Roadmap tasks from the store", () => {
+  it("shows a saved roadmap's tasks after a fresh render, with no click: due dates, owners, statuses", async () => {
+    const { storage } = await withRoadmap();
+    await show(new LocalPlanningStore(storage), roadmap);
+    expect(screen.getByRole("combobox", { name: "Workflow" })).toHaveValue(WORKFLOW);
+    expect(screen.getByRole("status")).toHaveTextContent(
+      `${WORKFLOW} has a roadmap starting 2024-02-01: 0 of 15 tasks done. Set owners, statuses and done dates below.`,
+    );
+    // Day 24 of a roadmap from 1 February 2024; day 30 is 1 March (2024 is a leap year).
+    expect(task("foundation.baseline")).toHaveTextContent(/^2024-02-24: Measure the workflow/);
+    expect(task("foundation.owner")).toHaveTextContent(/^2024-03-01: /);
+    expect(screen.getAllByRole("textbox", { name: "Owner" })).toHaveLength(ROADMAP_TASKS.length);
+    const owner = fieldsOf("foundation.owner");
+    expect([owner.owner, owner.status, owner.done].map((f) => (f as HTMLInputElement).value)).toEqual([
+      "",
+      "Not started",
+      "",
+    ]);
+    // Generating again is not offered while the roadmap exists; regenerating and deleting are.
+    expect(screen.queryByRole("button", { name: "Generate roadmap" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Regenerate roadmap…" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Delete roadmap…" })).toBeInTheDocument();
+  });
+
+  it("saves owners, statuses and done dates together; they survive a re-render from the store", async () => {
+    const { storage, sheet } = await withRoadmap();
+    const first = await show(new LocalPlanningStore(storage), roadmap);
+    const owner = fieldsOf("foundation.owner");
+    type(owner.owner, "  Dana Ruiz ");
+    type(owner.status, "In progress");
+    const baseline = fieldsOf("foundation.baseline");
+    type(baseline.owner, "Sam");
+    type(baseline.status, "Done");
+    type(baseline.done, "2024-02-20");
+    const bar = screen.getByRole("region", { name: "Unsaved task changes" });
+    expect(bar).toHaveTextContent("2 tasks changed, not saved yet.");
+    // Nothing is written before Save.
+    expect(stored(storage).roadmaps[0].tasks.every((t) => t.owner === "" && t.status === "Not started")).toBe(true);
+    await click(within(bar).getByRole("button", { name: "Save task changes" }));
+
+    const saved = stored(storage).roadmaps[0];
+    expect(saved.sheetName).toBe(sheet);
+    const byId = new Map(saved.tasks.map((t) => [t.id, t]));
+    expect(byId.get("foundation.owner")).toEqual({
+      id: "foundation.owner",
+      owner: "Dana Ruiz",
+      status: "In progress",
+      doneDate: "",
+    });
+    expect(byId.get("foundation.baseline")).toEqual({
+      id: "foundation.baseline",
+      owner: "Sam",
+      status: "Done",
+      doneDate: "2024-02-20",
+    });
+    expect(saved.tasks.filter((t) => t.owner !== "" || t.status !== "Not started")).toHaveLength(2);
+    expect(screen.queryByRole("region", { name: "Unsaved task changes" })).toBeNull();
+
+    // A new pane over the same storage: the values come from the store's record.
+    first.unmount();
+    await show(new LocalPlanningStore(storage), roadmap);
+    const again = fieldsOf("foundation.owner");
+    expect(again.owner).toHaveValue("Dana Ruiz");
+    expect(again.status).toHaveValue("In progress");
+    const done = fieldsOf("foundation.baseline");
+    expect([done.owner, done.status, done.done].map((f) => (f as HTMLInputElement).value)).toEqual([
+      "Sam",
+      "Done",
+      "2024-02-20",
+    ]);
+    expect(screen.getByRole("status")).toHaveTextContent("1 of 15 tasks done.");
+  });
+
+  it("Done fills in today's date when none is set; leaving Done clears it; Discard restores the store's values", async () => {
+    const { storage } = await withRoadmap();
+    await show(new LocalPlanningStore(storage), roadmap);
+    const fields = fieldsOf("integration.embed");
+    const local = (d: Date) =>
+      `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    // The date before and after the change: a run across midnight still passes.
+    const before = local(new Date());
+    type(fields.status, "Done");
+    const after = local(new Date());
+    expect([before, after]).toContain((fields.done as HTMLInputElement).value);
+    type(fields.status, "Blocked");
+    expect(fields.done).toHaveValue("");
+    type(fields.owner, "Lee");
+    await click(screen.getByRole("button", { name: "Discard" }));
+    const reset = fieldsOf("integration.embed");
+    expect([reset.owner, reset.status, reset.done].map((f) => (f as HTMLInputElement).value)).toEqual([
+      "",
+      "Not started",
+      "",
+    ]);
+    expect(screen.queryByRole("region", { name: "Unsaved task changes" })).toBeNull();
+    expect(stored(storage).roadmaps[0].tasks.every((t) => t.owner === "" && t.status === "Not started")).toBe(true);
+  });
+
+  it("a failed save reports with Retry and keeps what was typed; Retry saves it", async () => {
+    const { storage } = await withRoadmap();
+    const store = new LocalPlanningStore(storage);
+    const real = store.saveRoadmapTasks.bind(store);
+    let failures = 1;
+    store.saveRoadmapTasks = async (sheetName, tasks) => {
+      if (failures-- > 0) throw new Error("The workbook is busy.");
+      return real(sheetName, tasks);
+    };
+    await show(store, roadmap);
+    type(fieldsOf("foundation.owner").owner, "Dana");
+    await click(screen.getByRole("button", { name: "Save task changes" }));
+    const error = screen.getByRole("alert");
+    expect(error).toHaveTextContent("The task changes were not saved");
+    expect(error).toHaveTextContent("The workbook is busy.");
+    expect(fieldsOf("foundation.owner").owner).toHaveValue("Dana");
+    expect(stored(storage).roadmaps[0].tasks.find((t) => t.id === "foundation.owner")!.owner).toBe("");
+
+    await click(within(error).getByRole("button", { name: "Retry" }));
+    expect(stored(storage).roadmaps[0].tasks.find((t) => t.id === "foundation.owner")!.owner).toBe("Dana");
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.queryByRole("region", { name: "Unsaved task changes" })).toBeNull();
+  });
+});
+
+describe("Regenerating and deleting a roadmap", () => {
+  async function withFilledRoadmap() {
+    const { storage, sheet } = await withRoadmap();
+    await new LocalPlanningStore(storage).saveRoadmapTasks(sheet, [
+      { id: "foundation.owner", owner: "Dana", status: "In progress", doneDate: "" },
+      { id: "foundation.outcome", owner: "", status: "Done", doneDate: "2024-02-05" },
+    ]);
+    return { storage, sheet };
+  }
+
+  it("Regenerate asks first, saying what is lost; Cancel keeps everything", async () => {
+    const { storage } = await withFilledRoadmap();
+    const before = stored(storage);
+    await show(new LocalPlanningStore(storage), roadmap);
+    await click(screen.getByRole("button", { name: "Regenerate roadmap…" }));
+    const dialog = screen.getByRole("alertdialog", { name: `Regenerate the roadmap for ${WORKFLOW}?` });
+    expect(dialog).toHaveTextContent(
+      "A new roadmap replaces the one that starts 2024-02-01. All 15 tasks start again as Not started, with no owner and no done date. What is filled in on 2 tasks (owner, status or done date) is lost.",
+    );
+    expect(within(dialog).getByLabelText("Start date of the new roadmap")).toHaveValue("2024-02-01");
+    await click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(stored(storage)).toEqual(before);
+    expect(fieldsOf("foundation.owner").owner).toHaveValue("Dana");
+  });
+
+  it("Regenerate from a new start date: one roadmap, every task reset, due dates from the new start", async () => {
+    const { storage } = await withFilledRoadmap();
+    await show(new LocalPlanningStore(storage), roadmap);
+    await click(screen.getByRole("button", { name: "Regenerate roadmap…" }));
+    const dialog = screen.getByRole("alertdialog", { name: `Regenerate the roadmap for ${WORKFLOW}?` });
+    type(within(dialog).getByLabelText("Start date of the new roadmap"), "2024-03-01");
+    await click(within(dialog).getByRole("button", { name: "Regenerate" }));
+
+    const { roadmaps } = stored(storage);
+    expect(roadmaps).toHaveLength(1);
+    expect(roadmaps[0]).toMatchObject({ workflow: WORKFLOW, startDate: "2024-03-01" });
+    expect(roadmaps[0].tasks).toEqual(
+      ROADMAP_TASKS.map((t) => ({ id: t.id, owner: "", status: "Not started", doneDate: "" })),
+    );
+    // Day 24 from 1 March 2024 is 24 March; day 30 is 30 March.
+    expect(await screen.findByText(/has a roadmap starting 2024-03-01/)).toBeInTheDocument();
+    expect(task("foundation.baseline")).toHaveTextContent(/^2024-03-24: /);
+    expect(task("foundation.owner")).toHaveTextContent(/^2024-03-30: /);
+    expect(fieldsOf("foundation.owner").owner).toHaveValue("");
+  });
+
+  it("when the new roadmap cannot be created, the pane says the old one is gone, and Retry creates it", async () => {
+    const { storage } = await withFilledRoadmap();
+    const store = new LocalPlanningStore(storage);
+    const real = store.createRoadmap.bind(store);
+    let failures = 1;
+    store.createRoadmap = async (workflow, start) => {
+      if (failures-- > 0) throw new Error("Excel could not add the sheet");
+      return real(workflow, start);
+    };
+    await show(store, roadmap);
+    await click(screen.getByRole("button", { name: "Regenerate roadmap…" }));
+    await click(screen.getByRole("button", { name: "Regenerate" }));
+
+    const error = screen.getByRole("alert");
+    expect(error).toHaveTextContent("The roadmap was not regenerated");
+    expect(error).toHaveTextContent(
+      "The old roadmap is deleted, but the new one could not be created: Excel could not add the sheet. Retry creates it.",
+    );
+    expect(stored(storage).roadmaps).toEqual([]);
+    // The pane no longer shows the deleted roadmap.
+    expect(screen.queryByTestId("task-foundation.owner")).toBeNull();
+    expect(screen.getByRole("button", { name: "Generate roadmap" })).toBeInTheDocument();
+
+    await click(within(error).getByRole("button", { name: "Retry" }));
+    const { roadmaps } = stored(storage);
+    expect(roadmaps).toHaveLength(1);
+    expect(roadmaps[0]).toMatchObject({ workflow: WORKFLOW, startDate: "2024-02-01" });
+    expect(await screen.findByText(/has a roadmap starting 2024-02-01/)).toBeInTheDocument();
+  });
+
+  it("Delete asks first; once confirmed the roadmap is gone and a new one can be generated", async () => {
+    const { storage } = await withFilledRoadmap();
+    await show(new LocalPlanningStore(storage), roadmapPanel(WORKFLOW));
+    await click(screen.getByRole("button", { name: "Delete roadmap…" }));
+    const dialog = screen.getByRole("alertdialog", { name: `Delete the roadmap for ${WORKFLOW}?` });
+    expect(dialog).toHaveTextContent(
+      "The roadmap that starts 2024-02-01 is deleted with its 15 tasks. What is filled in on 2 tasks (owner, status or done date) is lost. This cannot be undone.",
+    );
+    await click(within(dialog).getByRole("button", { name: "Delete roadmap" }));
+
+    expect(stored(storage).roadmaps).toEqual([]);
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(screen.queryByTestId("task-foundation.owner")).toBeNull();
+    // The workflow typed on the Assessment tab stays listed, and gets a new roadmap.
+    type(screen.getByLabelText("Start date"), "2024-05-01");
+    await click(screen.getByRole("button", { name: "Generate roadmap" }));
+    expect(stored(storage).roadmaps).toHaveLength(1);
+  });
+});
