@@ -1,5 +1,6 @@
 // CSV and JSON exports of the assessments, for the task pane outside Excel. Both carry the
-// computed values from the model, never formulas.
+// computed values from the model, never formulas, and hold the responses only: their file names
+// say so, and the complete record of everything is the backup (backup.ts).
 import {
   LAYERS,
   STATEMENTS,
@@ -70,10 +71,17 @@ export interface JsonResponse {
   weakest: LayerId | null;
 }
 
+/** What the CSV and JSON exports hold, said in the pane next to the buttons and inside the JSON. */
+export const RESPONSES_ONLY_NOTE =
+  "Responses only, with their computed results. Scenarios, ROI rows, maturity stages and roadmaps are in the " +
+  "backup (agap-backup-….json), the one file that holds every record.";
+
 /** The JSON export. Deterministic: no timestamps, so the same data gives the same file. */
 export interface JsonExport {
   format: "agap-assessments";
   version: 1;
+  /** What the file holds and what it leaves out. */
+  note: string;
   layers: { id: LayerId; name: string }[];
   statements: { id: string; layer: LayerId; text: string }[];
   responses: JsonResponse[];
@@ -119,6 +127,7 @@ export function toJson(responses: readonly AssessmentResponse[]): string {
   const document: JsonExport = {
     format: "agap-assessments",
     version: 1,
+    note: RESPONSES_ONLY_NOTE,
     layers: LAYERS.map((layer) => ({ id: layer.id, name: layer.name })),
     statements: STATEMENTS.map((statement) => ({ id: statement.id, layer: statement.layer, text: statement.text })),
     responses: responses.map(jsonResponse),
@@ -126,14 +135,24 @@ export function toJson(responses: readonly AssessmentResponse[]): string {
   return JSON.stringify(document, null, 2) + "\n";
 }
 
-export type ExportKind = "xlsx" | "csv" | "json";
+/** xlsx: the workbook with every sheet; csv and json: the responses only; backup: every record as JSON. */
+export type ExportKind = "xlsx" | "csv" | "json" | "backup";
+
+/** Each file's name says what it holds: the CSV and JSON hold responses only. */
+const FILE_NAMES: Record<ExportKind, [stem: string, extension: string]> = {
+  xlsx: ["agap-assessments", "xlsx"],
+  csv: ["agap-responses-only", "csv"],
+  json: ["agap-responses-only", "json"],
+  backup: ["agap-backup", "json"],
+};
 
 /**
  * The file name of an export made on a given day: a Date (its local day) or an ISO date.
  *
  * @example
  * downloadName("xlsx", new Date(2026, 10, 24)) //=> "agap-assessments-2026-11-24.xlsx"
- * downloadName("csv", "2026-11-24") //=> "agap-assessments-2026-11-24.csv"
+ * downloadName("csv", "2026-11-24") //=> "agap-responses-only-2026-11-24.csv"
+ * downloadName("backup", "2026-11-24") //=> "agap-backup-2026-11-24.json"
  */
 export function downloadName(kind: ExportKind, date: Date | string): string {
   const pad = (n: number) => String(n).padStart(2, "0");
@@ -145,5 +164,6 @@ export function downloadName(kind: ExportKind, date: Date | string): string {
     if (Number.isNaN(date.getTime())) throw new Error("The export date is not a valid date.");
     day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
   }
-  return `agap-assessments-${day}.${kind}`;
+  const [stem, extension] = FILE_NAMES[kind];
+  return `${stem}-${day}.${extension}`;
 }

@@ -1,7 +1,14 @@
 import { LAYERS, STATEMENTS, type AssessmentResponse } from "../../src/model";
 import { ASSESSMENTS } from "../../src/workbook/sheets/assessments";
 import { headersOf, specLayout } from "../../src/workbook/sheets/spec";
-import { downloadName, guardFormula, toCsv, toJson, type JsonExport } from "../../src/workbook/export-text";
+import {
+  RESPONSES_ONLY_NOTE,
+  downloadName,
+  guardFormula,
+  toCsv,
+  toJson,
+  type JsonExport,
+} from "../../src/workbook/export-text";
 
 const HEADERS = headersOf(ASSESSMENTS);
 const ID = specLayout(ASSESSMENTS).position.id;
@@ -114,11 +121,17 @@ describe("toJson", () => {
   it("is a versioned, deterministic document with the statements", () => {
     expect(parsed.format).toBe("agap-assessments");
     expect(parsed.version).toBe(1);
-    expect(Object.keys(parsed)).toEqual(["format", "version", "layers", "statements", "responses"]);
+    expect(Object.keys(parsed)).toEqual(["format", "version", "note", "layers", "statements", "responses"]);
     expect(parsed.layers).toEqual(LAYERS.map(({ id, name }) => ({ id, name })));
     expect(parsed.statements).toEqual(STATEMENTS.map(({ id, layer, text }) => ({ id, layer, text })));
     expect(toJson([complete, incomplete])).toBe(toJson([complete, incomplete]));
     expect(toJson([])).toMatch(/^\{\n {2}"format": "agap-assessments",/);
+  });
+
+  it("says that it holds the responses only, and that the backup holds every record", () => {
+    expect(parsed.note).toBe(RESPONSES_ONLY_NOTE);
+    expect(parsed.note).toMatch(/^Responses only, /);
+    expect(parsed.note).toMatch(/backup \(agap-backup-….json\), the one file that holds every record\.$/);
   });
 
   it("round-trips the responses with their computed values", () => {
@@ -159,19 +172,20 @@ describe("toJson", () => {
 describe("downloadName", () => {
   it.each([
     ["xlsx", "agap-assessments-2026-11-24.xlsx"],
-    ["csv", "agap-assessments-2026-11-24.csv"],
-    ["json", "agap-assessments-2026-11-24.json"],
-  ] as const)("names a %s export by the local date", (kind, name) => {
+    ["csv", "agap-responses-only-2026-11-24.csv"],
+    ["json", "agap-responses-only-2026-11-24.json"],
+    ["backup", "agap-backup-2026-11-24.json"],
+  ] as const)("names a %s export by what it holds and the local date", (kind, name) => {
     expect(downloadName(kind, new Date(2026, 10, 24, 23, 59))).toBe(name);
   });
 
   it("pads months and days, and refuses an invalid date", () => {
-    expect(downloadName("csv", new Date(2027, 0, 5))).toBe("agap-assessments-2027-01-05.csv");
+    expect(downloadName("csv", new Date(2027, 0, 5))).toBe("agap-responses-only-2027-01-05.csv");
     expect(() => downloadName("csv", new Date("nope"))).toThrow(/not a valid date/);
   });
 
   it("takes an ISO date as it is, and refuses any other text", () => {
-    expect(downloadName("json", "2026-11-24")).toBe("agap-assessments-2026-11-24.json");
+    expect(downloadName("json", "2026-11-24")).toBe("agap-responses-only-2026-11-24.json");
     expect(() => downloadName("json", "24/11/2026")).toThrow(/not YYYY-MM-DD/);
   });
 });
