@@ -2,11 +2,32 @@ import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { PaneButton } from "./PaneButton";
 import type { AssessmentResponse } from "../../model";
-import type { PlanningData } from "../../workbook/planning-store";
+import { LocalPlanningStore } from "../../workbook/local-planning";
+import { LocalStore } from "../../workbook/local-store";
+import type { PlanningData, PlanningStore } from "../../workbook/planning-store";
+import type { AssessmentStore } from "../../workbook/store";
 import { useErrors } from "../errors";
 
+// The import panel and its reviews load when this part of the pane is first shown.
+const ImportPanel = React.lazy(() =>
+  import(/* webpackChunkName: "import" */ "./ImportPanel").then((m) => ({ default: m.ImportPanel })),
+);
+
 const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  note: {
+    margin: 0,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
 });
 
 /** Offers a file to the browser's downloads. */
@@ -23,19 +44,42 @@ export function download(name: string, data: BlobPart, type: string): void {
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** Exports of every saved response; the spreadsheet writer loads only when asked for. */
+/** Exports of every saved record, and imports; the spreadsheet writer loads only when asked for. */
 export interface ExportButtonsProps {
   responses: readonly AssessmentResponse[];
-  /** Scenarios, ROI rows, maturity and roadmaps, written as their own sheets in the .xlsx. */
+  /** Scenarios, ROI rows, maturity and roadmaps, written as their own sheets in the .xlsx and kept in the backup. */
   planning: PlanningData;
+  /**
+   * The stores an import saves into. Without them, the browser's own stores (this pane outside
+   * Excel, where the pane shows these buttons).
+   */
+  store?: AssessmentStore;
+  planningStore?: PlanningStore;
+  /** Called after an import saved something, so the pane reads its records again. */
+  onImported?: () => void | Promise<void>;
 }
 
-export function ExportButtons({ responses, planning }: ExportButtonsProps) {
+export function ExportButtons({ responses, planning, store, planningStore, onImported }: ExportButtonsProps) {
   const styles = useStyles();
   const { report } = useErrors();
   const [busy, setBusy] = React.useState(false);
+  const noteId = React.useId();
+  const headingId = React.useId();
   const today = new Date(); // the user's local day names the file
   const empty = responses.length === 0;
+  const nothing =
+    empty &&
+    planning.scenarios.length === 0 &&
+    planning.roi.length === 0 &&
+    planning.maturity.length === 0 &&
+    planning.roadmaps.length === 0;
+  const stores = React.useMemo(
+    () => ({
+      store: store ?? new LocalStore(window.localStorage),
+      planningStore: planningStore ?? new LocalPlanningStore(window.localStorage),
+    }),
+    [store, planningStore],
+  );
 
   const run = (title: string, action: () => Promise<void>) => async () => {
     setBusy(true);
@@ -71,18 +115,49 @@ export function ExportButtons({ responses, planning }: ExportButtonsProps) {
     const { toJson, downloadName } = await import(/* webpackChunkName: "export-text" */ "../../workbook/export-text");
     download(downloadName("json", today), toJson(responses), "application/json");
   });
+  const exportBackup = run("The backup failed", async () => {
+    const [{ buildBackup, backupJson }, { downloadName }] = await Promise.all([
+      import(/* webpackChunkName: "import" */ "../../workbook/backup"),
+      import(/* webpackChunkName: "export-text" */ "../../workbook/export-text"),
+    ]);
+    download(downloadName("backup", today), backupJson(buildBackup(responses, planning)), "application/json");
+  });
 
   return (
-    <div className={styles.row} role="group" aria-label="Export">
-      <PaneButton onClick={exportXlsx} disabled={busy || empty}>
-        Export .xlsx
-      </PaneButton>
-      <PaneButton onClick={exportCsv} disabled={busy || empty}>
-        Export CSV
-      </PaneButton>
-      <PaneButton onClick={exportJson} disabled={busy || empty}>
-        Export JSON
-      </PaneButton>
-    </div>
+    <>
+      <section className={styles.section} aria-labelledby={headingId}>
+        <h3 id={headingId} className={styles.heading}>
+          Export
+        </h3>
+        <div className={styles.row} role="group" aria-label="Export" aria-describedby={noteId}>
+          <PaneButton onClick={exportXlsx} disabled={busy || empty}>
+            Export .xlsx
+          </PaneButton>
+          <PaneButton onClick={exportCsv} disabled={busy || empty}>
+            Export CSV
+          </PaneButton>
+          <PaneButton onClick={exportJson} disabled={busy || empty}>
+            Export JSON
+          </PaneButton>
+          <PaneButton onClick={exportBackup} disabled={busy || nothing}>
+            Export backup
+          </PaneButton>
+        </div>
+        <p id={noteId} className={styles.note}>
+          CSV and JSON hold the responses only. The .xlsx holds every sheet. The backup is the one file with every
+          record (responses, scenarios, ROI rows, maturity stages and roadmaps with their tasks) and the one AGAP can
+          import again, here or in another browser.
+        </p>
+        {planning.skipped.length > 0 && (
+          <p className={styles.note}>
+            {planning.skipped.length} planning row{planning.skipped.length === 1 ? "" : "s"} could not be read and{" "}
+            {planning.skipped.length === 1 ? "is" : "are"} not in any export.
+          </p>
+        )}
+      </section>
+      <React.Suspense fallback={null}>
+        <ImportPanel store={stores.store} planningStore={stores.planningStore} onImported={onImported} />
+      </React.Suspense>
+    </>
   );
 }
