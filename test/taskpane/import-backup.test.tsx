@@ -89,7 +89,12 @@ describe("importing a backup", () => {
     const onImported = jest.fn();
     renderInPane(<ImportPanel store={store} planningStore={planningStore} onImported={onImported} />);
     chooseBackup(backupJson(theirs()));
-    await screen.findByRole("heading", { name: "Backup “agap-backup-2026-11-24.json”" }, { timeout: 10_000 });
+    const heading = await screen.findByRole(
+      "heading",
+      { name: "Backup “agap-backup-2026-11-24.json”" },
+      { timeout: 10_000 },
+    );
+    expect(heading).toHaveFocus();
 
     expect(listItems("What the file would change")).toEqual([
       "New here, to be added: 1 response, 1 roadmap.",
@@ -157,7 +162,10 @@ describe("importing a backup", () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Import" })).toBeDisabled();
-    fireEvent.click(screen.getByRole("button", { name: "Close" }));
+    // Taking theirs for the one that differs would import it.
+    fireEvent.click(choice(scenario, "Take theirs"));
+    expect(screen.getByRole("button", { name: "Import 1 record" })).toBeEnabled();
+    fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
     expect(screen.queryByRole("heading", { name: /^Backup / })).toBeNull();
   });
 

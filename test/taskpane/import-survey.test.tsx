@@ -72,7 +72,13 @@ describe("importing survey responses", () => {
     const storage = new MemoryStorage();
     const onImported = renderPanel(storage);
     chooseFile(CSV, "forms.csv");
-    await screen.findByRole("heading", { name: "Survey responses from “forms.csv”" }, { timeout: 10_000 });
+    const heading = await screen.findByRole(
+      "heading",
+      { name: "Survey responses from “forms.csv”" },
+      { timeout: 10_000 },
+    );
+    // The review opens below the buttons; the focus goes to it.
+    expect(heading).toHaveFocus();
 
     // Matched from the headers: the name, the timestamp and all 15 statements; no workflow column.
     expect(screen.getByRole("combobox", { name: "Respondent" })).toHaveValue("1");

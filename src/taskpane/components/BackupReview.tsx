@@ -36,6 +36,9 @@ export function BackupReview({ fileName, plan, source, busy, onImport, onCancel 
   const styles = useImportStyles();
   const [choices, setChoices] = React.useState<ReadonlyMap<string, Choice>>(new Map());
   const headingId = React.useId();
+  // The review appears below the buttons: focus moves to its heading, so it is seen and read first.
+  const heading = React.useRef<HTMLHeadingElement>(null);
+  React.useEffect(() => heading.current?.focus(), []);
   const choose = (entry: MergeEntry): Choice => choices.get(entryId(entry)) ?? "mine";
   const setAll = (choice: Choice) => setChoices(new Map(plan.conflicts.map((entry) => [entryId(entry), choice])));
   const taken = plan.conflicts.filter((entry) => choose(entry) === "theirs").length;
@@ -43,7 +46,7 @@ export function BackupReview({ fileName, plan, source, busy, onImport, onCancel 
 
   return (
     <section className={styles.section} aria-labelledby={headingId}>
-      <h4 id={headingId} className={styles.subheading}>
+      <h4 id={headingId} ref={heading} tabIndex={-1} className={styles.subheading}>
         Backup “{fileName}”
       </h4>
       {source === "responses" && (
@@ -130,7 +133,7 @@ export function BackupReview({ fileName, plan, source, busy, onImport, onCancel 
           {writes === 0 ? "Import" : `Import ${records(writes)}`}
         </PaneButton>
         <PaneButton onClick={onCancel} disabled={busy}>
-          {writes === 0 ? "Close" : "Cancel"}
+          {plan.additions.length + plan.conflicts.length === 0 ? "Close" : "Cancel"}
         </PaneButton>
       </div>
     </section>

@@ -59,6 +59,9 @@ export function SurveyReview({ fileName, grid, problems, saved, busy, onImport, 
   const [mapping, setMapping] = React.useState<SurveyMapping>(() => guessMapping(grid));
   const [headerText, setHeaderText] = React.useState(String(mapping.headerRow + 1));
   const headingId = React.useId();
+  // The review appears below the buttons: focus moves to its heading, so it is seen and read first.
+  const heading = React.useRef<HTMLHeadingElement>(null);
+  React.useEffect(() => heading.current?.focus(), []);
   const columns = React.useMemo(() => columnsOf(grid, mapping.headerRow), [grid, mapping.headerRow]);
   const read = React.useMemo(() => readSurvey(grid, mapping), [grid, mapping]);
   const plan = React.useMemo(() => planSurvey(read.rows, saved), [read, saved]);
@@ -91,7 +94,7 @@ export function SurveyReview({ fileName, grid, problems, saved, busy, onImport, 
 
   return (
     <section className={styles.section} aria-labelledby={headingId}>
-      <h4 id={headingId} className={styles.subheading}>
+      <h4 id={headingId} ref={heading} tabIndex={-1} className={styles.subheading}>
         Survey responses from “{fileName}”
       </h4>
       {problems.map((problem) => (
