@@ -1,7 +1,7 @@
 import * as React from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { PaneButton } from "./components/PaneButton";
-import { workflowNames } from "../model";
+import { STATEMENTS, STATEMENT_COUNT, assessAnswers, workflowNames, type AssessmentResponse } from "../model";
 import type { AssessmentStore } from "../workbook/store";
 import type { PlanningStore } from "../workbook/planning-store";
 import { usePlanning } from "./planning/usePlanning";
@@ -11,7 +11,9 @@ import { Notice } from "./components/Notice";
 import { TabBar } from "./components/TabBar";
 import { ExportButtons } from "./components/ExportButtons";
 import { useErrors } from "./errors";
-import { responseFromDraft, useDraft, type InitialDraft } from "./hooks/useDraft";
+import { describeResponse, describeResponseAtStart } from "./components/format";
+import type { RecordNotice } from "./components/TeamPanel";
+import { newId, responseFromDraft, useDraft, type InitialDraft } from "./hooks/useDraft";
 import { useResponses } from "./hooks/useResponses";
 import type { OfficeStatus } from "./office-ready";
 
@@ -75,6 +77,22 @@ const TAB_LABELS: Record<TabId, string> = {
   roadmap: "Roadmap",
 };
 
+/** Two versions of a response hold the same values (ids aside). */
+function sameResponse(a: AssessmentResponse, b: AssessmentResponse): boolean {
+  return (
+    a.workflow === b.workflow &&
+    a.respondent === b.respondent &&
+    a.date === b.date &&
+    STATEMENTS.every((statement) => a.answers[statement.id] === b.answers[statement.id])
+  );
+}
+
+const answeredIn = (answers: AssessmentResponse["answers"]) => assessAnswers(answers).answered;
+
+/** Said when the response set aside for an edit is back on the form. */
+const backOnForm = (answered: number) =>
+  `The new response you were answering is back on the form (${answered} of ${STATEMENT_COUNT} answered).`;
+
 export interface AppProps {
   office: OfficeStatus;
   store: AssessmentStore;
@@ -86,27 +104,111 @@ export interface AppProps {
 export function App({ office, store, planningStore, initialDraft }: AppProps) {
   const styles = useStyles();
   const { report } = useErrors();
-  const { draft, loaded, restored, setAnswer, setField, startNext, dismissRestored } = useDraft(store, initialDraft);
-  const { responses, skipped, save } = useResponses(store);
+  const {
+    draft,
+    loaded,
+    restored,
+    setAnswer,
+    setField,
+    setRoundDate,
+    startNext,
+    startEdit,
+    finishEdit,
+    dismissRestored,
+  } = useDraft(store, initialDraft);
+  const { responses, skipped, loading, save, remove } = useResponses(store);
   const planning = usePlanning(planningStore);
   const [tab, setTab] = React.useState<TabId>("assessment");
   const [saving, setSaving] = React.useState(false);
+  const [changing, setChanging] = React.useState(false);
+  // The last delete, undoable until the next action; or what its Undo did.
+  const [record, setRecord] = React.useState<{ text: string; deleted?: AssessmentResponse } | null>(null);
+  // A new response's id, chosen at its first save attempt and kept until one succeeds, so a retry
+  // or a second press after a failure updates the same row instead of adding another.
+  const newResponseId = React.useRef<string | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [reporting, setReporting] = React.useState(false);
   const workflows = React.useMemo(() => workflowNames(responses), [responses]);
 
+  // The saved response the form edits, as it is in the list (null while the list loads, or if gone).
+  const original = draft.responseId ? (responses.find((r) => r.id === draft.responseId) ?? null) : null;
+  const editing = draft.responseId
+    ? {
+        id: draft.responseId,
+        label: original
+          ? describeResponse(original)
+          : loading
+            ? "a saved response"
+            : "a response no longer in the saved list (saving adds it again)",
+        unsaved: !original || !sameResponse(original, responseFromDraft(draft)),
+        setAsideAnswered: draft.setAside ? answeredIn(draft.setAside.answers) : 0,
+      }
+    : null;
+
   const onSave = async () => {
+    setRecord(null);
     setSaving(true);
-    // The id is fixed before the first attempt, so a retry updates the same row instead of adding one.
-    const response = responseFromDraft(draft);
+    const id = draft.responseId ?? (newResponseId.current ??= newId());
+    const response = responseFromDraft(draft, id);
     const ok = await save(response);
     setSaving(false);
-    if (ok) {
+    if (!ok) return;
+    newResponseId.current = null;
+    const answered = answeredIn(response.answers);
+    const partial = answered < STATEMENT_COUNT ? ` as partial (${answered} of ${STATEMENT_COUNT} answered)` : "";
+    if (draft.responseId) {
+      const aside = finishEdit();
+      const back = aside && answeredIn(aside.answers) > 0 ? ` ${backOnForm(answeredIn(aside.answers))}` : "";
+      setNotice(`Saved the changes to ${describeResponse(response)}${partial}.${back}`);
+    } else {
       setNotice(
-        `Saved ${response.respondent ? `${response.respondent}'s response` : "the response"} for ${response.workflow}.`,
+        `Saved ${response.respondent ? `${response.respondent}'s response` : "the response"} for ${response.workflow}${partial}.`,
       );
       startNext();
     }
+  };
+
+  const onNext = () => {
+    setRecord(null);
+    newResponseId.current = null;
+    startNext();
+  };
+
+  const onEdit = (response: AssessmentResponse) => {
+    setRecord(null);
+    if (draft.responseId !== response.id) startEdit(response);
+    selectTab("assessment");
+  };
+
+  const onCancelEdit = () => {
+    setRecord(null);
+    const aside = finishEdit();
+    if (aside && answeredIn(aside.answers) > 0) setNotice(backOnForm(answeredIn(aside.answers)));
+  };
+
+  const onDelete = async (response: AssessmentResponse) => {
+    setRecord(null);
+    setChanging(true);
+    const ok = await remove(response, () => void onDelete(response));
+    setChanging(false);
+    if (ok) setRecord({ text: `Deleted ${describeResponse(response)} for ${response.workflow}.`, deleted: response });
+  };
+
+  const onUndo = async (deleted: AssessmentResponse) => {
+    setRecord(null);
+    setChanging(true);
+    // A row typed by hand has an id naming its position ("sheet-row-5"). Once it is deleted, that
+    // position holds the next row, so the response comes back under an id of its own.
+    const back = deleted.id.startsWith("sheet-row-") ? { ...deleted, id: newId() } : deleted;
+    const ok = await save(back, () => void onUndo(deleted));
+    setChanging(false);
+    if (ok) setRecord({ text: `${describeResponseAtStart(deleted)} is back in the list.` });
+  };
+
+  const recordNotice: RecordNotice | null = record && {
+    text: record.text,
+    onUndo: record.deleted && (() => void onUndo(record.deleted as AssessmentResponse)),
+    onDismiss: () => setRecord(null),
   };
 
   const insertReport = async () => {
@@ -146,16 +248,32 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
             draft={draft}
             workflows={workflows}
             saving={saving}
+            editing={editing}
+            roundDate={draft.roundDate ?? ""}
+            onRoundDate={setRoundDate}
             onField={setField}
             onAnswer={setAnswer}
             onSave={onSave}
-            onNext={startNext}
+            onNext={onNext}
+            onCancelEdit={onCancelEdit}
           />
         );
       case "results":
         return <ResultsPanel answers={draft.answers} />;
       case "team":
-        return <TeamPanel workflow={workflow} responses={responses} skipped={skipped} actions={actions} />;
+        return (
+          <TeamPanel
+            workflow={workflow}
+            responses={responses}
+            skipped={skipped}
+            actions={actions}
+            onEdit={onEdit}
+            onDelete={(response) => void onDelete(response)}
+            editing={editing}
+            recordNotice={recordNotice}
+            busy={saving || changing}
+          />
+        );
       case "scenarios":
         return (
           <ScenariosPanel

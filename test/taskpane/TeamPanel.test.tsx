@@ -1,5 +1,6 @@
 // The Team & history panel shows one round (one workflow on one date) at a time: the latest by
 // default, another through the Round select. Its numbers are the model's for that round only.
+import * as React from "react";
 import { fireEvent, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { LAYERS, STATEMENTS, roundsOf, type AssessmentResponse } from "../../src/model";
@@ -205,5 +206,141 @@ describe("TeamPanel, other cases", () => {
   it("says so when the workflow has no saved responses", () => {
     renderTeam(RESPONSES, "Payroll");
     expect(screen.getByText("No saved responses for “Payroll” yet.")).toBeInTheDocument();
+  });
+});
+
+describe("TeamPanel, correcting responses", () => {
+  const APRIL_ROUND = RESPONSES.filter((r) => r.workflow === "Claims" && r.date === APRIL);
+
+  function renderChangeable(props: Partial<React.ComponentProps<typeof TeamPanel>> = {}) {
+    const handlers = { onEdit: jest.fn(), onDelete: jest.fn() };
+    renderInPane(<TeamPanel workflow="Claims" responses={RESPONSES} skipped={[]} {...handlers} {...props} />);
+    return handlers;
+  }
+
+  it("gives each response of the round an Edit and a Delete button, named after it", () => {
+    renderChangeable();
+    expect(cells(screen.getByRole("table", { name: "Responses" }))).toEqual([
+      ["Respondent", "Realized", "Change"],
+      ["Ana", "30.7%", "EditDelete"],
+      ["Ben", "23.0%", "EditDelete"],
+    ]);
+    expect(screen.getAllByRole("button", { name: /^(Edit|Delete) / }).map((b) => b.getAttribute("aria-label"))).toEqual(
+      ["Edit Ana's response", "Delete Ana's response", "Edit Ben's response", "Delete Ben's response"],
+    );
+  });
+
+  it.each([
+    ["Edit", "onEdit"],
+    ["Delete", "onDelete"],
+  ] as const)("%s hands over that response", (action, handler) => {
+    const handlers = renderChangeable();
+    fireEvent.click(screen.getByRole("button", { name: `${action} Ben's response` }));
+    expect(handlers[handler]).toHaveBeenCalledWith(APRIL_ROUND[1]);
+    expect(handlers[action === "Edit" ? "onDelete" : "onEdit"]).not.toHaveBeenCalled();
+  });
+
+  it("tells responses with the same name apart by their place, and marks a partial one", () => {
+    const twice = [
+      claims([4, 4, 4, 4, 4], "a1", APRIL, "Ana"),
+      claims([3, 3, 3, 3, null], "a2", APRIL, "Ana"),
+      claims([2, 2, 2, 2, 2], "n1", APRIL, ""),
+    ];
+    renderChangeable({ responses: twice });
+    expect(cells(screen.getByRole("table", { name: "Responses" })).map((row) => row[0])).toEqual([
+      "Respondent",
+      "Ana",
+      "Ana (partial)",
+      "anonymous",
+    ]);
+    expect(screen.getAllByRole("button", { name: /^Edit / }).map((b) => b.getAttribute("aria-label"))).toEqual([
+      "Edit Ana's response, 1st in the list",
+      "Edit Ana's response, 2nd in the list",
+      "Edit the anonymous response",
+    ]);
+  });
+
+  it("marks the response being edited; it can be opened again but not deleted", () => {
+    const handlers = renderChangeable({
+      editing: { id: "a-ana", label: "Ana's response of 2026-04-10", unsaved: true },
+    });
+    expect(cells(screen.getByRole("table", { name: "Responses" }))[1][0]).toBe("Ana (being edited)");
+    expect(screen.getByRole("button", { name: "Delete Ana's response" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Delete Ben's response" })).toBeEnabled();
+    expect(
+      screen.getByText("A response being edited can be deleted once its edit is saved or cancelled."),
+    ).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "Edit Ana's response" }));
+    expect(handlers.onEdit).toHaveBeenCalledWith(APRIL_ROUND[0]);
+  });
+
+  it.each([
+    [false, 1],
+    [true, 0],
+  ])("Edit of another response, the form's changes unsaved: %s; opened at once %i times", (unsaved, calls) => {
+    const handlers = renderChangeable({ editing: { id: "a-ana", label: "Ana's response of 2026-04-10", unsaved } });
+    fireEvent.click(screen.getByRole("button", { name: "Edit Ben's response" }));
+    expect(handlers.onEdit).toHaveBeenCalledTimes(calls);
+  });
+
+  it("asks before dropping unsaved changes for another response, and opens it only when told to", () => {
+    const handlers = renderChangeable({
+      editing: { id: "a-ana", label: "Ana's response of 2026-04-10", unsaved: true },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Edit Ben's response" }));
+    const ask = screen.getByRole("group", { name: "Your changes to Ana's response of 2026-04-10 are not saved." });
+    expect(ask).toHaveAccessibleDescription("Open Ben's response of 2026-04-10 instead and discard them?");
+    expect(within(ask).getByRole("button", { name: "Keep my changes" })).toHaveFocus();
+    fireEvent.click(within(ask).getByRole("button", { name: "Keep my changes" }));
+    expect(handlers.onEdit).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole("button", { name: "Edit Ben's response" }));
+    fireEvent.click(screen.getByRole("button", { name: "Discard changes and edit" }));
+    expect(handlers.onEdit).toHaveBeenCalledWith(APRIL_ROUND[1]);
+    expect(screen.queryByRole("group", { name: /are not saved/ })).toBeNull();
+  });
+
+  it("shows the last delete with Undo, focused, and the message after an undo without it", () => {
+    const onUndo = jest.fn();
+    const onDismiss = jest.fn();
+    const { rerender } = renderInPane(
+      <TeamPanel
+        workflow="Claims"
+        responses={RESPONSES}
+        skipped={[]}
+        recordNotice={{ text: "Deleted Cy's response of 2026-01-15 for Claims.", onUndo, onDismiss }}
+      />,
+    );
+    const undo = screen.getByRole("button", { name: "Undo" });
+    expect(undo).toHaveFocus();
+    expect(undo.closest('[role="status"]')).toHaveTextContent("Deleted Cy's response of 2026-01-15 for Claims.");
+    fireEvent.click(undo);
+    expect(onUndo).toHaveBeenCalledTimes(1);
+    rerender(
+      <FluentProvider theme={webLightTheme}>
+        <ErrorProvider startupProblems={[]}>
+          <TeamPanel
+            workflow="Claims"
+            responses={RESPONSES}
+            skipped={[]}
+            recordNotice={{ text: "Cy's response of 2026-01-15 is back in the list.", onDismiss }}
+          />
+        </ErrorProvider>
+      </FluentProvider>,
+    );
+    expect(screen.queryByRole("button", { name: "Undo" })).toBeNull();
+    expect(screen.getByRole("status")).toHaveTextContent("Cy's response of 2026-01-15 is back in the list.");
+    fireEvent.click(screen.getByRole("button", { name: "Dismiss" }));
+    expect(onDismiss).toHaveBeenCalledTimes(1);
+  });
+
+  it("holds Edit, Delete and Undo while a change is under way", () => {
+    renderChangeable({
+      busy: true,
+      recordNotice: { text: "Deleted Cy's response.", onUndo: jest.fn(), onDismiss: jest.fn() },
+    });
+    for (const name of ["Undo", "Edit Ana's response", "Delete Ana's response", "Edit Ben's response"]) {
+      expect(screen.getByRole("button", { name })).toBeDisabled();
+    }
   });
 });

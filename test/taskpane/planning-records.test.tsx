@@ -455,27 +455,45 @@ describe("Regenerating and deleting a roadmap", () => {
     return { storage, sheet };
   }
 
-  it("Regenerate asks first, saying what is lost; Cancel keeps everything", async () => {
+  it("Regenerate asks first, saying what is lost; keeping the roadmap changes nothing", async () => {
     const { storage } = await withFilledRoadmap();
     const before = stored(storage);
     await show(new LocalPlanningStore(storage), roadmap);
     await click(screen.getByRole("button", { name: "Regenerate roadmap…" }));
-    const dialog = screen.getByRole("alertdialog", { name: `Regenerate the roadmap for ${WORKFLOW}?` });
-    expect(dialog).toHaveTextContent(
+    const dialog = screen.getByRole("group", { name: `Regenerate the roadmap for ${WORKFLOW}?` });
+    expect(dialog).toHaveAccessibleDescription(
       "A new roadmap replaces the one that starts 2024-02-01. All 15 tasks start again as Not started, with no owner and no done date. What is filled in on 2 tasks (owner, status or done date) is lost.",
     );
     expect(within(dialog).getByLabelText("Start date of the new roadmap")).toHaveValue("2024-02-01");
-    await click(within(dialog).getByRole("button", { name: "Cancel" }));
-    expect(screen.queryByRole("alertdialog")).toBeNull();
+    // The safe choice has the focus; choosing it gives the focus back to the button that asked.
+    const keep = within(dialog).getByRole("button", { name: "Keep it" });
+    expect(keep).toHaveFocus();
+    await click(keep);
+    expect(screen.queryByRole("group", { name: /^Regenerate the roadmap/ })).toBeNull();
+    expect(screen.getByRole("button", { name: "Regenerate roadmap…" })).toHaveFocus();
     expect(stored(storage)).toEqual(before);
     expect(fieldsOf("foundation.owner").owner).toHaveValue("Dana");
+  });
+
+  it("Escape keeps the roadmap too", async () => {
+    const { storage } = await withFilledRoadmap();
+    const before = stored(storage);
+    await show(new LocalPlanningStore(storage), roadmap);
+    await click(screen.getByRole("button", { name: "Delete roadmap…" }));
+    const question = screen.getByRole("group", { name: `Delete the roadmap for ${WORKFLOW}?` });
+    await act(async () =>
+      fireEvent.keyDown(within(question).getByRole("button", { name: "Delete roadmap" }), { key: "Escape" }),
+    );
+    expect(screen.queryByRole("group", { name: /^Delete the roadmap/ })).toBeNull();
+    expect(screen.getByRole("button", { name: "Delete roadmap…" })).toHaveFocus();
+    expect(stored(storage)).toEqual(before);
   });
 
   it("Regenerate from a new start date: one roadmap, every task reset, due dates from the new start", async () => {
     const { storage } = await withFilledRoadmap();
     await show(new LocalPlanningStore(storage), roadmap);
     await click(screen.getByRole("button", { name: "Regenerate roadmap…" }));
-    const dialog = screen.getByRole("alertdialog", { name: `Regenerate the roadmap for ${WORKFLOW}?` });
+    const dialog = screen.getByRole("group", { name: `Regenerate the roadmap for ${WORKFLOW}?` });
     type(within(dialog).getByLabelText("Start date of the new roadmap"), "2024-03-01");
     await click(within(dialog).getByRole("button", { name: "Regenerate" }));
 
@@ -526,14 +544,14 @@ describe("Regenerating and deleting a roadmap", () => {
     const { storage } = await withFilledRoadmap();
     await show(new LocalPlanningStore(storage), roadmapPanel(WORKFLOW));
     await click(screen.getByRole("button", { name: "Delete roadmap…" }));
-    const dialog = screen.getByRole("alertdialog", { name: `Delete the roadmap for ${WORKFLOW}?` });
-    expect(dialog).toHaveTextContent(
+    const dialog = screen.getByRole("group", { name: `Delete the roadmap for ${WORKFLOW}?` });
+    expect(dialog).toHaveAccessibleDescription(
       "The roadmap that starts 2024-02-01 is deleted with its 15 tasks. What is filled in on 2 tasks (owner, status or done date) is lost. This cannot be undone.",
     );
     await click(within(dialog).getByRole("button", { name: "Delete roadmap" }));
 
     expect(stored(storage).roadmaps).toEqual([]);
-    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(screen.queryByRole("group", { name: /^Delete the roadmap/ })).toBeNull();
     expect(screen.queryByTestId("task-foundation.owner")).toBeNull();
     // The workflow typed on the Assessment tab stays listed, and gets a new roadmap.
     type(screen.getByLabelText("Start date"), "2024-05-01");

@@ -1,5 +1,6 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { ConfirmStep } from "./ConfirmStep";
 import { PaneButton } from "./PaneButton";
 import { LAYERS, STATEMENTS, STATEMENT_COUNT, assessAnswers, statementsOf } from "../../model";
 import type { Draft } from "../../workbook/store";
@@ -40,25 +41,100 @@ const useStyles = makeStyles({
   },
   layerScore: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  footer: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  // Drawn like the pane's info notice, so edit mode is plain to see above the fields.
+  banner: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke2}`,
+    borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorCompoundBrandStroke}`,
+    backgroundColor: tokens.colorBrandBackground2,
+    color: tokens.colorNeutralForeground1,
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  bannerRow: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  bannerText: { fontWeight: tokens.fontWeightSemibold },
+  small: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  error: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorPaletteRedForeground1,
+  },
 });
 
 const FIRST_STATEMENTS = 1;
+
+/** What the form shows while it edits a saved response. */
+export interface EditState {
+  /** The saved response in words, as it was opened: "Ana's response of 2026-04-02". */
+  label: string;
+  /** The form differs from the saved response. */
+  unsaved: boolean;
+  /** Statements answered on the new response set aside for this edit (0 when none). */
+  setAsideAnswered: number;
+}
 
 export interface AssessmentFormProps {
   draft: Draft;
   workflows: readonly string[];
   saving: boolean;
+  /** Set while the form edits a saved response. */
+  editing?: EditState | null;
+  /** The date each new respondent starts with; "" for none. */
+  roundDate?: string;
+  onRoundDate?: (value: string) => void;
   onField: (field: "workflow" | "respondent" | "date", value: string) => void;
   onAnswer: (statementId: string, value: number) => void;
+  /** Saves the form; called for a partial response only once the user has said so. */
   onSave: () => void;
+  /** Starts the next respondent; called over unsaved answers only once the user has said so. */
   onNext: () => void;
+  /** Leaves edit mode; called over unsaved changes only once the user has said so. */
+  onCancelEdit?: () => void;
 }
 
-export function AssessmentForm({ draft, workflows, saving, onField, onAnswer, onSave, onNext }: AssessmentFormProps) {
+/** A question the form is asking, and where: beside the edit banner or beside the buttons below. */
+type Ask = { kind: "partial" | "next" | "cancel"; at: "top" | "bottom" };
+
+const are = (n: number) => (n === 1 ? "is" : "are");
+
+export function AssessmentForm({
+  draft,
+  workflows,
+  saving,
+  editing = null,
+  roundDate = "",
+  onRoundDate,
+  onField,
+  onAnswer,
+  onSave,
+  onNext,
+  onCancelEdit,
+}: AssessmentFormProps) {
   const styles = useStyles();
   const progress = assessAnswers(draft.answers);
+  const missing = STATEMENT_COUNT - progress.answered;
   const workflowMissing = draft.workflow.trim() === "";
+  const unsaved = editing ? editing.unsaved : progress.answered > 0;
   const [touched, setTouched] = React.useState(false);
+  const [triedEmpty, setTriedEmpty] = React.useState(false);
+  const [ask, setAsk] = React.useState<Ask | null>(null);
+  // A question about one response is dropped when another one comes onto the form.
+  const [askedFor, setAskedFor] = React.useState(draft.responseId);
+  if (askedFor !== draft.responseId) {
+    setAskedFor(draft.responseId);
+    setAsk(null);
+  }
   // The first statement renders at once; the rest follow in a transition, which yields to input.
   const [statementCount, setStatementCount] = React.useState(FIRST_STATEMENTS);
   React.useEffect(() => {
@@ -67,17 +143,120 @@ export function AssessmentForm({ draft, workflows, saving, onField, onAnswer, on
     React.startTransition(() => setStatementCount(STATEMENT_COUNT));
   }, []);
 
+  // Opening a saved response moves the focus to the banner that says so (not on start-up).
+  const banner = React.useRef<HTMLDivElement>(null);
+  const shownId = React.useRef(draft.responseId);
+  React.useEffect(() => {
+    if (draft.responseId && draft.responseId !== shownId.current) banner.current?.focus();
+    shownId.current = draft.responseId;
+  }, [draft.responseId]);
+
+  const requestSave = () => {
+    setTouched(true);
+    setTriedEmpty(progress.answered === 0);
+    if (workflowMissing || progress.answered === 0) return setAsk(null);
+    if (missing > 0) return setAsk({ kind: "partial", at: "bottom" });
+    setAsk(null);
+    onSave();
+  };
+  const requestNext = () => {
+    if (unsaved) return setAsk({ kind: "next", at: "bottom" });
+    setAsk(null);
+    onNext();
+  };
+  const requestCancel = (at: Ask["at"]) => {
+    if (unsaved) return setAsk({ kind: "cancel", at });
+    setAsk(null);
+    onCancelEdit?.();
+  };
+
+  const who = draft.respondent.trim();
+  const question = (at: Ask["at"]): React.ReactNode => {
+    if (!ask || ask.at !== at) return null;
+    const keep = () => setAsk(null);
+    switch (ask.kind) {
+      case "partial":
+        // Answering the last statements meanwhile leaves nothing to ask.
+        if (missing === 0) return null;
+        return (
+          <ConfirmStep
+            question={`${missing} of ${STATEMENT_COUNT} statements ${are(missing)} unanswered.`}
+            detail={`Save it as a partial response? It is marked partial wherever responses are listed, and left out of the team result until all ${STATEMENT_COUNT} are answered.`}
+            confirmLabel={editing ? "Save changes as partial" : "Save as partial"}
+            keepLabel="Keep answering"
+            disabled={saving}
+            onKeep={keep}
+            onConfirm={() => {
+              setAsk(null);
+              onSave();
+            }}
+          />
+        );
+      case "next":
+        return (
+          <ConfirmStep
+            question={`${who ? `${who}'s answers are` : "The answers on the form are"} not saved (${progress.answered} of ${STATEMENT_COUNT} answered).`}
+            detail="The next respondent starts with an empty form. Save these answers first, or discard them."
+            confirmLabel="Discard answers and start next"
+            keepLabel="Keep answering"
+            destructive
+            disabled={saving}
+            onKeep={keep}
+            onConfirm={() => {
+              setAsk(null);
+              onNext();
+            }}
+          />
+        );
+      case "cancel":
+        return (
+          <ConfirmStep
+            question={`Your changes to ${editing?.label ?? "this response"} are not saved.`}
+            detail="Cancelling the edit discards them; the saved response stays as it was."
+            confirmLabel="Discard changes"
+            keepLabel="Keep editing"
+            destructive
+            disabled={saving}
+            onKeep={keep}
+            onConfirm={() => {
+              setAsk(null);
+              onCancelEdit?.();
+            }}
+          />
+        );
+    }
+  };
+
   return (
     <form
       className={styles.form}
       aria-label="Assessment"
       noValidate // our own message says what is missing, in the pane's words
-      onSubmit={(event) => {
-        event.preventDefault();
-        setTouched(true);
-        if (!workflowMissing) onSave();
-      }}
+      // Enter in a field never saves: only the Save button does, after its checks.
+      onSubmit={(event) => event.preventDefault()}
     >
+      {editing && (
+        <div ref={banner} tabIndex={-1} role="group" aria-labelledby="assessment-editing" className={styles.banner}>
+          <div className={styles.bannerRow}>
+            <span id="assessment-editing" className={styles.bannerText}>
+              Editing {editing.label}
+            </span>
+            {ask?.at !== "top" && (
+              <PaneButton size="small" onClick={() => requestCancel("top")} disabled={saving}>
+                Cancel edit
+              </PaneButton>
+            )}
+          </div>
+          {editing.setAsideAnswered > 0 && (
+            <span className={styles.small}>
+              The new response you were answering ({editing.setAsideAnswered} of {STATEMENT_COUNT} answered) is set
+              aside. It comes back when you save or cancel this edit.
+            </span>
+          )}
+          {question("top")}
+        </div>
+      )}
+
       <div className={styles.meta}>
         <FormField
           label="Workflow"
@@ -102,6 +281,11 @@ export function AssessmentForm({ draft, workflows, saving, onField, onAnswer, on
             <option key={name} value={name} />
           ))}
         </datalist>
+        {!editing && onRoundDate && (
+          <FormField label="Date for this round (optional)" hint="Each new respondent starts with this date.">
+            {(fieldProps) => <DateInput {...fieldProps} value={roundDate} onValueChange={onRoundDate} />}
+          </FormField>
+        )}
         <FormField label="Respondent (optional)">
           {(fieldProps) => (
             <TextInput
@@ -157,13 +341,27 @@ export function AssessmentForm({ draft, workflows, saving, onField, onAnswer, on
         );
       })}
 
-      <div className={styles.actions}>
-        <PaneButton appearance="primary" type="submit" disabled={saving}>
-          {saving ? "Saving…" : draft.responseId ? "Save changes" : "Save response"}
-        </PaneButton>
-        <PaneButton type="button" onClick={onNext} disabled={saving}>
-          Next respondent
-        </PaneButton>
+      <div className={styles.footer}>
+        {triedEmpty && progress.answered === 0 && (
+          <span role="alert" className={styles.error}>
+            Answer at least one statement before saving.
+          </span>
+        )}
+        <div className={styles.actions}>
+          <PaneButton appearance="primary" onClick={requestSave} disabled={saving}>
+            {saving ? "Saving…" : editing ? "Save changes" : "Save response"}
+          </PaneButton>
+          {editing ? (
+            <PaneButton onClick={() => requestCancel("bottom")} disabled={saving}>
+              Cancel edit
+            </PaneButton>
+          ) : (
+            <PaneButton onClick={requestNext} disabled={saving}>
+              Next respondent
+            </PaneButton>
+          )}
+        </div>
+        {question("bottom")}
       </div>
     </form>
   );

@@ -71,12 +71,16 @@ export interface PaneButtonProps extends React.ButtonHTMLAttributes<HTMLButtonEl
 }
 
 /** A button with Fluent's look: `primary` for the main action, `transparent` for dismiss links. */
-export function PaneButton({ appearance = "secondary", size = "medium", className, ...props }: PaneButtonProps) {
+export const PaneButton = React.forwardRef<HTMLButtonElement, PaneButtonProps>(function PaneButton(
+  { appearance = "secondary", size = "medium", className, ...props },
+  ref,
+) {
   const styles = useStyles();
   return (
     <button
       type="button"
       {...props}
+      ref={ref}
       className={mergeClasses(
         styles.base,
         appearance !== "secondary" && styles[appearance],
@@ -85,4 +89,4 @@ export function PaneButton({ appearance = "secondary", size = "medium", classNam
       )}
     />
   );
-}
+});

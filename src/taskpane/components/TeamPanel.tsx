@@ -24,7 +24,10 @@ import {
   roundsOf,
   type AssessmentResponse,
 } from "../../model";
-import { formatPercent } from "./format";
+import { ConfirmStep } from "./ConfirmStep";
+import { describeResponse, formatPercent } from "./format";
+import { Notice } from "./Notice";
+import { PaneButton } from "./PaneButton";
 import { TrendChart } from "./TrendChart";
 
 const useStyles = makeStyles({
@@ -33,6 +36,18 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
   flag: { color: tokens.colorPaletteRedForeground1 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  rowActions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS, rowGap: "2px" },
+  actionsCell: { width: "1%" },
+  // Read by screen readers, not drawn: the column of Edit and Delete buttons needs no visible title.
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
 });
 
 const pct = (value: number | null) => (value === null ? "–" : formatPercent(value));
@@ -42,21 +57,76 @@ function responseRealized(response: AssessmentResponse): number | null {
   return complete ? realizedValue(layerScores as number[]) : null;
 }
 
+/** A message about the last change to the saved responses, with Undo while it can be undone. */
+export interface RecordNotice {
+  text: string;
+  onUndo?: () => void;
+  onDismiss: () => void;
+}
+
 export interface TeamPanelProps {
   workflow: string;
   responses: readonly AssessmentResponse[];
   skipped: readonly { row: number; problem: string }[];
   actions?: React.ReactNode;
+  /** Opens a response in the Assessment form. Without it, responses have no Edit or Delete. */
+  onEdit?: (response: AssessmentResponse) => void;
+  onDelete?: (response: AssessmentResponse) => void;
+  /** The response the form is editing, and whether the form holds changes to it not yet saved. */
+  editing?: { id: string; label: string; unsaved: boolean } | null;
+  recordNotice?: RecordNotice | null;
+  /** A save or delete is under way: Edit and Delete wait for it. */
+  busy?: boolean;
 }
 
 const roundName = (date: string) => date || "undated";
 
 /**
+ * What an Edit or Delete button acts on, for its accessible name: "Ana's response"; a name
+ * that appears more than once in the list also gets its place, "Ana's response, 2nd in the list".
+ */
+function buttonName(list: readonly AssessmentResponse[], index: number): string {
+  const who = list[index].respondent.trim();
+  const base = who ? `${who}'s response` : "the anonymous response";
+  const same = list.filter((r) => r.respondent.trim() === who).length;
+  return same > 1 ? `${base}, ${ordinal(index + 1)} in the list` : base;
+}
+
+const ordinal = (n: number) => {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
+};
+
+/**
  * One workflow's rounds (one date each): the chosen round's team result, spread and
  * disagreements, its responses, and the history of every round.
  */
-export function TeamPanel({ workflow, responses, skipped, actions }: TeamPanelProps) {
+export function TeamPanel({
+  workflow,
+  responses,
+  skipped,
+  actions,
+  onEdit,
+  onDelete,
+  editing = null,
+  recordNotice = null,
+  busy = false,
+}: TeamPanelProps) {
   const styles = useStyles();
+  // Another response to edit while the form holds unsaved changes: asked about below the list.
+  const [pendingEdit, setPendingEdit] = React.useState<AssessmentResponse | null>(null);
+  const requestEdit = (response: AssessmentResponse) => {
+    if (editing && editing.id !== response.id && editing.unsaved) return setPendingEdit(response);
+    setPendingEdit(null);
+    onEdit?.(response);
+  };
+  // After a delete the row's buttons are gone: the focus goes to Undo, which says what happened.
+  const undo = React.useRef<HTMLButtonElement>(null);
+  const undoable = recordNotice?.onUndo !== undefined;
+  React.useEffect(() => {
+    if (undoable) undo.current?.focus();
+  }, [undoable, recordNotice?.text]);
   const rounds = React.useMemo(() => roundsOf(responses, workflow), [responses, workflow]);
   const [chosen, setChosen] = React.useState<string | null>(null);
   // The most recent round unless the user picked another that still exists.
@@ -65,9 +135,25 @@ export function TeamPanel({ workflow, responses, skipped, actions }: TeamPanelPr
   const spread = aggregateLayers(complete);
   const flags = round ? roundDivergence(round) : [];
   const history = rounds.map((r) => ({ date: r.date, realized: r.result?.realized ?? null }));
+  const changeable = onEdit !== undefined && onDelete !== undefined;
 
   return (
     <section className={styles.panel} aria-label="Team and history">
+      {recordNotice && (
+        <Notice
+          intent="info"
+          onDismiss={recordNotice.onDismiss}
+          actions={
+            recordNotice.onUndo && (
+              <PaneButton ref={undo} size="small" onClick={recordNotice.onUndo} disabled={busy}>
+                Undo
+              </PaneButton>
+            )
+          }
+        >
+          {recordNotice.text}
+        </Notice>
+      )}
       {skipped.length > 0 && (
         <Body1 role="alert">
           {skipped.length} row{skipped.length === 1 ? "" : "s"} of the assessments table could not be read and{" "}
@@ -147,20 +233,78 @@ export function TeamPanel({ workflow, responses, skipped, actions }: TeamPanelPr
                 <TableRow>
                   <TableHeaderCell>Respondent</TableHeaderCell>
                   <TableHeaderCell>Realized</TableHeaderCell>
+                  {changeable && (
+                    <TableHeaderCell className={styles.actionsCell}>
+                      <span className={styles.hidden}>Change</span>
+                    </TableHeaderCell>
+                  )}
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {round.responses.map((response) => (
-                  <TableRow key={response.id}>
-                    <TableCell>
-                      {response.respondent || "anonymous"}
-                      {isCompleteResponse(response) ? "" : " (partial)"}
-                    </TableCell>
-                    <TableCell>{pct(responseRealized(response))}</TableCell>
-                  </TableRow>
-                ))}
+                {round.responses.map((response, index) => {
+                  const marks = [
+                    isCompleteResponse(response) ? null : "partial",
+                    editing?.id === response.id ? "being edited" : null,
+                  ].filter(Boolean);
+                  const name = buttonName(round.responses, index);
+                  return (
+                    <TableRow key={response.id}>
+                      <TableCell>
+                        {response.respondent || "anonymous"}
+                        {marks.length > 0 ? ` (${marks.join(", ")})` : ""}
+                      </TableCell>
+                      <TableCell>{pct(responseRealized(response))}</TableCell>
+                      {changeable && (
+                        <TableCell className={styles.actionsCell}>
+                          <div className={styles.rowActions}>
+                            <PaneButton
+                              size="small"
+                              aria-label={`Edit ${name}`}
+                              disabled={busy}
+                              onClick={() => requestEdit(response)}
+                            >
+                              Edit
+                            </PaneButton>
+                            <PaneButton
+                              size="small"
+                              aria-label={`Delete ${name}`}
+                              // The response on the form is deleted after its edit is saved or cancelled.
+                              disabled={busy || editing?.id === response.id}
+                              onClick={() => {
+                                setPendingEdit(null);
+                                onDelete?.(response);
+                              }}
+                            >
+                              Delete
+                            </PaneButton>
+                          </div>
+                        </TableCell>
+                      )}
+                    </TableRow>
+                  );
+                })}
               </TableBody>
             </Table>
+            {pendingEdit && editing && (
+              <ConfirmStep
+                question={`Your changes to ${editing.label} are not saved.`}
+                detail={`Open ${describeResponse(pendingEdit)} instead and discard them?`}
+                confirmLabel="Discard changes and edit"
+                keepLabel="Keep my changes"
+                destructive
+                disabled={busy}
+                onKeep={() => setPendingEdit(null)}
+                onConfirm={() => {
+                  setPendingEdit(null);
+                  onEdit?.(pendingEdit);
+                }}
+              />
+            )}
+            {changeable && round.responses.some((response) => response.id === editing?.id) && (
+              <Caption1 className={styles.note}>
+                A response being edited can be deleted once its edit is saved or cancelled.
+              </Caption1>
+            )}
           </div>
 
           <div className={styles.section}>

@@ -5,7 +5,8 @@ import { useErrors } from "../errors";
 
 export const EMPTY_DRAFT: Draft = { workflow: "", respondent: "", date: "", answers: {} };
 
-function newId(): string {
+/** A fresh id for a response saved for the first time. */
+export function newId(): string {
   const crypto = globalThis.crypto;
   return crypto && "randomUUID" in crypto
     ? crypto.randomUUID()
@@ -24,21 +25,70 @@ export function responseFromDraft(draft: Draft, id: string = draft.responseId ??
 }
 
 /**
- * The assessment form's state. The draft is restored from the store on start and written back on
- * every change, so closing the pane, reloading or a failed save loses nothing.
+ * The form's state as the pane keeps it: the draft, plus what only the pane needs. Both stores
+ * keep the draft as one JSON value, so these fields are saved and restored with it.
  */
+export interface PaneDraft extends Draft {
+  /** The date each new respondent starts with; "" or absent when the round has none. */
+  roundDate?: string;
+  /** While a saved response is edited: the new response that was on the form, brought back after. */
+  setAside?: Draft;
+}
+
 /** A draft read before the first render, so the form appears with it at once. */
 export type InitialDraft = { draft: Draft | null } | { error: unknown };
 
 const isRestorable = (saved: Draft | null): saved is Draft =>
   saved !== null && (Object.keys(saved.answers ?? {}).length > 0 || saved.workflow !== "");
 
+const plainDraft = (draft: Draft): Draft => ({
+  workflow: draft.workflow,
+  respondent: draft.respondent,
+  date: draft.date,
+  answers: { ...draft.answers },
+});
+
+const isDraftLike = (value: unknown): value is Draft => {
+  if (typeof value !== "object" || value === null) return false;
+  const d = value as Record<string, unknown>;
+  return (
+    typeof d.workflow === "string" &&
+    typeof d.respondent === "string" &&
+    typeof d.date === "string" &&
+    typeof d.answers === "object" &&
+    d.answers !== null
+  );
+};
+
+/** A stored draft as the pane's state; the pane's own fields are kept only when well formed. */
+function fromStored(saved: Draft): PaneDraft {
+  const extra = saved as Draft & Record<string, unknown>;
+  const draft: PaneDraft = plainDraft({ ...EMPTY_DRAFT, ...saved, answers: saved.answers ?? {} });
+  if (typeof saved.responseId === "string") draft.responseId = saved.responseId;
+  if (typeof extra.roundDate === "string" && extra.roundDate !== "") draft.roundDate = extra.roundDate;
+  if (draft.responseId && isDraftLike(extra.setAside)) draft.setAside = plainDraft(extra.setAside);
+  return draft;
+}
+
+/** The form for the next respondent: the workflow kept, the date the round's (or none). */
+const nextRespondent = (d: PaneDraft): PaneDraft => ({
+  ...EMPTY_DRAFT,
+  workflow: d.workflow,
+  date: d.roundDate ?? "",
+  ...(d.roundDate ? { roundDate: d.roundDate } : {}),
+});
+
+/**
+ * The assessment form's state. The draft is restored from the store on start and written back
+ * once per change, so closing the pane, reloading or a failed save loses nothing. Writing is done
+ * beside the state update, never inside a state updater (React may call those twice).
+ */
 export function useDraft(store: AssessmentStore, initial?: InitialDraft) {
   const { report } = useErrors();
   const preloaded = initial && "draft" in initial ? initial.draft : null;
-  const [draft, setDraft] = React.useState<Draft>(() =>
-    preloaded ? { ...EMPTY_DRAFT, ...preloaded, answers: { ...preloaded.answers } } : EMPTY_DRAFT,
-  );
+  const [draft, setDraft] = React.useState<PaneDraft>(() => (preloaded ? fromStored(preloaded) : EMPTY_DRAFT));
+  // The latest draft, read by changes made in the same event before React renders again.
+  const latest = React.useRef(draft);
   const [loaded, setLoaded] = React.useState(initial !== undefined);
   const [restored, setRestored] = React.useState(isRestorable(preloaded));
 
@@ -52,7 +102,8 @@ export function useDraft(store: AssessmentStore, initial?: InitialDraft) {
       .loadDraft()
       .then((saved) => {
         if (!active || !saved) return;
-        setDraft({ ...EMPTY_DRAFT, ...saved, answers: { ...saved.answers } });
+        latest.current = fromStored(saved);
+        setDraft(latest.current);
         setRestored(isRestorable(saved));
       })
       .catch((error) => report("Your saved draft could not be read", error))
@@ -63,22 +114,20 @@ export function useDraft(store: AssessmentStore, initial?: InitialDraft) {
     // The initial draft is read once, on mount; later changes of `initial` are ignored.
   }, [store, report]);
 
-  const persist = React.useCallback(
-    (next: Draft) => {
-      const write = () =>
-        store.saveDraft(next).catch((error) => report("The draft could not be saved in the workbook", error, write));
-      void write();
-    },
-    [store, report],
-  );
+  /** Writes the latest draft; a retry writes whatever is latest by then. */
+  const persist = React.useCallback(() => {
+    const write = (): Promise<void> =>
+      store
+        .saveDraft(latest.current)
+        .catch((error) => report("The draft could not be saved in the workbook", error, () => void write()));
+    void write();
+  }, [store, report]);
 
   const update = React.useCallback(
-    (change: (current: Draft) => Draft) => {
-      setDraft((current) => {
-        const next = change(current);
-        persist(next);
-        return next;
-      });
+    (change: (current: PaneDraft) => PaneDraft) => {
+      latest.current = change(latest.current);
+      setDraft(latest.current);
+      persist();
     },
     [persist],
   );
@@ -91,11 +140,63 @@ export function useDraft(store: AssessmentStore, initial?: InitialDraft) {
     (field: "workflow" | "respondent" | "date", value: string) => update((d) => ({ ...d, [field]: value })),
     [update],
   );
-  /** Starts the next response: answers cleared, workflow and date kept for the next respondent. */
-  const startNext = React.useCallback(
-    () => update((d) => ({ ...EMPTY_DRAFT, workflow: d.workflow, date: d.date })),
+  /**
+   * Sets the date each new respondent starts with. The response on the form takes it too while
+   * it is new and its date is still empty or the round's previous date.
+   */
+  const setRoundDate = React.useCallback(
+    (value: string) =>
+      update((d) => {
+        const { roundDate: previous = "", ...rest } = d;
+        const follows = !d.responseId && (d.date === "" || d.date === previous);
+        return { ...rest, ...(value ? { roundDate: value } : {}), date: follows ? value : d.date };
+      }),
     [update],
   );
+  /** Starts the next response: answers and respondent cleared, workflow kept, the round's date (or none). */
+  const startNext = React.useCallback(() => update(nextRespondent), [update]);
+  /**
+   * Opens a saved response in the form. A new response on the form is set aside and comes back
+   * with `finishEdit`; when another saved response was being edited, its changes are dropped
+   * (the pane asks first) and the response set aside before it stays set aside.
+   */
+  const startEdit = React.useCallback(
+    (response: AssessmentResponse) =>
+      update((d) => ({
+        workflow: response.workflow,
+        respondent: response.respondent,
+        date: response.date,
+        answers: { ...response.answers },
+        responseId: response.id,
+        ...(d.roundDate ? { roundDate: d.roundDate } : {}),
+        ...(d.responseId ? (d.setAside ? { setAside: d.setAside } : {}) : { setAside: plainDraft(d) }),
+      })),
+    [update],
+  );
+  /**
+   * Ends editing a saved response (after it was saved, or to drop the changes): the response set
+   * aside comes back, or the form starts the next respondent. Returns what came back.
+   */
+  const finishEdit = React.useCallback((): Draft | null => {
+    const aside = latest.current.setAside ?? null;
+    update((d) =>
+      d.setAside
+        ? { ...plainDraft(d.setAside), ...(d.roundDate ? { roundDate: d.roundDate } : {}) }
+        : nextRespondent(d),
+    );
+    return aside;
+  }, [update]);
 
-  return { draft, loaded, restored, setAnswer, setField, startNext, dismissRestored: () => setRestored(false) };
+  return {
+    draft,
+    loaded,
+    restored,
+    setAnswer,
+    setField,
+    setRoundDate,
+    startNext,
+    startEdit,
+    finishEdit,
+    dismissRestored: () => setRestored(false),
+  };
 }

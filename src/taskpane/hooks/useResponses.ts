@@ -27,13 +27,16 @@ export function useResponses(store: AssessmentStore) {
     void reload();
   }, [reload]);
 
-  /** Saves one response and reads the list again; resolves false (after reporting) on failure. */
+  /**
+   * Saves one response (a new row, or the row with its id) and reads the list again; resolves
+   * false (after reporting) on failure. `retry` replaces the plain retry of the save.
+   */
   const save = React.useCallback(
-    async (response: AssessmentResponse): Promise<boolean> => {
+    async (response: AssessmentResponse, retry?: () => void): Promise<boolean> => {
       try {
         await store.saveResponse(response);
       } catch (error) {
-        report("The response was not saved; your answers are kept", error, () => void save(response));
+        report("The response was not saved; your answers are kept", error, retry ?? (() => void save(response)));
         return false;
       }
       const limitations = store.drainLimitations?.() ?? [];
@@ -44,5 +47,20 @@ export function useResponses(store: AssessmentStore) {
     [store, report, reload],
   );
 
-  return { ...list, loading, reload, save };
+  /** Deletes one response and reads the list again; resolves false (after reporting) on failure. */
+  const remove = React.useCallback(
+    async (response: AssessmentResponse, retry?: () => void): Promise<boolean> => {
+      try {
+        await store.deleteResponse(response.id);
+      } catch (error) {
+        report("The response was not deleted", error, retry ?? (() => void remove(response)));
+        return false;
+      }
+      await reload();
+      return true;
+    },
+    [store, report, reload],
+  );
+
+  return { ...list, loading, reload, save, remove };
 }

@@ -1,23 +1,9 @@
 import * as React from "react";
-import {
-  Body1,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import { ROADMAP_TASKS, parseIsoDate, type RoadmapRecord } from "../../model";
+import { AskInPlace } from "./AskInPlace";
 import { DateField } from "./DateField";
 import { usePanelStyles } from "./styles";
-
-const useStyles = makeStyles({
-  content: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-});
 
 export interface RoadmapActionsProps {
   record: RoadmapRecord;
@@ -32,15 +18,20 @@ const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ?
 
 /** Regenerate and Delete for a saved roadmap, each asked first: neither can be undone. */
 export function RoadmapActions({ record, kind, disabled, onRegenerate, onDelete }: RoadmapActionsProps) {
-  const styles = useStyles();
   const panel = usePanelStyles();
   const [asking, setAsking] = React.useState<"regenerate" | "delete" | null>(null);
   const [start, setStart] = React.useState(record.startDate);
   const [startPartial, setStartPartial] = React.useState(false);
   const [tried, setTried] = React.useState(false);
+  const regenerateButton = React.useRef<HTMLButtonElement>(null);
+  const deleteButton = React.useRef<HTMLButtonElement>(null);
 
   const filled = record.tasks.filter((t) => t.owner.trim() !== "" || t.status !== "Not started" || t.doneDate !== "");
   const sheet = kind === "excel" ? ` on the sheet “${record.sheetName}”` : "";
+  const lost =
+    filled.length > 0
+      ? ` What is filled in on ${plural(filled.length, "task")} (owner, status or done date) is lost.`
+      : "";
   const startProblem = startPartial
     ? "Enter the whole date: day, month and year."
     : !start
@@ -48,95 +39,85 @@ export function RoadmapActions({ record, kind, disabled, onRegenerate, onDelete 
       : parseIsoDate(start) === null
         ? "Not a calendar date."
         : undefined;
-  const close = () => setAsking(null);
-  const lost =
-    filled.length > 0
-      ? ` What is filled in on ${plural(filled.length, "task")} (owner, status or done date) is lost.`
-      : "";
-  const regenerateText =
-    `A new roadmap replaces the one${sheet} that starts ${record.startDate}. All ${ROADMAP_TASKS.length} tasks ` +
-    `start again as Not started, with no owner and no done date.${lost}`;
-  const deleteText = `The roadmap${sheet} that starts ${record.startDate} is deleted with its ${ROADMAP_TASKS.length} tasks.${lost} This cannot be undone.`;
+
+  // Kept: the question closes and the focus goes back to the button that asked it, which is
+  // shown again in its place.
+  const refocus = React.useRef<"regenerate" | "delete" | null>(null);
+  React.useEffect(() => {
+    if (asking === null && refocus.current) {
+      (refocus.current === "regenerate" ? regenerateButton : deleteButton).current?.focus();
+      refocus.current = null;
+    }
+  }, [asking]);
+  const keep = () => {
+    refocus.current = asking;
+    setAsking(null);
+  };
 
   return (
     <>
-      <div className={panel.row}>
-        <Button
-          disabled={disabled}
-          onClick={() => {
-            setStart(record.startDate);
-            setStartPartial(false);
-            setTried(false);
-            setAsking("regenerate");
-          }}
-        >
-          Regenerate roadmap…
-        </Button>
-        <Button disabled={disabled} onClick={() => setAsking("delete")}>
-          Delete roadmap…
-        </Button>
-      </div>
-
-      <Dialog modalType="alert" open={asking === "regenerate"} onOpenChange={(_, data) => !data.open && close()}>
-        <DialogSurface>
-          <form
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              setTried(true);
-              if (startProblem) return;
-              close();
-              onRegenerate(start);
+      {asking === null && (
+        <div className={panel.row}>
+          <Button
+            ref={regenerateButton}
+            size="small"
+            disabled={disabled}
+            onClick={() => {
+              setStart(record.startDate);
+              setStartPartial(false);
+              setTried(false);
+              setAsking("regenerate");
             }}
           >
-            <DialogBody>
-              <DialogTitle>Regenerate the roadmap for {record.workflow}?</DialogTitle>
-              <DialogContent className={styles.content}>
-                <Body1>{regenerateText}</Body1>
-                <DateField
-                  label="Start date of the new roadmap"
-                  value={start}
-                  onChange={(value, complete) => {
-                    setStart(value);
-                    setStartPartial(!complete);
-                  }}
-                  error={tried ? startProblem : undefined}
-                  fill
-                />
-              </DialogContent>
-              <DialogActions>
-                <Button appearance="primary" type="submit">
-                  Regenerate
-                </Button>
-                <Button type="button" onClick={close}>
-                  Cancel
-                </Button>
-              </DialogActions>
-            </DialogBody>
-          </form>
-        </DialogSurface>
-      </Dialog>
-
-      <Dialog modalType="alert" open={asking === "delete"} onOpenChange={(_, data) => !data.open && close()}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Delete the roadmap for {record.workflow}?</DialogTitle>
-            <DialogContent>{deleteText}</DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  close();
-                  onDelete();
-                }}
-              >
-                Delete roadmap
-              </Button>
-              <Button onClick={close}>Cancel</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+            Regenerate roadmap…
+          </Button>
+          <Button ref={deleteButton} size="small" disabled={disabled} onClick={() => setAsking("delete")}>
+            Delete roadmap…
+          </Button>
+        </div>
+      )}
+      {asking === "regenerate" && (
+        <AskInPlace
+          question={`Regenerate the roadmap for ${record.workflow}?`}
+          detail={
+            `A new roadmap replaces the one${sheet} that starts ${record.startDate}. All ${ROADMAP_TASKS.length} ` +
+            `tasks start again as Not started, with no owner and no done date.${lost}`
+          }
+          confirmLabel="Regenerate"
+          keepLabel="Keep it"
+          onConfirm={() => {
+            setTried(true);
+            if (startProblem) return;
+            setAsking(null);
+            onRegenerate(start);
+          }}
+          onKeep={keep}
+        >
+          <DateField
+            label="Start date of the new roadmap"
+            value={start}
+            onChange={(value, complete) => {
+              setStart(value);
+              setStartPartial(!complete);
+            }}
+            error={tried ? startProblem : undefined}
+            fill
+          />
+        </AskInPlace>
+      )}
+      {asking === "delete" && (
+        <AskInPlace
+          question={`Delete the roadmap for ${record.workflow}?`}
+          detail={`The roadmap${sheet} that starts ${record.startDate} is deleted with its ${ROADMAP_TASKS.length} tasks.${lost} This cannot be undone.`}
+          confirmLabel="Delete roadmap"
+          keepLabel="Keep it"
+          onConfirm={() => {
+            setAsking(null);
+            onDelete();
+          }}
+          onKeep={keep}
+        />
+      )}
     </>
   );
 }

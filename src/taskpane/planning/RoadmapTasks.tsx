@@ -39,6 +39,8 @@ const useStyles = makeStyles({
     gridTemplateColumns: "repeat(auto-fill, minmax(8.5rem, 1fr))",
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXS,
+    // A field brought into view stops above the save bar, which would otherwise cover it.
+    "& input, & select": { scrollMarginBottom: "8rem" },
   },
   fill: { minWidth: 0, width: "100%" },
   changed: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`, paddingLeft: "6px" },
@@ -57,7 +59,7 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     boxShadow: tokens.shadow8,
   },
-  saveText: { flexGrow: 1, flexBasis: "8rem" },
+  saveText: { flexBasis: "100%" },
 });
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -102,6 +104,17 @@ export function RoadmapTasks({ record, baseline, onSave }: RoadmapTasksProps) {
   const badDate = (task: RoadmapTaskRecord) =>
     partial[task.id] === true || (task.doneDate !== "" && parseIsoDate(task.doneDate) === null);
   const invalid = changed.some(badDate) || Object.values(partial).some(Boolean);
+  const unsaved = changed.length > 0 || invalid;
+
+  // The save bar appears at the bottom of the pane with the first change, and may land on the
+  // very field being typed in: that field moves up, clear of it (see scrollMarginBottom).
+  const list = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    const active = document.activeElement;
+    if (unsaved && active instanceof HTMLElement && list.current?.contains(active)) {
+      active.scrollIntoView?.({ block: "nearest" });
+    }
+  }, [unsaved]);
 
   const update = (id: string, change: (task: RoadmapTaskRecord) => RoadmapTaskRecord) =>
     setDrafts((current) => {
@@ -143,80 +156,82 @@ export function RoadmapTasks({ record, baseline, onSave }: RoadmapTasksProps) {
 
   return (
     <>
-      {ROADMAP_PHASES.map((phase) => (
-        <div key={phase.id} className={panel.section}>
-          <Body1>
-            <strong>
-              Days {phase.firstDay}–{phase.lastDay}: {phase.name}
-            </strong>
-          </Body1>
-          <ul className={panel.plainList} aria-label={phase.name}>
-            {ROADMAP_TASKS.filter((task) => task.phase === phase.id).map((item) => {
-              const saved = stored.get(item.id);
-              const task = drafts[item.id] ?? saved;
-              const textId = `${idPrefix}-${item.id}`;
-              const due = startValid ? `${roadmapDate(record.startDate, item.dueDay)}: ` : "";
-              const isChanged = task !== undefined && saved !== undefined && !same(saved, task);
-              return (
-                <li
-                  key={item.id}
-                  data-testid={`task-${item.id}`}
-                  className={mergeClasses(styles.task, isChanged && styles.changed)}
-                >
-                  <span id={textId}>
-                    {due}
-                    {item.text}
-                    {item.id === BASELINE_TASK_ID && (
-                      <Caption1 className={baseline.missing ? panel.warn : undefined}> {baseline.note}.</Caption1>
-                    )}
-                  </span>
-                  {task === undefined ? (
-                    <Caption1 className={panel.warn}>
-                      This task is missing from the saved roadmap, so it cannot be updated here. Regenerate the roadmap
-                      to bring it back.
-                    </Caption1>
-                  ) : (
-                    <div key={generation} className={styles.fields} role="group" aria-labelledby={textId}>
-                      <Field label="Owner" size="small">
-                        <Input
+      <div ref={list} className={panel.panel}>
+        {ROADMAP_PHASES.map((phase) => (
+          <div key={phase.id} className={panel.section}>
+            <Body1>
+              <strong>
+                Days {phase.firstDay}–{phase.lastDay}: {phase.name}
+              </strong>
+            </Body1>
+            <ul className={panel.plainList} aria-label={phase.name}>
+              {ROADMAP_TASKS.filter((task) => task.phase === phase.id).map((item) => {
+                const saved = stored.get(item.id);
+                const task = drafts[item.id] ?? saved;
+                const textId = `${idPrefix}-${item.id}`;
+                const due = startValid ? `${roadmapDate(record.startDate, item.dueDay)}: ` : "";
+                const isChanged = task !== undefined && saved !== undefined && !same(saved, task);
+                return (
+                  <li
+                    key={item.id}
+                    data-testid={`task-${item.id}`}
+                    className={mergeClasses(styles.task, isChanged && styles.changed)}
+                  >
+                    <span id={textId}>
+                      {due}
+                      {item.text}
+                      {item.id === BASELINE_TASK_ID && (
+                        <Caption1 className={baseline.missing ? panel.warn : undefined}> {baseline.note}.</Caption1>
+                      )}
+                    </span>
+                    {task === undefined ? (
+                      <Caption1 className={panel.warn}>
+                        This task is missing from the saved roadmap, so it cannot be updated here. Regenerate the
+                        roadmap to bring it back.
+                      </Caption1>
+                    ) : (
+                      <div key={generation} className={styles.fields} role="group" aria-labelledby={textId}>
+                        <Field label="Owner" size="small">
+                          <Input
+                            size="small"
+                            className={styles.fill}
+                            value={task.owner}
+                            onChange={(_, data) => update(item.id, (t) => ({ ...t, owner: data.value }))}
+                          />
+                        </Field>
+                        <Field label="Status" size="small">
+                          <Select
+                            size="small"
+                            value={task.status}
+                            onChange={(_, data) => setStatus(item.id, data.value as TaskStatus)}
+                          >
+                            {TASK_STATUSES.map((status) => (
+                              <option key={status} value={status}>
+                                {status}
+                              </option>
+                            ))}
+                          </Select>
+                        </Field>
+                        <DateField
+                          label="Done on"
                           size="small"
-                          className={styles.fill}
-                          value={task.owner}
-                          onChange={(_, data) => update(item.id, (t) => ({ ...t, owner: data.value }))}
+                          fill
+                          value={task.doneDate}
+                          onChange={(value, complete) => {
+                            update(item.id, (t) => ({ ...t, doneDate: value }));
+                            setPartial((current) => ({ ...current, [item.id]: !complete }));
+                          }}
                         />
-                      </Field>
-                      <Field label="Status" size="small">
-                        <Select
-                          size="small"
-                          value={task.status}
-                          onChange={(_, data) => setStatus(item.id, data.value as TaskStatus)}
-                        >
-                          {TASK_STATUSES.map((status) => (
-                            <option key={status} value={status}>
-                              {status}
-                            </option>
-                          ))}
-                        </Select>
-                      </Field>
-                      <DateField
-                        label="Done on"
-                        size="small"
-                        fill
-                        value={task.doneDate}
-                        onChange={(value, complete) => {
-                          update(item.id, (t) => ({ ...t, doneDate: value }));
-                          setPartial((current) => ({ ...current, [item.id]: !complete }));
-                        }}
-                      />
-                    </div>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      ))}
-      {(changed.length > 0 || invalid) && (
+                      </div>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ))}
+      </div>
+      {unsaved && (
         <div className={styles.saveBar} role="region" aria-label="Unsaved task changes">
           <Body1 className={styles.saveText}>
             {changed.length === 1 ? "1 task changed" : `${changed.length} tasks changed`}, not saved yet.

@@ -1,0 +1,86 @@
+import * as React from "react";
+import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
+import { PaneButton } from "./PaneButton";
+
+const useStyles = makeStyles({
+  step: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorStatusWarningBorder1),
+    backgroundColor: tokens.colorStatusWarningBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+  },
+  question: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  detail: { margin: 0 },
+  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+});
+
+export interface ConfirmStepProps {
+  /** What is at stake, as a statement or question: it names the group. */
+  question: string;
+  detail?: string;
+  confirmLabel: string;
+  /** The safe choice: it has the focus when the step appears, and Escape chooses it. */
+  keepLabel: string;
+  onConfirm: () => void;
+  onKeep: () => void;
+  /** The confirming choice loses something: it is drawn as a plain button, not the main one. */
+  destructive?: boolean;
+  disabled?: boolean;
+}
+
+/**
+ * A question asked in place, next to the button that raised it (Office add-ins cannot use the
+ * browser's confirm). The safe choice is focused, so Enter or Space never loses anything.
+ */
+export function ConfirmStep({
+  question,
+  detail,
+  confirmLabel,
+  keepLabel,
+  onConfirm,
+  onKeep,
+  destructive,
+  disabled,
+}: ConfirmStepProps) {
+  const styles = useStyles();
+  const id = React.useId();
+  const keep = React.useRef<HTMLButtonElement>(null);
+  React.useEffect(() => keep.current?.focus(), []);
+  return (
+    <div
+      role="group"
+      aria-labelledby={`${id}-question`}
+      aria-describedby={detail ? `${id}-detail` : undefined}
+      className={styles.step}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") {
+          event.stopPropagation();
+          onKeep();
+        }
+      }}
+    >
+      <p id={`${id}-question`} className={styles.question}>
+        {question}
+      </p>
+      {detail && (
+        <p id={`${id}-detail`} className={styles.detail}>
+          {detail}
+        </p>
+      )}
+      <div className={styles.actions}>
+        <PaneButton appearance={destructive ? "secondary" : "primary"} onClick={onConfirm} disabled={disabled}>
+          {confirmLabel}
+        </PaneButton>
+        <PaneButton ref={keep} onClick={onKeep} disabled={disabled}>
+          {keepLabel}
+        </PaneButton>
+      </div>
+    </div>
+  );
+}
