@@ -213,7 +213,7 @@ describe("the export buttons", () => {
         .map((b) => b.textContent),
     ).toEqual(["Export .xlsx", "Export CSV", "Export JSON", "Export backup"]);
     expect(group).toHaveAccessibleDescription(
-      "CSV and JSON hold the responses only. The .xlsx holds every sheet. The backup is the one file with every record (responses, scenarios, ROI rows, maturity stages and roadmaps with their tasks) and the one AGAP can import again, here or in another browser.",
+      "CSV and JSON hold the responses only. The .xlsx holds every record as sheets with live formulas, to open in Excel. The backup holds every record (responses, scenarios, ROI rows, maturity stages and roadmaps with their tasks) and is the file AGAP imports, here or in another browser.",
     );
     expect(await screen.findByRole("heading", { name: "Import" }, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Import backup…" })).toBeEnabled();

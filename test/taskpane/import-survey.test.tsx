@@ -124,9 +124,15 @@ describe("importing survey responses", () => {
     expect(screen.getByText("Statements: 14 of 15 matched to columns")).toBeInTheDocument();
     expect(listItems("Preview of the responses")[1]).toContain("14 of 15 answered");
     expect(listItems("Preview of the responses")[1]).toContain("Adoption 1 2 –");
+    // A column chosen for two statements is said.
+    fireEvent.change(screen.getByRole("combobox", { name: `Adoption 3: ${TEXTS[14]}` }), {
+      target: { value: "15" },
+    });
+    expect(screen.getByText("Column P is matched to 2 statements: Adoption 2, Adoption 3.")).toBeInTheDocument();
     fireEvent.change(screen.getByRole("combobox", { name: `Adoption 3: ${TEXTS[14]}` }), {
       target: { value: "16" },
     });
+    expect(screen.queryByText(/is matched to 2 statements/)).toBeNull();
 
     expect(storage.getItem(RESPONSES_KEY)).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "Import 2 responses" }));

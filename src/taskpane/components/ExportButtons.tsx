@@ -144,9 +144,9 @@ export function ExportButtons({ responses, planning, store, planningStore, onImp
           </PaneButton>
         </div>
         <p id={noteId} className={styles.note}>
-          CSV and JSON hold the responses only. The .xlsx holds every sheet. The backup is the one file with every
-          record (responses, scenarios, ROI rows, maturity stages and roadmaps with their tasks) and the one AGAP can
-          import again, here or in another browser.
+          CSV and JSON hold the responses only. The .xlsx holds every record as sheets with live formulas, to open in
+          Excel. The backup holds every record (responses, scenarios, ROI rows, maturity stages and roadmaps with their
+          tasks) and is the file AGAP imports, here or in another browser.
         </p>
         {planning.skipped.length > 0 && (
           <p className={styles.note}>

@@ -66,6 +66,13 @@ export function SurveyReview({ fileName, grid, problems, saved, busy, onImport, 
   const read = React.useMemo(() => readSurvey(grid, mapping), [grid, mapping]);
   const plan = React.useMemo(() => planSurvey(read.rows, saved), [read, saved]);
   const matched = mapping.statements.filter((column) => column !== null).length;
+  // A column chosen for more than one statement is allowed (it may be meant), but said.
+  const shared = columns
+    .map((column) => ({
+      column,
+      statements: ANSWER_COLUMNS.filter((_, k) => mapping.statements[k] === column.index).map((c) => c.header),
+    }))
+    .filter(({ statements }) => statements.length > 1);
   const lastHeaderRow = Math.min(20, grid.length);
 
   const update = (change: Partial<SurveyMapping>) => setMapping((current) => ({ ...current, ...change }));
@@ -213,7 +220,12 @@ export function SurveyReview({ fileName, grid, problems, saved, busy, onImport, 
         </p>
       )}
 
-      <details open={matched < STATEMENTS.length}>
+      {shared.map(({ column, statements }) => (
+        <p key={column.index} className={styles.warn}>
+          Column {column.letter} is matched to {statements.length} statements: {statements.join(", ")}.
+        </p>
+      ))}
+      <details open={matched < STATEMENTS.length || shared.length > 0}>
         <summary className={styles.text}>
           Statements: {matched} of {STATEMENTS.length} matched to columns
         </summary>
