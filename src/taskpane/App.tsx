@@ -116,7 +116,7 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
     finishEdit,
     dismissRestored,
   } = useDraft(store, initialDraft);
-  const { responses, skipped, loading, save, remove } = useResponses(store);
+  const { responses, skipped, loading, reload, save, remove } = useResponses(store);
   const planning = usePlanning(planningStore);
   const [tab, setTab] = React.useState<TabId>("assessment");
   const [saving, setSaving] = React.useState(false);
@@ -236,7 +236,15 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
         {reporting ? "Inserting report…" : "Insert report sheet"}
       </PaneButton>
     ) : (
-      <ExportButtons responses={responses} planning={planning.data} />
+      <ExportButtons
+        responses={responses}
+        planning={planning.data}
+        store={store}
+        planningStore={planningStore}
+        onImported={async () => {
+          await Promise.all([reload(), planning.reload()]);
+        }}
+      />
     );
 
   const panel = (id: TabId): React.ReactNode => {
