@@ -232,6 +232,10 @@ describe("Scenario names two scenarios share", () => {
     await click(screen.getByRole("button", { name: "Save scenario" }));
     const saved = stored(storage).scenarios;
     expect(saved.map((s) => s.name)).toEqual(["Plan A", "plan a"]);
+    // Saved: the field is empty for the next one, so its name is not flagged as taken by itself.
+    expect(name).toHaveValue("");
+    expect(name).not.toHaveAccessibleDescription(/already called/);
+    expect(screen.getByText("Saved “plan a”. It is listed under Saved scenarios, below.")).toBeInTheDocument();
     expect(await screen.findByText(/saved scenarios are called/)).toHaveTextContent(
       "Two saved scenarios are called “Plan A”. Rename one with Edit so they can be told apart.",
     );

@@ -166,6 +166,7 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
   }
   const [name, setName] = React.useState("");
   const [nameTouched, setNameTouched] = React.useState(false);
+  const [savedName, setSavedName] = React.useState<string | null>(null);
   const [targetText, setTargetText] = React.useState("25");
   const [deltaText, setDeltaText] = React.useState("10");
   const [gridLayers, setGridLayers] = React.useState<[number, number]>([3, 4]);
@@ -214,7 +215,13 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
   const save = async () => {
     setNameTouched(true);
     if (!name.trim() || !editor.allValid) return;
-    await planning.saveScenario(scenarioFrom(editor.scores.slice(), name.trim()));
+    const scenario = scenarioFrom(editor.scores.slice(), name.trim());
+    if (await planning.saveScenario(scenario)) {
+      // The field is cleared for the next one: kept, its name would at once be "already taken".
+      setName("");
+      setNameTouched(false);
+      setSavedName(scenario.name);
+    }
   };
 
   const twin = sameNameAs(name, planning.data.scenarios);
@@ -290,12 +297,23 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
             nameTouched && !name.trim() ? "Name the scenario before saving." : twin ? duplicateWarning(name) : undefined
           }
         >
-          <Input value={name} onChange={(_, data) => setName(data.value)} />
+          <Input
+            value={name}
+            onChange={(_, data) => {
+              setName(data.value);
+              setSavedName(null);
+            }}
+          />
         </Field>
         <Button appearance="primary" onClick={save} disabled={!editor.allValid}>
           Save scenario
         </Button>
       </div>
+      {savedName && (
+        <Caption1 className={styles.note} aria-live="polite">
+          Saved “{savedName}”. It is listed under Saved scenarios, below.
+        </Caption1>
+      )}
       {!editor.allValid && (
         <Body1 role="alert">Fix the scores marked above; nothing is saved until they are valid.</Body1>
       )}
