@@ -215,9 +215,9 @@ test("imports it into a fresh profile: every record is there", async () => {
   expect(after.responses).toEqual(RESPONSES);
   expect(after.planning).toEqual(PLANNING);
 
-  // The other tabs read the records again once the pane reloads.
-  await page.getByRole("button", { name: "Reload now" }).click();
-  await waitForSurvey(page);
+  // The pane reads its records again at once: no reload is asked for, and the team result is there.
+  await expect(page.getByRole("button", { name: "Reload now" }).count()).resolves.toBe(0);
+  await showTab(page, "Assessment");
   await page.getByRole("combobox", { name: "Workflow" }).fill(WORKFLOW);
   await showTab(page, "Team & history");
   await page.getByRole("heading", { name: `${WORKFLOW}, round 2026-03-15: 2 responses` }).waitFor();
