@@ -242,12 +242,12 @@ describe("requirement sets as the type definitions and the manifest state them",
 
   it("reads the manifest's minimums; an undeclared ExcelApi counts as 1.1", () => {
     const manifest = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
-    expect(manifestMinimums(manifest)).toEqual({ ExcelApi: "1.1", ...manifestMinimums(manifest) });
-    expect(manifestMinimums(manifest).CustomFunctionsRuntime).toBe("1.2");
-    const declared = manifest.replace(
-      '<Sets DefaultMinVersion="1.1">',
-      '<Sets DefaultMinVersion="1.1"><Set Name="ExcelApi" MinVersion="1.10" />',
-    );
+    expect(manifestMinimums(manifest).ExcelApi).toBe("1.4");
+    expect(manifestMinimums(manifest).CustomFunctionsRuntime).toBe("1.3");
+    const undeclared = manifest.replace(/<Set Name="ExcelApi" MinVersion="[\d.]+" \/>/, "");
+    expect(undeclared).not.toBe(manifest);
+    expect(manifestMinimums(undeclared).ExcelApi).toBe("1.1");
+    const declared = manifest.replace('MinVersion="1.4"', 'MinVersion="1.10"');
     expect(manifestMinimums(declared).ExcelApi).toBe("1.10");
   });
 });
