@@ -12,6 +12,7 @@ import { TabBar } from "./components/TabBar";
 import { ExportButtons } from "./components/ExportButtons";
 import { useErrors } from "./errors";
 import { describeResponse, describeResponseAtStart } from "./components/format";
+import { KeepDates } from "./components/KeepDates";
 import type { RecordNotice } from "./components/TeamPanel";
 import { newId, responseFromDraft, useDraft, type InitialDraft } from "./hooks/useDraft";
 import { useResponses } from "./hooks/useResponses";
@@ -315,7 +316,7 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
       )}
       {notice && (
         <Notice intent="success" onDismiss={() => setNotice(null)}>
-          {notice}
+          <KeepDates text={notice} />
         </Notice>
       )}
 

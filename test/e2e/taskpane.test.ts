@@ -284,10 +284,14 @@ function parseCsv(text: string): string[][] {
 test("two respondents: team aggregate, divergence flag, and .xlsx / CSV / JSON exports", async () => {
   await page.getByRole("button", { name: "Save response" }).click();
   await page.getByText(`Saved Ana's response for ${WORKFLOW}.`).waitFor();
-  // The next respondent keeps workflow and date, with answers cleared.
+  // The next respondent keeps the workflow, with answers cleared and no date: Ana's date was hers.
   await expect(page.getByRole("status").filter({ hasText: "answered" }).textContent()).resolves.toBe(
     "0 of 15 answered",
   );
+  await expect(page.getByLabel("Date (optional)").inputValue()).resolves.toBe("");
+  // Ben answers in the same round: its date, set for the round, fills in his.
+  await page.getByLabel("Date for this round (optional)").fill("2026-03-15");
+  await expect(page.getByLabel("Date (optional)").inputValue()).resolves.toBe("2026-03-15");
   await page.getByLabel("Respondent (optional)").fill("Ben");
   const groups = page.getByRole("radiogroup");
   await expect(groups.count()).resolves.toBe(15);
@@ -301,10 +305,12 @@ test("two respondents: team aggregate, divergence flag, and .xlsx / CSV / JSON e
   await page.getByText(`Saved Ben's response for ${WORKFLOW}.`).waitFor();
 
   await showTab(page, "Team & history");
-  await page.getByRole("heading", { name: `${WORKFLOW}: 2 responses` }).waitFor();
-  const strategy = page.getByRole("table", { name: "Layer scores across respondents" }).getByRole("row", {
-    name: /^Strategy /,
-  });
+  await page.getByRole("heading", { name: `${WORKFLOW}, round 2026-03-15: 2 responses` }).waitFor();
+  const strategy = page
+    .getByRole("table", { name: "Layer scores across the round's complete responses" })
+    .getByRole("row", {
+      name: /^Strategy /,
+    });
   await expect(strategy.getByRole("cell").allTextContents()).resolves.toEqual(["Strategy", "70.0%", "60.0%", "80.0%"]);
   const flags = await page
     .getByRole("list", { name: "Statements with divergent answers" })
@@ -312,8 +318,11 @@ test("two respondents: team aggregate, divergence flag, and .xlsx / CSV / JSON e
     .allTextContents();
   expect(flags).toHaveLength(1);
   expect(flags[0]).toMatch(/^We can state, in money or hours.*Answers range from 1 to 4\.$/);
-  const realizedCells = await page.getByRole("table", { name: "Responses" }).getByRole("row").allTextContents();
-  expect(realizedCells.slice(1)).toEqual(["2026-03-15Ana4.8%", "2026-03-15Ben5.4%"]);
+  const realizedCells = await page
+    .getByRole("table", { name: "Responses", exact: true })
+    .getByRole("row")
+    .allTextContents();
+  expect(realizedCells.slice(1)).toEqual(["Ana4.8%EditDelete", "Ben5.4%EditDelete"]);
 
   // .xlsx: the assessments table with native formulas and cached values.
   const xlsx = await exportFile("Export .xlsx");

@@ -89,6 +89,13 @@ const checked = (statementIndex: number) => {
     ?.getAttribute("value");
 };
 
+/**
+ * Matches the innermost element holding exactly this text, even when parts of it (dates, kept
+ * on one line) sit in elements of their own.
+ */
+const fullText = (text: string) => (_: string, element: Element | null) =>
+  element?.textContent === text && ![...element.children].some((child) => child.textContent === text);
+
 const banner = (name: string) => screen.getByRole("group", { name: `Editing ${name}` });
 
 describe("editing a saved response", () => {
@@ -113,7 +120,7 @@ describe("editing a saved response", () => {
     answer(0, 1);
     fireEvent.change(screen.getByRole("textbox", { name: "Respondent (optional)" }), { target: { value: "Ana M." } });
     await click("Save changes");
-    expect(await screen.findByText(`Saved the changes to Ana M.'s response of ${DATE}.`)).toBeInTheDocument();
+    expect(await screen.findByText(fullText(`Saved the changes to Ana M.'s response of ${DATE}.`))).toBeInTheDocument();
 
     // The same record, changed where it stood; Ben untouched.
     expect(stored(storage)).toEqual([
@@ -177,7 +184,9 @@ describe("editing a saved response", () => {
     await click("Save changes");
     expect(
       await screen.findByText(
-        `Saved the changes to Ana's response of ${DATE}. The new response you were answering is back on the form (1 of 15 answered).`,
+        fullText(
+          `Saved the changes to Ana's response of ${DATE}. The new response you were answering is back on the form (1 of 15 answered).`,
+        ),
       ),
     ).toBeInTheDocument();
     expect(stored(storage)[0]).toEqual({ ...ANA, answers: { ...ANA.answers, [STATEMENTS[14].id]: 0 } });
@@ -231,7 +240,7 @@ describe("deleting a saved response", () => {
     expect(stored(storage)).toEqual([ANA, BEN]);
     expect(team.getByRole("heading", { name: `Claims, round ${DATE}: 2 responses` })).toBeVisible();
     expect(team.queryByRole("button", { name: "Undo" })).toBeNull();
-    expect(team.getByText(`Ben's response of ${DATE} is back in the list.`)).toBeInTheDocument();
+    expect(team.getByText(fullText(`Ben's response of ${DATE} is back in the list.`))).toBeInTheDocument();
   });
 
   it("deleting the last response of a round still offers Undo", async () => {

@@ -6,6 +6,7 @@ import { LAYERS, STATEMENTS, STATEMENT_COUNT, assessAnswers, statementsOf } from
 import type { Draft } from "../../workbook/store";
 import { AnswerScale } from "./AnswerScale";
 import { FormField } from "./FormField";
+import { KeepDates } from "./KeepDates";
 import { DateInput, TextInput } from "./TextInput";
 import { formatPercent } from "./format";
 
@@ -22,8 +23,17 @@ const useStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalXS,
   },
-  // Layers below the fold are laid out when scrolled to, so the first screen appears sooner.
-  layer: { border: "none", margin: 0, padding: 0, contentVisibility: "auto", containIntrinsicSize: "auto 480px" },
+  // Layers below the fold are laid out when scrolled to, so the first screen appears sooner. Until
+  // then each counts as 480 px high; its width stays the form's (an intrinsic width, with a
+  // fieldset's min-content minimum, would widen a narrow pane).
+  layer: {
+    border: "none",
+    margin: 0,
+    padding: 0,
+    minWidth: 0,
+    contentVisibility: "auto",
+    containIntrinsicHeight: "auto 480px",
+  },
   track: {
     height: "4px",
     borderRadius: tokens.borderRadiusSmall,
@@ -239,7 +249,7 @@ export function AssessmentForm({
         <div ref={banner} tabIndex={-1} role="group" aria-labelledby="assessment-editing" className={styles.banner}>
           <div className={styles.bannerRow}>
             <span id="assessment-editing" className={styles.bannerText}>
-              Editing {editing.label}
+              <KeepDates text={`Editing ${editing.label}`} />
             </span>
             {ask?.at !== "top" && (
               <PaneButton size="small" onClick={() => requestCancel("top")} disabled={saving}>

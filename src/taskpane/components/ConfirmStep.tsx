@@ -1,5 +1,6 @@
 import * as React from "react";
 import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
+import { KeepDates } from "./KeepDates";
 import { PaneButton } from "./PaneButton";
 
 const useStyles = makeStyles({
@@ -66,11 +67,11 @@ export function ConfirmStep({
       }}
     >
       <p id={`${id}-question`} className={styles.question}>
-        {question}
+        <KeepDates text={question} />
       </p>
       {detail && (
         <p id={`${id}-detail`} className={styles.detail}>
-          {detail}
+          <KeepDates text={detail} />
         </p>
       )}
       <div className={styles.actions}>

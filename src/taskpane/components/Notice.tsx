@@ -4,10 +4,13 @@ import { PaneButton } from "./PaneButton";
 
 // A light message bar for the first screen: the pane's errors, restore and save notices.
 const useStyles = makeStyles({
+  // The buttons sit beside the message, or below it when the pane is too narrow for both.
   notice: {
     display: "flex",
+    flexWrap: "wrap",
     alignItems: "flex-start",
     columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderRadius: tokens.borderRadiusMedium,
     ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke1),
@@ -31,6 +34,7 @@ const useStyles = makeStyles({
   },
   body: {
     flexGrow: 1,
+    flexBasis: "12rem",
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalXXS,

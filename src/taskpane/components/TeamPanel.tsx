@@ -26,6 +26,7 @@ import {
 } from "../../model";
 import { ConfirmStep } from "./ConfirmStep";
 import { describeResponse, formatPercent } from "./format";
+import { KeepDates } from "./KeepDates";
 import { Notice } from "./Notice";
 import { PaneButton } from "./PaneButton";
 import { TrendChart } from "./TrendChart";
@@ -37,7 +38,17 @@ const useStyles = makeStyles({
   flag: { color: tokens.colorPaletteRedForeground1 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   rowActions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS, rowGap: "2px" },
-  actionsCell: { width: "1%" },
+  // Fluent's tables share their width out evenly (fixed layout): these columns are given theirs.
+  // The Edit and Delete column holds both buttons side by side, narrowed to their text.
+  // (Widths are of the content: Fluent's cells add 8 px of padding each side.)
+  actionsColumn: { width: "6.5rem" },
+  rowButton: { minWidth: 0 },
+  // "Measurement", the longest layer name, fits beside the figures in a 320 px pane.
+  layerColumn: { width: "36%" },
+  // Wide enough for "Realized" and "100.0%", leaving the rest to the respondent's name.
+  realizedColumn: { width: "4rem" },
+  // A long name breaks inside a word rather than running into the next column.
+  name: { overflowWrap: "anywhere" },
   // Read by screen readers, not drawn: the column of Edit and Delete buttons needs no visible title.
   hidden: {
     position: "absolute",
@@ -151,7 +162,7 @@ export function TeamPanel({
             )
           }
         >
-          {recordNotice.text}
+          <KeepDates text={recordNotice.text} />
         </Notice>
       )}
       {skipped.length > 0 && (
@@ -180,9 +191,9 @@ export function TeamPanel({
               </Field>
             )}
             <Subtitle2 as="h3">
-              {workflow}, round {roundName(round.date)}: {round.responses.length} response
-              {round.responses.length === 1 ? "" : "s"}
-              {round.partial > 0 ? `, ${round.partial} partial` : ""}
+              <KeepDates
+                text={`${workflow}, round ${roundName(round.date)}: ${round.responses.length} response${round.responses.length === 1 ? "" : "s"}${round.partial > 0 ? `, ${round.partial} partial` : ""}`}
+              />
             </Subtitle2>
             <Body1>
               {round.result
@@ -192,7 +203,7 @@ export function TeamPanel({
             <Table size="small" aria-label="Layer scores across the round's complete responses">
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell>Layer</TableHeaderCell>
+                  <TableHeaderCell className={styles.layerColumn}>Layer</TableHeaderCell>
                   <TableHeaderCell>Mean</TableHeaderCell>
                   <TableHeaderCell>Min</TableHeaderCell>
                   <TableHeaderCell>Max</TableHeaderCell>
@@ -232,9 +243,9 @@ export function TeamPanel({
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>Respondent</TableHeaderCell>
-                  <TableHeaderCell>Realized</TableHeaderCell>
+                  <TableHeaderCell className={changeable ? styles.realizedColumn : undefined}>Realized</TableHeaderCell>
                   {changeable && (
-                    <TableHeaderCell className={styles.actionsCell}>
+                    <TableHeaderCell className={styles.actionsColumn}>
                       <span className={styles.hidden}>Change</span>
                     </TableHeaderCell>
                   )}
@@ -249,16 +260,17 @@ export function TeamPanel({
                   const name = buttonName(round.responses, index);
                   return (
                     <TableRow key={response.id}>
-                      <TableCell>
+                      <TableCell className={styles.name}>
                         {response.respondent || "anonymous"}
                         {marks.length > 0 ? ` (${marks.join(", ")})` : ""}
                       </TableCell>
                       <TableCell>{pct(responseRealized(response))}</TableCell>
                       {changeable && (
-                        <TableCell className={styles.actionsCell}>
+                        <TableCell>
                           <div className={styles.rowActions}>
                             <PaneButton
                               size="small"
+                              className={styles.rowButton}
                               aria-label={`Edit ${name}`}
                               disabled={busy}
                               onClick={() => requestEdit(response)}
@@ -267,6 +279,7 @@ export function TeamPanel({
                             </PaneButton>
                             <PaneButton
                               size="small"
+                              className={styles.rowButton}
                               aria-label={`Delete ${name}`}
                               // The response on the form is deleted after its edit is saved or cancelled.
                               disabled={busy || editing?.id === response.id}
