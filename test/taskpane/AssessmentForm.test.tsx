@@ -292,3 +292,47 @@ describe("AssessmentForm, the date for the round", () => {
     expect(props.onRoundDate).toHaveBeenCalledWith("2026-04-09");
   });
 });
+
+describe("AssessmentForm, the focus around a question", () => {
+  it.each([
+    ["Keep answering", async () => userEvent.click(screen.getByRole("button", { name: "Keep answering" }))],
+    ["Escape", async () => userEvent.keyboard("{Escape}")],
+  ])("%s gives the focus back to the button that asked", async (_, close) => {
+    setup({ workflow: "Claims", respondent: "Ana", answers: firstAnswers(4) });
+    const next = screen.getByRole("button", { name: "Next respondent" });
+    await userEvent.click(next);
+    expect(screen.getByRole("button", { name: "Keep answering" })).toHaveFocus();
+    await close();
+    expect(screen.queryByRole("group", { name: /not saved/ })).toBeNull();
+    expect(next).toHaveFocus();
+  });
+
+  it("leaves the focus where the user put it when the question goes for another reason", async () => {
+    const onSave = jest.fn();
+    // The form as the pane holds it: answering the last statement completes the response.
+    function Pane() {
+      const [answers, setAnswers] = React.useState<Record<string, number>>(firstAnswers(14));
+      return (
+        <AssessmentForm
+          draft={{ workflow: "Claims", respondent: "", date: "", answers }}
+          workflows={[]}
+          saving={false}
+          onField={jest.fn()}
+          onAnswer={(id, value) => setAnswers((current) => ({ ...current, [id]: value }))}
+          onSave={onSave}
+          onNext={jest.fn()}
+        />
+      );
+    }
+    renderInPane(<Pane />);
+    await userEvent.click(screen.getByRole("button", { name: "Save response" }));
+    expect(screen.getByRole("group", { name: "1 of 15 statements is unanswered." })).toBeInTheDocument();
+    const last = screen.getByRole("radiogroup", { name: `15. ${STATEMENTS[14].text}` });
+    await userEvent.click(within(last).getByRole("radio", { name: "3" }));
+    // Nothing is unanswered any more, so there is nothing to ask; the focus stays on the answer.
+    expect(screen.queryByRole("group", { name: /unanswered/ })).toBeNull();
+    expect(within(last).getByRole("radio", { name: "3" })).toHaveFocus();
+    await userEvent.click(screen.getByRole("button", { name: "Save response" }));
+    expect(onSave).toHaveBeenCalledTimes(1);
+  });
+});

@@ -52,9 +52,22 @@ export function ConfirmStep({
   const styles = useStyles();
   const id = React.useId();
   const keep = React.useRef<HTMLButtonElement>(null);
-  React.useEffect(() => keep.current?.focus(), []);
+  const step = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    // The button that raised the question has the focus back when the question goes, unless the
+    // user has moved on elsewhere or that button went with it.
+    const opener = document.activeElement as HTMLElement | null;
+    const node = step.current;
+    keep.current?.focus();
+    return () => {
+      const now = document.activeElement;
+      const lost = !now || now === document.body || node?.contains(now);
+      if (lost && opener && opener !== document.body && opener.isConnected) opener.focus();
+    };
+  }, []);
   return (
     <div
+      ref={step}
       role="group"
       aria-labelledby={`${id}-question`}
       aria-describedby={detail ? `${id}-detail` : undefined}
