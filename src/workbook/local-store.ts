@@ -40,6 +40,7 @@ export function checkDraft(parsed: unknown): Checked<Draft | null> {
       date: "string",
       answers: "object",
       responseId: "string?",
+      roundDate: "string?",
     }) ??
     (Object.values((parsed as Draft).answers).some((value) => typeof value !== "number")
       ? "an answer is not a number"

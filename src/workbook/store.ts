@@ -9,6 +9,10 @@ export interface Draft {
   answers: Answers;
   /** Set when the draft edits a saved response, so saving updates that row. */
   responseId?: string;
+  /** The date each new respondent of this round starts with; absent when none was set. */
+  roundDate?: string;
+  /** Answers put aside while a saved response is edited; they come back when the edit ends. */
+  setAside?: Draft;
 }
 
 /** Rows of the assessments table, and the rows that could not be read (with the reason). */

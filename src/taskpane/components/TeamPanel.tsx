@@ -139,9 +139,13 @@ export function TeamPanel({
     if (undoable) undo.current?.focus();
   }, [undoable, recordNotice?.text]);
   const rounds = React.useMemo(() => roundsOf(responses, workflow), [responses, workflow]);
-  const [chosen, setChosen] = React.useState<string | null>(null);
+  // The round picked, per workflow, so another workflow opens on its own latest round.
+  const [chosen, setChosen] = React.useState<{ workflow: string; date: string } | null>(null);
   // The most recent round unless the user picked another that still exists.
-  const round = rounds.find((r) => r.date === chosen) ?? rounds.at(-1) ?? null;
+  // By default the round the workflow is judged by (its latest with a team result), as elsewhere.
+  const judged = rounds.filter((r) => r.result !== null).at(-1);
+  const round =
+    rounds.find((r) => chosen?.workflow === workflow && r.date === chosen.date) ?? judged ?? rounds.at(-1) ?? null;
   const complete = round ? round.responses.filter(isCompleteResponse) : [];
   const spread = aggregateLayers(complete);
   const flags = round ? roundDivergence(round) : [];
@@ -181,7 +185,7 @@ export function TeamPanel({
           <div className={styles.section}>
             {rounds.length > 1 && (
               <Field label="Round">
-                <Select value={round.date} onChange={(_, data) => setChosen(data.value)}>
+                <Select value={round.date} onChange={(_, data) => setChosen({ workflow, date: data.value })}>
                   {rounds.map((r) => (
                     <option key={r.date} value={r.date}>
                       {roundName(r.date)}
