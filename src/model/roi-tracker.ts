@@ -39,6 +39,21 @@ export type RoiNumberField = {
   [K in keyof RoiEntry]: RoiEntry[K] extends number | null ? K : never;
 }[keyof RoiEntry];
 
+/** Every number field of an ROI entry, in form order; the record type below fails to compile if one is missing. */
+export const ROI_NUMBER_FIELDS: readonly RoiNumberField[] = Object.keys({
+  baseline: true,
+  current: true,
+  valuePerUnit: true,
+  build: true,
+  integrate: true,
+  govern: true,
+  maintain: true,
+  periods: true,
+  horizon: true,
+  discountRate: true,
+  expectedValue: true,
+} satisfies Record<RoiNumberField, true>) as RoiNumberField[];
+
 export type RoiFlagCode = "no-baseline" | "baseline-after-go-live" | "no-costs" | "short-observation";
 
 export interface RoiFlag {

@@ -9,6 +9,7 @@ import {
   LAYER_COUNT,
   LIMITS,
   ROADMAP_TASKS,
+  ROI_NUMBER_FIELDS,
   STATEMENTS,
   checkLimit,
   parseIsoDate,
@@ -91,19 +92,6 @@ export const KIND_NAMES: Record<RecordKind, [string, string]> = {
  */
 export const countOf = (kind: RecordKind, n: number) => `${n} ${KIND_NAMES[kind][n === 1 ? 0 : 1]}`;
 
-const ROI_NUMBER_FIELDS: readonly RoiNumberField[] = [
-  "baseline",
-  "current",
-  "valuePerUnit",
-  "build",
-  "integrate",
-  "govern",
-  "maintain",
-  "periods",
-  "horizon",
-  "discountRate",
-  "expectedValue",
-];
 const ROI_TEXT_FIELDS = ["workflow", "metric", "unit"] as const;
 const ROI_DATE_FIELDS = ["baselineDate", "goLiveDate"] as const;
 const TASK_IDS = new Set(ROADMAP_TASKS.map((task) => task.id));

@@ -3,6 +3,7 @@
 import {
   LIMITS,
   ROADMAP_TASKS,
+  ROI_NUMBER_FIELDS,
   parseIsoDate,
   withinLimit,
   type MaturityRecord,
@@ -56,21 +57,7 @@ const ROI_SHAPE: Shape = {
   direction: "string",
   baselineDate: "string",
   goLiveDate: "string",
-  ...Object.fromEntries(
-    [
-      "baseline",
-      "current",
-      "valuePerUnit",
-      "build",
-      "integrate",
-      "govern",
-      "maintain",
-      "periods",
-      "horizon",
-      "discountRate",
-      "expectedValue",
-    ].map((key) => [key, "number|null" as const]),
-  ),
+  ...Object.fromEntries(ROI_NUMBER_FIELDS.map((key) => [key, "number|null" as const])),
 };
 
 function maturityProblem(item: unknown): string | null {
