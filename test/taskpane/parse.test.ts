@@ -1,4 +1,5 @@
-import { parseNumber } from "../../src/taskpane/planning/parse";
+import { LIMITS } from "../../src/model";
+import { parseNumber, ruleFromLimit } from "../../src/taskpane/planning/parse";
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { brightness, chooseTheme, loadFluentTheme } from "../../src/taskpane/theme";
 
@@ -55,5 +56,19 @@ describe("loadFluentTheme", () => {
     ["high-contrast", teamsHighContrastTheme],
   ] as const)("gives the %s theme", async (name, theme) => {
     await expect(loadFluentTheme(name)).resolves.toBe(theme);
+  });
+});
+
+describe("ruleFromLimit", () => {
+  it("takes the model's limits, so a field accepts what the workbook's reader accepts", () => {
+    expect(parseNumber("2.5", ruleFromLimit(LIMITS.periods))).toEqual({ ok: true, value: 2.5 });
+    expect(parseNumber("0", ruleFromLimit(LIMITS.periods))).toEqual({ ok: false, message: "Must be above 0." });
+    expect(parseNumber("2.5", ruleFromLimit(LIMITS.horizon))).toEqual({ ok: false, message: "Enter a whole number." });
+    expect(parseNumber("", ruleFromLimit(LIMITS.money, { optional: true }))).toEqual({ ok: true, value: null });
+    expect(parseNumber("-100", ruleFromLimit(LIMITS.discountRate, { percent: true }))).toEqual({
+      ok: false,
+      message: "Must be above -100%.",
+    });
+    expect(parseNumber("12", ruleFromLimit(LIMITS.discountRate, { percent: true }))).toEqual({ ok: true, value: 0.12 });
   });
 });

@@ -289,8 +289,9 @@ describe("ROI rows", () => {
   it.each([
     ["Build cost", "-3000", "Must be at least 0."],
     ["Money per unit", "abc", "Enter a number, not “abc”."],
-    ["Periods observed", "2.5", "Enter a whole number."],
-    ["Discount rate per period", "150", "Must be at most 100%."],
+    ["Periods observed", "0", "Must be above 0."],
+    ["Horizon (periods)", "2.5", "Enter a whole number."],
+    ["Discount rate per period", "-100", "Must be above -100%."],
     ["Baseline value (per period)", "forty", "Enter a number, not “forty”."],
   ])("%s “%s”: %s next to the field; nothing saved; the text kept", async (label, text, message) => {
     const { storage, form, box } = await openRoi();

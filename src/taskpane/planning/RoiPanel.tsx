@@ -11,12 +11,14 @@ import {
   Subtitle2,
 } from "@fluentui/react-components";
 import {
+  LIMITS,
   latestScores,
   parseIsoDate,
   roiFigures,
   roiFlags,
   type AssessmentResponse,
   type Direction,
+  type Limit,
   type RoiEntry,
   type RoiNumberField,
 } from "../../model";
@@ -24,22 +26,24 @@ import { formatPercent } from "../components/format";
 import { Notice } from "../components/Notice";
 import { DateField } from "./DateField";
 import { NumberField } from "./NumberField";
-import { parseNumber, type NumberRule } from "./parse";
+import { parseNumber, ruleFromLimit, type NumberRule } from "./parse";
 import { usePanelStyles } from "./styles";
 import type { Planning } from "./usePlanning";
 
+// Each field takes exactly what the model's limits allow (the workbook's reader checks the same).
+const optional = (limit: Limit, percent = false) => ruleFromLimit(limit, { optional: true, percent });
 const RULES: Record<RoiNumberField, NumberRule> = {
-  baseline: { optional: true },
-  current: { optional: true },
-  valuePerUnit: { optional: true, min: 0 },
-  build: { optional: true, min: 0 },
-  integrate: { optional: true, min: 0 },
-  govern: { optional: true, min: 0 },
-  maintain: { optional: true, min: 0 },
-  periods: { optional: true, min: 1, integer: true },
-  horizon: { optional: true, min: 1, integer: true },
-  discountRate: { optional: true, min: 0, max: 1, percent: true },
-  expectedValue: { optional: true, min: 0 },
+  baseline: optional(LIMITS.number),
+  current: optional(LIMITS.number),
+  valuePerUnit: optional(LIMITS.money),
+  build: optional(LIMITS.money),
+  integrate: optional(LIMITS.money),
+  govern: optional(LIMITS.money),
+  maintain: optional(LIMITS.money),
+  periods: optional(LIMITS.periods),
+  horizon: optional(LIMITS.horizon),
+  discountRate: optional(LIMITS.discountRate, true),
+  expectedValue: optional(LIMITS.money),
 };
 
 const LABELS: Record<RoiNumberField, string> = {

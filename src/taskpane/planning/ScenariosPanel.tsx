@@ -20,6 +20,7 @@ import {
   BAND_THRESHOLD_NOTE,
   DEFAULT_GRID_STEPS,
   LAYERS,
+  LIMITS,
   assessAnswers,
   isCompleteResponse,
   latestRound,
@@ -38,7 +39,7 @@ import { formatPercent, formatPoints } from "../components/format";
 import { Notice } from "../components/Notice";
 import { duplicateWarning, sameNameAs, uniqueName } from "./names";
 import { NumberField } from "./NumberField";
-import { parseNumber } from "./parse";
+import { parseNumber, ruleFromLimit } from "./parse";
 import { SavedScenarios } from "./SavedScenarios";
 import { ScoreEditor } from "./ScoreEditor";
 import { usePanelStyles } from "./styles";
@@ -126,7 +127,7 @@ function moveNote({ from, to, kept }: BaseMove): string {
   return `${what} Your change${kept.length === 1 ? "" : "s"} to ${list} ${kept.length === 1 ? "was" : "were"} kept; the other layers now start from it.`;
 }
 
-const TARGET_RULE = { min: 0, max: 1, minExclusive: true, percent: true } as const;
+const TARGET_RULE = ruleFromLimit(LIMITS.target, { percent: true });
 const DELTA_RULE = { min: 0, max: 1, minExclusive: true, percent: true } as const;
 const SEED_RULE = { min: 0, max: 2 ** 31 - 1, integer: true } as const;
 

@@ -1,6 +1,8 @@
 // Reading numbers typed into the pane's fields. Every problem becomes a message for the field;
 // what was typed is kept as typed.
 
+import type { Limit } from "../../model";
+
 export type Parsed = { ok: true; value: number | null } | { ok: false; message: string };
 
 export interface NumberRule {
@@ -13,6 +15,22 @@ export interface NumberRule {
   optional?: boolean;
   /** The field holds a percentage: "45" or "45%" both mean 0.45. */
   percent?: boolean;
+}
+
+/**
+ * A field's rule from the model's limits, so the pane accepts exactly what the functions and the
+ * workbook's readers accept.
+ *
+ * @example
+ * ruleFromLimit(LIMITS.horizon, { optional: true }) //=> { min: 1, integer: true, optional: true }
+ */
+export function ruleFromLimit(limit: Limit, options: Pick<NumberRule, "optional" | "percent"> = {}): NumberRule {
+  return {
+    ...(Number.isFinite(limit.min) ? { min: limit.min, minExclusive: limit.minExclusive } : {}),
+    ...(Number.isFinite(limit.max) ? { max: limit.max } : {}),
+    ...(limit.whole ? { integer: true } : {}),
+    ...options,
+  };
 }
 
 /**

@@ -1,8 +1,9 @@
 import * as React from "react";
 import { LAYER_COUNT } from "../../model";
-import { parseNumber, type NumberRule } from "./parse";
+import { LIMITS } from "../../model";
+import { parseNumber, ruleFromLimit, type NumberRule } from "./parse";
 
-export const SCORE_RULE: NumberRule = { min: 0, max: 1, percent: true };
+export const SCORE_RULE: NumberRule = ruleFromLimit(LIMITS.score, { percent: true });
 
 const toText = (score: number) => String(Math.round(score * 1000) / 10);
 
