@@ -81,7 +81,7 @@ export const STATEMENTS: readonly Statement[] = [
   {
     id: "adoption.capacity",
     layer: "adoption",
-    text: "The time the agent frees up has been given a purpose on purpose.",
+    text: "The time the agent frees up is deliberately put to other use.",
   },
   {
     id: "adoption.load-bearing",

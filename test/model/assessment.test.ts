@@ -120,6 +120,22 @@ describe("STATEMENTS", () => {
       }
     });
 
+    it("repeats no word of four letters or more within a statement", () => {
+      // A repeated word reads as a slip ("given a purpose on purpose") and blurs what is asked.
+      const repeats = STATEMENTS.flatMap((statement) => {
+        const long = words(statement.text).filter((word) => word.length >= 4);
+        const twice = long.filter((word, i) => long.indexOf(word) !== i);
+        return twice.map((word) => `${statement.id}: "${word}"`);
+      });
+      expect(repeats).toEqual([]);
+    });
+
+    it("asks whether freed capacity is deliberately redeployed (statement 14)", () => {
+      const capacity = STATEMENTS.find((statement) => statement.id === "adoption.capacity");
+      expect(capacity?.text).toMatch(/time the agent frees up/i);
+      expect(capacity?.text).toMatch(/deliberately/i);
+    });
+
     it("shares no run of five words with any of the article's questions", () => {
       const theirs = new Set(ARTICLE_QUESTIONS.flatMap((question) => runs(question, 5)));
       const shared = STATEMENTS.flatMap((statement) => runs(statement.text, 5)).filter((run) => theirs.has(run));
