@@ -65,11 +65,27 @@ h1 { margin-top: 0.5em; }
 h2 { border-bottom: 1px solid rgba(128, 128, 128, 0.35); padding-bottom: 0.2em; }
 :target { scroll-margin-top: 0.5rem; background: rgba(255, 200, 0, 0.18); }
 code, pre { font-family: Consolas, "Cascadia Mono", Menlo, monospace; font-size: 0.92em; }
-code { background: rgba(128, 128, 128, 0.15); padding: 0.1em 0.3em; border-radius: 3px; }
-pre { background: rgba(128, 128, 128, 0.12); padding: 0.75em 1em; overflow-x: auto; border-radius: 4px; }
-pre code { background: none; padding: 0; }
-table { border-collapse: collapse; margin: 1em 0; display: block; overflow-x: auto; }
+/* Formulas run long without spaces: inline code may break anywhere, so that no line is wider
+   than the page; a code block keeps its lines and scrolls inside its own box. */
+code { background: rgba(128, 128, 128, 0.15); padding: 0.1em 0.3em; border-radius: 3px; overflow-wrap: anywhere; }
+pre { background: rgba(128, 128, 128, 0.12); padding: 0.75em 1em; overflow-x: auto; border-radius: 4px; max-width: 100%; box-sizing: border-box; }
+pre code { background: none; padding: 0; overflow-wrap: normal; }
+/* A table wider than the page scrolls inside its own box. */
+table { border-collapse: collapse; margin: 1em 0; display: block; overflow-x: auto; max-width: 100%; }
 th, td { border: 1px solid rgba(128, 128, 128, 0.4); padding: 0.35em 0.6em; text-align: left; vertical-align: top; }
+/* In a narrow pane each row of a table becomes a small card, every cell on a line of its own after
+   its column's name, so that nothing is wider than the pane. The roles keep it a table for screen
+   readers, whatever its display. */
+@media (max-width: 30rem) {
+  body { padding: 0.75rem 0.75rem 2rem; }
+  table, tbody, tr, td { display: block; }
+  table { overflow-x: visible; }
+  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  tr { border: 1px solid rgba(128, 128, 128, 0.4); border-radius: 4px; margin: 0 0 0.6em; padding: 0.3em 0.6em; }
+  td { border: 0; padding: 0.15em 0; }
+  td:empty { display: none; }
+  td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+}
 blockquote { margin: 1em 0; padding: 0 1em; border-left: 4px solid rgba(128, 128, 128, 0.4); }
 a { color: #0f6cbd; }
 @media (prefers-color-scheme: dark) { a { color: #62abf5; } }
@@ -83,6 +99,24 @@ function buildHelpHtml(markdown) {
       heading(token) {
         const inner = this.parser.parseInline(token.tokens);
         return `<h${token.depth} id="${escapeHtml(token.anchorId)}">${inner}</h${token.depth}>\n`;
+      },
+      // Each cell carries its column's name, which a narrow page shows before it (see STYLE).
+      table(token) {
+        const labels = token.header.map((cell) => plainText(cell.text));
+        const cell = (tag, item, attributes) => {
+          const align = item.align ? ` style="text-align: ${item.align}"` : "";
+          return `<${tag}${attributes}${align}>${this.parser.parseInline(item.tokens)}</${tag}>`;
+        };
+        const head = token.header.map((item) => cell("th", item, ' role="columnheader"')).join("");
+        const rows = token.rows.map(
+          (row) =>
+            `<tr role="row">${row.map((item, i) => cell("td", item, ` role="cell" data-label="${escapeHtml(labels[i] ?? "")}"`)).join("")}</tr>\n`,
+        );
+        return (
+          `<table role="table">\n<thead role="rowgroup">\n<tr role="row">${head}</tr>\n</thead>\n` +
+          (rows.length ? `<tbody role="rowgroup">\n${rows.join("")}</tbody>\n` : "") +
+          "</table>\n"
+        );
       },
     },
   });

@@ -155,24 +155,24 @@ export function weakest(scores: any[][], labels?: any[][]): any[][] {
 }
 
 /**
- * Realized value after moving one layer by delta, kept within 0 and 1.
+ * Realized value after one layer moves by a step (delta), kept within 0 and 1. Despite the name, not the lift: subtract AGAP.REALIZED for that.
  * @customfunction LIFT
  * @helpurl https://localhost:3000/help/functions.html#lift
  * @param scores Five layer scores from 0 to 1, or one row of five per profile.
  * @param layer Layer 1 to 5, or its name such as "Measurement".
- * @param delta Change in score terms, from -1 to 1 (0.1 is half a point on the 0 to 5 scale).
- * @returns Realized value after the change.
+ * @param delta The step: a change to the layer score, from -1 to 1 (0.1 is 10 percentage points, half an answer step on the 0 to 5 scale).
+ * @returns Realized value after the step.
  */
 export function lift(scores: any[][], layer: any, delta: any): any[][] {
   return runGrid("LIFT", scores, layer, delta);
 }
 
 /**
- * Lift of each layer: the change in realized value when that layer rises by delta. Five rows, in layer order.
+ * Lift of each layer: the change in realized value (0.012 is 1.2 percentage points) when that layer alone moves by a step (delta). Five rows, in layer order.
  * @customfunction SENSITIVITY
  * @helpurl https://localhost:3000/help/functions.html#sensitivity
  * @param scores Five layer scores from 0 to 1.
- * @param delta Optional change in score terms, from -1 to 1; default 0.1.
+ * @param delta Optional step: a change to each layer score, from -1 to 1; default 0.1 (10 percentage points, half an answer step).
  * @returns Five rows of layer name and lift.
  */
 export function sensitivity(scores: any[][], delta?: any): any[][] {

@@ -1,6 +1,6 @@
 import { LAYERS, realizedValue, type Layer } from "./layers";
 
-/** Default step for sensitivity: 0.1 in score terms (half an answer point on the 0–5 scale). */
+/** Default step for sensitivity: 0.1 of layer score (10 percentage points, half an answer step). See glossary.ts. */
 export const DEFAULT_DELTA = 0.1;
 
 /**
@@ -30,11 +30,11 @@ export function liftedValue(scores: readonly number[], layer: number, delta: num
   return realizedValue(raised);
 }
 
-/** The lift of one layer. */
+/** The lift of one layer: the change in realized value when it alone moves by a step. */
 export interface LayerLift {
   layer: Layer;
   index: number;
-  /** Change in realized value when this layer moves by delta (within [0, 1]). */
+  /** Change in realized value (a fraction: 0.012 is +1.2 pts) when this layer moves by delta (within [0, 1]). */
   lift: number;
 }
 
@@ -64,7 +64,7 @@ export function tornado(scores: readonly number[], delta: number = DEFAULT_DELTA
   return layerLifts(scores, delta).sort((a, b) => Math.abs(b.lift) - Math.abs(a.lift) || a.index - b.index);
 }
 
-/** One bar of a two-sided tornado: the change in realized value for −Δ and for +Δ. */
+/** One bar of a two-sided tornado: the lifts for a step down (−delta) and a step up (+delta). */
 export interface TornadoSwing {
   layer: Layer;
   index: number;

@@ -25,6 +25,7 @@ import {
   type RoiEntry,
   type Scenario,
 } from "../model";
+import { TERM_LABELS } from "../model/glossary";
 import type { ExcelRun, ExcelStoreOptions } from "./excel-store";
 import type { PlanningData, PlanningStore } from "./planning-store";
 import { ASSESSMENTS } from "./sheets/assessments";
@@ -343,8 +344,9 @@ export class ExcelPlanningStore implements PlanningStore {
   }
 
   /**
-   * A tornado of lifts: the table (layer, lift for −Δ, lift for +Δ) in the order given, and a
-   * native clustered bar chart over it with the largest bar on top.
+   * A tornado of lifts: the table (layer, lift for a step down, lift for a step up) in the order
+   * given, and a native clustered bar chart over it with the largest bar on top. The words are the
+   * glossary's (TERM_LABELS).
    */
   async insertTornado(title: string, rows: readonly { label: string; down: number; up: number }[]): Promise<string> {
     if (rows.length === 0) throw new Error("There are no lifts to chart.");
@@ -368,14 +370,14 @@ export class ExcelPlanningStore implements PlanningStore {
       const last = headerRow + sorted.length;
       const head = sheet.getRange("A1:A2");
       head.numberFormat = [[TEXT], [TEXT]];
-      head.values = [
-        [title],
-        ["Change in realized value when one layer moves down or up by the step, the others held; largest first."],
-      ];
+      head.values = [[title], [TERM_LABELS.tornadoNote]];
       sheet.getRange("A1").format.font.bold = true;
       const table = sheet.getRange(`A${headerRow}:C${last}`);
       table.numberFormat = [[TEXT, TEXT, TEXT], ...sorted.map(() => [TEXT, CHANGE_PERCENT, CHANGE_PERCENT])];
-      table.values = [["Layer", "Lift for −Δ", "Lift for +Δ"], ...sorted.map((row) => [row.label, row.down, row.up])];
+      table.values = [
+        ["Layer", TERM_LABELS.tornadoDown, TERM_LABELS.tornadoUp],
+        ...sorted.map((row) => [row.label, row.down, row.up]),
+      ];
       table.format.autofitColumns();
 
       const chart = sheet.charts.add("BarClustered", table, "Columns");

@@ -578,12 +578,17 @@ describe("ExcelPlanningStore.insertTornado", () => {
 
   it("writes the lifts in the model's order, largest first, and adds a native bar chart over them, in 2 syncs", async () => {
     const book = new FakeWorkbook();
-    const name = await new ExcelPlanningStore({ run: book.run }).insertTornado("Lift for ±10%", rows);
+    const name = await new ExcelPlanningStore({ run: book.run }).insertTornado("Lift for a step of ±10 pts", rows);
     expect(name).toBe("AGAP Tornado");
     expect(book.syncs).toBe(2);
     const sheet = book.sheet(name)!;
-    expect(sheet.cell("A1").value).toBe("Lift for ±10%");
-    expect(sheet.row(4, 3)).toEqual(["Layer", "Lift for −Δ", "Lift for +Δ"]);
+    expect(sheet.cell("A1").value).toBe("Lift for a step of ±10 pts");
+    // The words are the glossary's: a lift is a change in realized value, in percentage points.
+    expect(sheet.cell("A2").value).toBe(
+      "Lift: the change in realized value, in percentage points, when one layer score moves down or up by the step " +
+        "and the other four stay as they are. Largest swing first.",
+    );
+    expect(sheet.row(4, 3)).toEqual(["Layer", "Lift, step down", "Lift, step up"]);
     const written = [5, 6, 7, 8, 9].map((r) => sheet.row(r, 3));
     expect(written).toEqual(rows.map((row) => [row.label, row.down, row.up]));
     // By hand: a step of 0.1 on one layer moves realized value by 0.1 × the product of the others.
@@ -598,7 +603,7 @@ describe("ExcelPlanningStore.insertTornado", () => {
         type: "BarClustered",
         source: "A4:C9",
         seriesBy: "Columns",
-        title: "Lift for ±10%",
+        title: "Lift for a step of ±10 pts",
         reversePlotOrder: true,
         position: ["E1", "L18"],
       }),
