@@ -1,82 +1,194 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
-import { CURVE_STAGES, ILLUSTRATIVE_CURVE } from "../../model";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { ILLUSTRATIVE_CURVE, LAYERS } from "../../model";
+import {
+  ChartTable,
+  LINE_PX,
+  chooseLabel,
+  labelAt,
+  labelRows,
+  textWidth,
+  useChartStyles,
+  useMeasuredWidth,
+  type Box,
+  type Polyline,
+} from "./chart-parts";
 import { formatPercent } from "./format";
 
+const FORCED = "@media (forced-colors: active)";
+
 const useStyles = makeStyles({
-  svg: { width: "100%", height: "auto", maxWidth: "28rem", overflow: "visible" },
-  axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
-  grid: { stroke: tokens.colorNeutralStroke3, strokeWidth: 1 },
-  label: { fill: tokens.colorNeutralForeground2, fontSize: "10px" },
-  reference: { fill: "none", stroke: tokens.colorNeutralForeground3, strokeWidth: 1.5, strokeDasharray: "4 3" },
-  yours: { fill: "none", stroke: tokens.colorBrandForeground1, strokeWidth: 2.5 },
-  dot: { fill: tokens.colorBrandForeground1 },
+  reference: {
+    fill: "none",
+    stroke: tokens.colorNeutralForeground3,
+    strokeWidth: 1.5,
+    strokeDasharray: "4 3",
+    [FORCED]: { stroke: "CanvasText" },
+  },
+  yours: { fill: "none", stroke: tokens.colorBrandForeground1, strokeWidth: 2.5, [FORCED]: { stroke: "Highlight" } },
+  dot: { fill: tokens.colorBrandForeground1, [FORCED]: { fill: "Highlight" } },
 });
 
-const WIDTH = 320;
-const HEIGHT = 196;
-const PAD = { left: 36, right: 8, top: 22, bottom: 40 };
+/** The points of the curve: the expected value, then the value left after each layer. */
+const POINTS = [
+  { name: "Expected value", short: "Expected", title: "Expected value, before any layer" },
+  ...LAYERS.map((layer) => ({ name: `After ${layer.name}`, short: layer.short, title: `After ${layer.name}` })),
+];
+
+const TOP = 22;
+const PLOT_HEIGHT = 132;
+const TICKS = [0, 0.25, 0.5, 0.75, 1];
+/** Room left of the plot for the percent ticks, and right of it for the last point's value. */
+const LEFT = textWidth("100%") + 8;
+const RIGHT = textWidth("100%") + 8;
+
+const whole = (share: number) => formatPercent(share, 0);
+
+/** Says in words what the chart shows: every point with its layer and value. */
+export function describeDecayCurve(surviving: readonly (number | null)[]): string {
+  const shown = surviving
+    .map((value, i) =>
+      value === null ? null : `${i === 0 ? "expected value" : `after ${LAYERS[i - 1].name}`} ${whole(value)}`,
+    )
+    .filter((part): part is string => part !== null);
+  const gap = surviving.findIndex((value) => value === null);
+  const rest = gap > 0 ? `; the curve goes on once ${LAYERS[gap - 1].name} is fully answered` : "";
+  return (
+    `Decay curve, the share of the expected value left after each layer: ${shown.join(", ")}${rest}. ` +
+    `Dashed line: the illustrative curve, from ${whole(ILLUSTRATIVE_CURVE[0])} to ${whole(ILLUSTRATIVE_CURVE.at(-1)!)}.`
+  );
+}
 
 export interface DecayCurveChartProps {
   /** Surviving share per stage (0–5); null where the layers before it are not all scored yet. */
   surviving: readonly (number | null)[];
 }
 
-/** The decay curve drawn in the pane, with the illustrative curve as a dashed reference. */
+/**
+ * The decay curve drawn in the pane, with the illustrative curve as a dashed reference. Every
+ * point is labelled with the layer it follows and carries its value; the values are also a table.
+ */
 export function DecayCurveChart({ surviving }: DecayCurveChartProps) {
   const styles = useStyles();
-  const x = (stage: number) => PAD.left + (stage * (WIDTH - PAD.left - PAD.right)) / (CURVE_STAGES.length - 1);
-  const y = (share: number) => PAD.top + (1 - share) * (HEIGHT - PAD.top - PAD.bottom);
+  const chart = useChartStyles();
+  const [frame, width] = useMeasuredWidth();
+  const step = (width - LEFT - RIGHT) / (POINTS.length - 1);
+  const x = (stage: number) => LEFT + stage * step;
+  const y = (share: number) => TOP + (1 - share) * PLOT_HEIGHT;
+  const bottom = TOP + PLOT_HEIGHT;
   const path = (values: readonly (number | null)[]) =>
     values
       .map((value, stage) => (value === null ? null : `${x(stage).toFixed(1)},${y(value).toFixed(1)}`))
       .filter((point): point is string => point !== null)
       .join(" ");
   const known = surviving.filter((value): value is number => value !== null);
-  const description =
-    known.length > 1
-      ? `Decay curve: ${surviving
-          .map((value, stage) => (value === null ? null : `${CURVE_STAGES[stage]} ${formatPercent(value, 0)}`))
-          .filter(Boolean)
-          .join(", ")}. Dashed line: the illustrative curve from 100% to 15%.`
-      : "Decay curve: answer the statements of the first layer to draw it. Dashed line: the illustrative curve.";
+
+  // Values go beside their points, clear of the other points, of each other and of the curve: up
+  // and to the right of a point is clear of a falling curve, and down and to the left as well.
+  const taken: Box[] = surviving.flatMap((value, stage) =>
+    value === null ? [] : [{ left: x(stage) - 4, right: x(stage) + 4, top: y(value) - 4, bottom: y(value) + 4 }],
+  );
+  const bounds: Box = { left: LEFT - 2, top: 0, right: width, bottom: bottom + 2 };
+  const line: Polyline = surviving.flatMap((value, stage) => (value === null ? [] : [[x(stage), y(value)] as const]));
+  const values = surviving.map((value, stage) => {
+    if (value === null) return null;
+    const text = whole(value);
+    const [px, py] = [x(stage), y(value)];
+    const label = chooseLabel(
+      [
+        labelAt(text, px + 6, py - 7, "start"),
+        labelAt(text, px - 6, py + 16, "end"),
+        labelAt(text, px - 6, py - 7, "end"),
+        labelAt(text, px + 6, py + 16, "start"),
+      ],
+      taken,
+      bounds,
+      [line],
+    );
+    return { stage, value, text, label };
+  });
+
+  const names = labelRows(
+    POINTS.map((_, stage) => x(stage)),
+    POINTS.map((point) => point.short),
+    width,
+  );
+  const lines = Math.max(...names.map((name) => name.line)) + 1;
+  const height = bottom + 6 + lines * LINE_PX + 2;
+
   return (
-    <svg className={styles.svg} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={description}>
-      {[0, 0.25, 0.5, 0.75, 1].map((tick) => (
-        <g key={tick}>
-          <line className={styles.grid} x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} />
-          <text className={styles.label} x={PAD.left - 4} y={y(tick) + 3} textAnchor="end">
-            {tick * 100}%
-          </text>
-        </g>
-      ))}
-      <line className={styles.axis} x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={HEIGHT - PAD.bottom} />
-      {CURVE_STAGES.map((name, stage) => (
-        <text
-          key={name}
-          className={styles.label}
-          x={x(stage)}
-          y={HEIGHT - PAD.bottom + 12}
-          textAnchor="end"
-          transform={`rotate(-30 ${x(stage)} ${HEIGHT - PAD.bottom + 12})`}
+    <figure className={chart.figure}>
+      <div ref={frame} className={chart.frame}>
+        <svg
+          className={chart.svg}
+          width={width}
+          height={height}
+          viewBox={`0 0 ${width} ${height}`}
+          role="img"
+          aria-label={describeDecayCurve(surviving)}
         >
-          {name.split(" ")[0]}
-        </text>
-      ))}
-      <g aria-hidden="true">
-        <line className={styles.yours} x1={PAD.left} x2={PAD.left + 18} y1={8} y2={8} />
-        <text className={styles.label} x={PAD.left + 22} y={11}>
-          your scores
-        </text>
-        <line className={styles.reference} x1={PAD.left + 100} x2={PAD.left + 118} y1={8} y2={8} />
-        <text className={styles.label} x={PAD.left + 122} y={11}>
-          illustrative curve
-        </text>
-      </g>
-      <polyline className={styles.reference} points={path(ILLUSTRATIVE_CURVE)} />
-      {known.length > 1 && <polyline className={styles.yours} points={path(surviving)} />}
-      {surviving.map((value, stage) =>
-        value === null ? null : <circle key={stage} className={styles.dot} cx={x(stage)} cy={y(value)} r={3} />,
-      )}
-    </svg>
+          {TICKS.map((tick) => (
+            <g key={tick}>
+              <line className={chart.grid} x1={LEFT} x2={width - RIGHT} y1={y(tick)} y2={y(tick)} />
+              <text className={chart.quiet} x={LEFT - 6} y={y(tick) + 4} textAnchor="end">
+                {whole(tick)}
+              </text>
+            </g>
+          ))}
+          <line className={chart.axis} x1={LEFT} x2={LEFT} y1={TOP} y2={bottom} />
+          <line className={chart.axis} x1={LEFT} x2={width - RIGHT} y1={bottom} y2={bottom} />
+          {POINTS.map((point, stage) => (
+            <g key={point.name}>
+              <title>{point.title}</title>
+              <line className={chart.axis} x1={x(stage)} x2={x(stage)} y1={bottom} y2={bottom + 4} />
+              <text className={chart.text} x={names[stage].left} y={bottom + 6 + (names[stage].line + 1) * LINE_PX - 4}>
+                {point.short}
+              </text>
+            </g>
+          ))}
+          <polyline className={styles.reference} points={path(ILLUSTRATIVE_CURVE)} />
+          {known.length > 1 && <polyline className={styles.yours} points={path(surviving)} />}
+          {values.map((point) =>
+            point === null ? null : (
+              <g key={point.stage}>
+                <title>{`${POINTS[point.stage].title}: ${point.text}`}</title>
+                <circle className={styles.dot} cx={x(point.stage)} cy={y(point.value)} r={3.5} />
+                <text
+                  className={mergeClasses(chart.text, chart.halo)}
+                  x={point.label.x}
+                  y={point.label.y}
+                  textAnchor={point.label.anchor}
+                >
+                  {point.text}
+                </text>
+              </g>
+            ),
+          )}
+        </svg>
+      </div>
+      <figcaption className={mergeClasses(chart.caption, chart.legend)}>
+        <span className={chart.key}>
+          <svg width="24" height="8" aria-hidden="true">
+            <line className={styles.yours} x1={0} x2={24} y1={4} y2={4} />
+          </svg>
+          Your scores: the value left after each layer
+        </span>
+        <span className={chart.key}>
+          <svg width="24" height="8" aria-hidden="true">
+            <line className={styles.reference} x1={0} x2={24} y1={4} y2={4} />
+          </svg>
+          Illustrative curve
+        </span>
+      </figcaption>
+      <ChartTable
+        summary="Values of the decay curve"
+        label="Decay curve values"
+        columns={["Point", "Your scores", "Illustrative curve"]}
+        rows={POINTS.map((point, stage) => [
+          point.name,
+          surviving[stage] === null || surviving[stage] === undefined ? "–" : whole(surviving[stage] as number),
+          whole(ILLUSTRATIVE_CURVE[stage]),
+        ])}
+      />
+    </figure>
   );
 }

@@ -1,41 +1,135 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import {
+  LINE_PX,
+  chooseLabel,
+  labelAt,
+  labelRows,
+  textWidth,
+  useChartStyles,
+  useMeasuredWidth,
+  type Box,
+  type Polyline,
+} from "./chart-parts";
 import { formatPercent } from "./format";
 
+const FORCED = "@media (forced-colors: active)";
+
 const useStyles = makeStyles({
-  svg: { width: "100%", maxWidth: "28rem", height: "auto" },
-  line: { fill: "none", stroke: tokens.colorBrandForeground1, strokeWidth: 2 },
-  dot: { fill: tokens.colorBrandForeground1 },
-  base: { stroke: tokens.colorNeutralStroke2 },
-  label: { fill: tokens.colorNeutralForeground2, fontSize: "10px" },
+  line: { fill: "none", stroke: tokens.colorBrandForeground1, strokeWidth: 2, [FORCED]: { stroke: "Highlight" } },
+  dot: { fill: tokens.colorBrandForeground1, [FORCED]: { fill: "Highlight" } },
 });
 
-const WIDTH = 320;
-const HEIGHT = 90;
-const PAD = 14;
+export interface TrendPoint {
+  /** ISO date of the round, or "" for the undated one. */
+  date: string;
+  /** The round's team realized value; null while it has no complete response. */
+  realized: number | null;
+}
 
-/** Realized value of each dated assessment, oldest first. */
-export function TrendChart({ points }: { points: readonly { date: string; realized: number | null }[] }) {
-  const styles = useStyles();
+const TOP = 22;
+const PLOT_HEIGHT = 84;
+/** Room beside the first and last points for a value centred on them. */
+const SIDE = Math.ceil(textWidth("100.0%") / 2) + 4;
+
+const dateOf = (point: TrendPoint) => point.date || "undated";
+
+/** Says in words what the chart shows: every round's date and value, and the rounds left out. */
+export function describeTrend(points: readonly TrendPoint[]): string {
   const known = points.filter((point) => point.realized !== null);
+  const missing = points.filter((point) => point.realized === null).map(dateOf);
+  const left = missing.length > 0 ? ` Not drawn, with no complete response yet: ${missing.join(", ")}.` : "";
+  return `Trend of realized value: ${known.map((p) => `${dateOf(p)} ${formatPercent(p.realized as number)}`).join(", ")}.${left}`;
+}
+
+/**
+ * The team realized value of each round, oldest first: each point carries its value, and its
+ * date ("undated" for the round saved without one) stands under it. Nothing is drawn below two
+ * rounds with a result.
+ */
+export function TrendChart({ points }: { points: readonly TrendPoint[] }) {
+  const styles = useStyles();
+  const chart = useChartStyles();
+  const [frame, width] = useMeasuredWidth();
+  const known = points.filter((point): point is { date: string; realized: number } => point.realized !== null);
   if (known.length < 2) return null;
-  const top = Math.max(...known.map((p) => p.realized as number), 0.05);
-  const x = (i: number) => PAD + (i * (WIDTH - 2 * PAD)) / (known.length - 1);
-  const y = (v: number) => HEIGHT - PAD - (v / top) * (HEIGHT - 2 * PAD);
-  const label = `Trend of realized value: ${known
-    .map((p) => `${p.date || "undated"} ${formatPercent(p.realized as number)}`)
-    .join(", ")}.`;
+
+  const top = Math.max(...known.map((point) => point.realized), 0.05);
+  const bottom = TOP + PLOT_HEIGHT;
+  const x = (i: number) => SIDE + (i * (width - 2 * SIDE)) / (known.length - 1);
+  const y = (value: number) => bottom - (value / top) * PLOT_HEIGHT;
+  const line: Polyline = known.map((point, i) => [x(i), y(point.realized)] as const);
+
+  // Each value goes where it is clear of the line, the other points and the other values.
+  const taken: Box[] = line.map(([px, py]) => ({ left: px - 4, right: px + 4, top: py - 4, bottom: py + 4 }));
+  const bounds: Box = { left: 0, top: 0, right: width, bottom: bottom + 20 };
+  const values = known.map((point, i) => {
+    const text = formatPercent(point.realized);
+    const [px, py] = line[i];
+    return {
+      text,
+      label: chooseLabel(
+        [
+          labelAt(text, px, py - 10, "middle"),
+          labelAt(text, px, py + 18, "middle"),
+          labelAt(text, px + 6, py - 7, "start"),
+          labelAt(text, px - 6, py - 7, "end"),
+          labelAt(text, px + 6, py + 16, "start"),
+          labelAt(text, px - 6, py + 16, "end"),
+        ],
+        taken,
+        bounds,
+        [line],
+      ),
+    };
+  });
+
+  const dates = labelRows(
+    known.map((_, i) => x(i)),
+    known.map(dateOf),
+    width,
+  );
+  const datesTop = bottom + 22;
+  const lines = Math.max(...dates.map((date) => date.line)) + 1;
+  const height = datesTop + lines * LINE_PX + 2;
+  const missing = points.filter((point) => point.realized === null).map(dateOf);
+
   return (
-    <svg className={styles.svg} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
-      <line className={styles.base} x1={PAD} x2={WIDTH - PAD} y1={HEIGHT - PAD} y2={HEIGHT - PAD} />
-      <polyline className={styles.line} points={known.map((p, i) => `${x(i)},${y(p.realized as number)}`).join(" ")} />
-      {known.map((p, i) => (
-        <g key={`${p.date}-${i}`}>
-          <circle className={styles.dot} cx={x(i)} cy={y(p.realized as number)} r={3} />
-          <text className={styles.label} x={x(i)} y={y(p.realized as number) - 6} textAnchor="middle">
-            {formatPercent(p.realized as number, 0)}
-          </text>
-        </g>
-      ))}
-    </svg>
+    <figure className={chart.figure}>
+      <div ref={frame} className={chart.frame}>
+        <svg
+          className={chart.svg}
+          width={width}
+          height={height}
+          viewBox={`0 0 ${width} ${height}`}
+          role="img"
+          aria-label={describeTrend(points)}
+        >
+          <line className={chart.axis} x1={0} x2={width} y1={bottom} y2={bottom} />
+          <polyline className={styles.line} points={line.map(([px, py]) => `${px},${py}`).join(" ")} />
+          {known.map((point, i) => (
+            <g key={`${point.date}-${i}`}>
+              <title>{`${dateOf(point)}: ${values[i].text}`}</title>
+              <line className={chart.axis} x1={x(i)} x2={x(i)} y1={bottom} y2={bottom + 4} />
+              <circle className={styles.dot} cx={x(i)} cy={y(point.realized)} r={3.5} />
+              <text
+                className={mergeClasses(chart.text, chart.halo)}
+                x={values[i].label.x}
+                y={values[i].label.y}
+                textAnchor={values[i].label.anchor}
+              >
+                {values[i].text}
+              </text>
+              <text className={chart.quiet} x={dates[i].left} y={datesTop + (dates[i].line + 1) * LINE_PX - 4}>
+                {dateOf(point)}
+              </text>
+            </g>
+          ))}
+        </svg>
+      </div>
+      <figcaption className={chart.caption}>
+        Team realized value of each round, oldest first, with the round&apos;s date under it.
+        {missing.length > 0 && ` Not drawn, with no complete response yet: ${missing.join(", ")}.`}
+      </figcaption>
+    </figure>
   );
 }

@@ -1,13 +1,12 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { ChartTable, LINE_PX, textWidth, useChartStyles, useMeasuredWidth } from "../components/chart-parts";
 import { formatPoints } from "../components/format";
 
+const FORCED = "@media (forced-colors: active)";
+
 const useStyles = makeStyles({
-  svg: { width: "100%", maxWidth: "28rem", height: "auto" },
-  up: { fill: tokens.colorBrandBackground },
-  down: { fill: tokens.colorPaletteRedBackground3 },
-  axis: { stroke: tokens.colorNeutralForeground3 },
-  label: { fill: tokens.colorNeutralForeground1, fontSize: "10px" },
-  value: { fill: tokens.colorNeutralForeground2, fontSize: "9px" },
+  up: { fill: tokens.colorBrandBackground, [FORCED]: { fill: "Highlight" } },
+  down: { fill: tokens.colorPaletteRedBackground3, [FORCED]: { fill: "CanvasText" } },
 });
 
 export interface TornadoRow {
@@ -16,39 +15,118 @@ export interface TornadoRow {
   up: number;
 }
 
-/** Bars to the left for −Δ and to the right for +Δ, largest swing on top. */
-export function TornadoChart({ rows }: { rows: readonly TornadoRow[] }) {
+export interface TornadoChartProps {
+  /** One row per layer, largest swing first. */
+  rows: readonly TornadoRow[];
+  /** The headings of the chart and of its table: the layer, and the lift for each side of the step. */
+  layerLabel?: string;
+  downLabel?: string;
+  upLabel?: string;
+  /** What the chart shows, under it. */
+  caption?: string;
+}
+
+/** The terms of the table of lifts that "Insert tornado chart in Excel" writes beside its chart. */
+export const TORNADO_TERMS = {
+  layerLabel: "Layer",
+  downLabel: "Lift for −Δ",
+  upLabel: "Lift for +Δ",
+  caption:
+    "Change in realized value, in points, when one layer moves down (−Δ) or up (+Δ) by the step, the others held; largest swing first.",
+} as const;
+
+const ROW = 40;
+const BAR = 14;
+
+const lift = (change: number) => formatPoints(change, 2);
+
+/** Bars to the left for −Δ and to the right for +Δ, largest swing on top, each with its value. */
+export function TornadoChart({
+  rows,
+  layerLabel = TORNADO_TERMS.layerLabel,
+  downLabel = TORNADO_TERMS.downLabel,
+  upLabel = TORNADO_TERMS.upLabel,
+  caption = TORNADO_TERMS.caption,
+}: TornadoChartProps) {
   const styles = useStyles();
-  const width = 320;
-  const labelWidth = 78;
-  const rowHeight = 22;
-  const height = rows.length * rowHeight + 10;
-  const extent = Math.max(1e-9, ...rows.flatMap((r) => [Math.abs(r.down), Math.abs(r.up)]));
-  const half = (width - labelWidth - 10) / 2;
-  const centre = labelWidth + half;
-  const scale = (v: number) => (Math.abs(v) / extent) * (half - 34);
-  const description = `Tornado: ${rows.map((r) => `${r.label} ${formatPoints(r.down, 2)} / ${formatPoints(r.up, 2)}`).join("; ")}.`;
+  const chart = useChartStyles();
+  const [frame, width] = useMeasuredWidth();
+  const centre = Math.round(width / 2);
+  // The headings sit either side of the axis; when one is too long for its half, each takes a line.
+  const side = centre - 6;
+  const headingsFit = textWidth(downLabel) <= side && textWidth(upLabel) <= side;
+  const headHeight = (headingsFit ? 1 : 2) * LINE_PX + 6;
+  const height = headHeight + rows.length * ROW;
+  const widest = Math.max(0, ...rows.flatMap((row) => [textWidth(lift(row.down)), textWidth(lift(row.up))]));
+  const longest = Math.max(8, centre - widest - 10);
+  const extent = Math.max(1e-9, ...rows.flatMap((row) => [Math.abs(row.down), Math.abs(row.up)]));
+  const scale = (change: number) => (Math.abs(change) / extent) * longest;
+  const description =
+    `Tornado: ${caption} ` +
+    rows.map((row) => `${row.label}: ${downLabel} ${lift(row.down)}, ${upLabel} ${lift(row.up)}`).join("; ") +
+    ".";
+
   return (
-    <svg className={styles.svg} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={description}>
-      <line className={styles.axis} x1={centre} x2={centre} y1={0} y2={height} />
-      {rows.map((row, i) => {
-        const y = 5 + i * rowHeight;
-        return (
-          <g key={row.label}>
-            <text className={styles.label} x={0} y={y + 13}>
-              {row.label}
-            </text>
-            <rect className={styles.down} x={centre - scale(row.down)} y={y + 3} width={scale(row.down)} height={14} />
-            <rect className={styles.up} x={centre} y={y + 3} width={scale(row.up)} height={14} />
-            <text className={styles.value} x={centre - scale(row.down) - 2} y={y + 13} textAnchor="end">
-              {formatPoints(row.down, 2)}
-            </text>
-            <text className={styles.value} x={centre + scale(row.up) + 2} y={y + 13}>
-              {formatPoints(row.up, 2)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <figure className={chart.figure}>
+      <div ref={frame} className={chart.frame}>
+        <svg
+          className={chart.svg}
+          width={width}
+          height={height}
+          viewBox={`0 0 ${width} ${height}`}
+          role="img"
+          aria-label={description}
+        >
+          {headingsFit ? (
+            <>
+              <text className={chart.quiet} x={centre - 6} y={LINE_PX - 2} textAnchor="end">
+                {downLabel}
+              </text>
+              <text className={chart.quiet} x={centre + 6} y={LINE_PX - 2}>
+                {upLabel}
+              </text>
+            </>
+          ) : (
+            <>
+              <text className={chart.quiet} x={0} y={LINE_PX - 2}>
+                {downLabel}
+              </text>
+              <text className={chart.quiet} x={width} y={2 * LINE_PX - 2} textAnchor="end">
+                {upLabel}
+              </text>
+            </>
+          )}
+          <line className={chart.axis} x1={centre} x2={centre} y1={headHeight - 4} y2={height} />
+          {rows.map((row, i) => {
+            const top = headHeight + i * ROW;
+            const down = scale(row.down);
+            const up = scale(row.up);
+            return (
+              <g key={row.label}>
+                <title>{`${row.label}: ${downLabel} ${lift(row.down)}, ${upLabel} ${lift(row.up)}`}</title>
+                <text className={chart.text} x={0} y={top + 12}>
+                  {row.label}
+                </text>
+                <rect className={styles.down} x={centre - down} y={top + 18} width={down} height={BAR} />
+                <rect className={styles.up} x={centre} y={top + 18} width={up} height={BAR} />
+                <text className={chart.text} x={centre - down - 4} y={top + 29} textAnchor="end">
+                  {lift(row.down)}
+                </text>
+                <text className={chart.text} x={centre + up + 4} y={top + 29}>
+                  {lift(row.up)}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+      </div>
+      <figcaption className={chart.caption}>{caption}</figcaption>
+      <ChartTable
+        summary="Values of the tornado"
+        label="Tornado values"
+        columns={[layerLabel, downLabel, upLabel]}
+        rows={rows.map((row) => [row.label, lift(row.down), lift(row.up)])}
+      />
+    </figure>
   );
 }
