@@ -2,7 +2,7 @@ import { DEFAULT_TARGET_STAGE } from "./maturity";
 import { workflowNames, type AssessmentResponse } from "./team";
 import { type Band } from "./bands";
 import { LAYERS } from "./layers";
-import { latestRound } from "./rounds";
+import { latestRound, responsesByWorkflow } from "./rounds";
 import { roiFlags, type RoiEntry } from "./roi-tracker";
 
 /** Where one workflow stands on the maturity model, and where it should get to. */
@@ -38,11 +38,22 @@ export function portfolio(
   roi: readonly RoiEntry[],
 ): PortfolioRow[] {
   const names = workflowNames([...responses, ...maturity, ...roi]);
+  // Each list is grouped by workflow once: looking each workflow up in the whole lists would cost
+  // workflows × responses (3,000,000 steps for 10,000 responses across 300 workflows).
+  const responsesOf = responsesByWorkflow(responses);
+  const records = new Map<string, MaturityRecord>();
+  for (const m of maturity) if (!records.has(m.workflow)) records.set(m.workflow, m);
+  const roiOf = new Map<string, RoiEntry[]>();
+  for (const entry of roi) {
+    const rows = roiOf.get(entry.workflow);
+    if (rows) rows.push(entry);
+    else roiOf.set(entry.workflow, [entry]);
+  }
   return names.map((workflow) => {
-    const record = maturity.find((m) => m.workflow === workflow);
-    const latest = latestRound(responses, workflow);
+    const record = records.get(workflow);
+    const latest = latestRound(responsesOf.get(workflow) ?? [], workflow);
     const result = latest?.result ?? null;
-    const rows = roi.filter((entry) => entry.workflow === workflow);
+    const rows = roiOf.get(workflow) ?? [];
     const roiStatus: RoiStatus =
       rows.length === 0 ? "no ROI row" : rows.some((entry) => roiFlags(entry).length > 0) ? "flagged" : "defensible";
     return {

@@ -1,5 +1,9 @@
+import { LAYERS } from "../../src/model/layers";
+import { DEFAULT_TARGET_STAGE } from "../../src/model/maturity";
 import { portfolio, type MaturityRecord } from "../../src/model/portfolio";
-import type { RoiEntry } from "../../src/model/roi-tracker";
+import { roiFlags, type RoiEntry } from "../../src/model/roi-tracker";
+import { latestRound } from "../../src/model/rounds";
+import { workflowNames, type AssessmentResponse } from "../../src/model/team";
 import { respond, type LayerAnswers } from "./respond";
 import { ROI_ENTRY } from "./roi-entry";
 
@@ -192,6 +196,72 @@ describe("portfolio", () => {
         [{ ...ROI, workflow: "" }],
       );
       expect(rows).toEqual([]);
+    });
+  });
+
+  describe("many workflows", () => {
+    // 40 workflows with 5 responses each (one partial, two dates), maturity records for some
+    // (one of them twice) and ROI rows for others.
+    const WORKFLOWS = Array.from({ length: 40 }, (_, w) => `Workflow ${w + 1}`);
+    const many: AssessmentResponse[] = WORKFLOWS.flatMap((workflow, w) =>
+      [0, 1, 2, 3, 4].map((j) =>
+        respond([1 + ((w + j) % 5), 1 + (w % 5), 3, j === 4 ? null : 4, 2 + (j % 4)], {
+          id: `${w}-${j}`,
+          workflow,
+          date: j < 2 ? "2026-01-10" : "2026-04-02",
+        }),
+      ),
+    );
+    const maturity: MaturityRecord[] = [
+      ...WORKFLOWS.filter((_, w) => w % 3 === 0).map((workflow, i) => ({ workflow, stage: 1 + (i % 5), target: 5 })),
+      { workflow: "Workflow 1", stage: 5, target: 5 },
+    ];
+    const roi: RoiEntry[] = WORKFLOWS.filter((_, w) => w % 4 === 1).flatMap((workflow, i) => [
+      { ...ROI, id: `${i}a`, workflow },
+      { ...ROI, id: `${i}b`, workflow, baseline: i % 2 === 0 ? null : ROI.baseline },
+    ]);
+
+    it("gives each row what the per-workflow definitions give", () => {
+      const expected = workflowNames([...many, ...maturity, ...roi]).map((workflow) => {
+        const record = maturity.find((m) => m.workflow === workflow);
+        const latest = latestRound(many, workflow);
+        const rows = roi.filter((entry) => entry.workflow === workflow);
+        return {
+          workflow,
+          stage: record?.stage ?? null,
+          target: record?.target ?? DEFAULT_TARGET_STAGE,
+          latestDate: latest?.date ?? null,
+          latestRealized: latest?.result?.realized ?? null,
+          band: latest?.result?.band ?? null,
+          weakest: latest?.result ? LAYERS[latest.result.weakest].name : null,
+          roiStatus:
+            rows.length === 0
+              ? "no ROI row"
+              : rows.some((entry) => roiFlags(entry).length > 0)
+                ? "flagged"
+                : "defensible",
+        };
+      });
+      expect(portfolio(many, maturity, roi)).toEqual(expected);
+    });
+
+    it("reads the responses a few times in all, not once per workflow", () => {
+      // Looking each workflow up in the whole list would read every response's workflow 40 times.
+      let reads = 0;
+      const counted = many.map((response) => {
+        const { workflow, ...rest } = response;
+        return Object.defineProperty({ ...rest }, "workflow", {
+          enumerable: true,
+          get: () => {
+            reads++;
+            return workflow;
+          },
+        }) as AssessmentResponse;
+      });
+      expect(portfolio(counted, maturity, roi)).toEqual(portfolio(many, maturity, roi));
+      reads = 0;
+      portfolio(counted, maturity, roi);
+      expect(reads).toBeLessThanOrEqual(4 * many.length);
     });
   });
 

@@ -6,6 +6,7 @@ import {
   isCompleteResponse,
   latestRound,
   latestScores,
+  responsesByWorkflow,
   roundDivergence,
   roundsOf,
   teamResult,
@@ -386,6 +387,22 @@ describe("round properties", () => {
           expect(latestRound(more, workflow)?.date).toBe(latestRound(responses, workflow)?.date);
         },
       ),
+      RUNS,
+    );
+  });
+
+  it("a workflow's group from responsesByWorkflow gives the same rounds as the whole list", () => {
+    fc.assert(
+      fc.property(responsesArb, (responses) => {
+        const groups = responsesByWorkflow(responses);
+        expect([...groups.keys()].sort()).toEqual([...new Set(responses.map((r) => r.workflow))].sort());
+        for (const workflow of WORKFLOWS) {
+          const group = groups.get(workflow) ?? [];
+          expect(group).toEqual(responses.filter((r) => r.workflow === workflow));
+          expect(roundsOf(group, workflow)).toEqual(roundsOf(responses, workflow));
+          expect(latestRound(group, workflow)).toEqual(latestRound(responses, workflow));
+        }
+      }),
       RUNS,
     );
   });
