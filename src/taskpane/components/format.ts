@@ -1,12 +1,50 @@
-/** A share as a percentage with one decimal: 0.32768 → "32.8%". */
-export function formatPercent(share: number, digits = 1): string {
-  return `${(share * 100).toFixed(digits)}%`;
+// Every figure the pane shows is written here, in the user's locale (see ../locale.ts): the
+// separators change, the pattern does not ("32,8%" in de-DE, "1 234,5" in fr-FR).
+import { localize } from "../locale";
+
+/**
+ * A number with its digits grouped, in the user's locale: `digits` decimals exactly, or when
+ * omitted as many as needed up to 2.
+ *
+ * @example
+ * formatNumber(165591.4)   //=> "165,591.4" (en-US); "165.591,4" (de-DE)
+ * formatNumber(7635, 2)    //=> "7,635.00"
+ * formatNumber(0.125)      //=> "0.13"
+ */
+export function formatNumber(value: number, digits?: number): string {
+  return localize(value, digits);
 }
 
-/** A change in share as signed percentage points: 0.012 → "+1.2 pts". */
+/**
+ * An amount of money in whole units, grouped, in the user's locale; the caller names the currency.
+ *
+ * @example
+ * formatMoney(165591.4) //=> "165,591" (en-US); "165.591" (de-DE)
+ */
+export function formatMoney(value: number): string {
+  return localize(value, 0);
+}
+
+/**
+ * A share as a percentage, with `digits` decimals (one by default).
+ *
+ * @example
+ * formatPercent(0.32768)  //=> "32.8%" (en-US); "32,8%" (de-DE)
+ * formatPercent(0.25, 0)  //=> "25%"
+ */
+export function formatPercent(share: number, digits = 1): string {
+  return `${localize(share * 100, digits)}%`;
+}
+
+/**
+ * A change in share as signed percentage points.
+ *
+ * @example
+ * formatPoints(0.012)  //=> "+1.2 pts" (en-US); "+1,2 pts" (de-DE)
+ * formatPoints(-0.05)  //=> "-5.0 pts"
+ */
 export function formatPoints(change: number, digits = 1): string {
-  const points = (change * 100).toFixed(digits);
-  return `${change >= 0 ? "+" : ""}${points} pts`;
+  return `${change >= 0 ? "+" : ""}${localize(change * 100, digits)} pts`;
 }
 
 /**

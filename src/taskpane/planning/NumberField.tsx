@@ -1,8 +1,11 @@
-import { Field, Input, makeStyles } from "@fluentui/react-components";
-
-// Fluent's Input has a wide minimum width; in a narrow pane the field must shrink with its column.
-const useStyles = makeStyles({ input: { minWidth: 0, width: "100%" } });
+import { Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { parseNumber, type NumberRule } from "./parse";
+
+const useStyles = makeStyles({
+  // Fluent's Input has a wide minimum width; in a narrow pane the field must shrink with its column.
+  input: { minWidth: 0, width: "100%" },
+  unit: { color: tokens.colorNeutralForeground2, whiteSpace: "nowrap" },
+});
 
 export interface NumberFieldProps {
   label: string;
@@ -14,10 +17,23 @@ export interface NumberFieldProps {
   warning?: string;
   /** Show the message only once the user has tried to submit or left the field. */
   showErrors?: boolean;
+  /**
+   * The unit shown after the number: "periods", a currency. Percent rules show "%" without it.
+   */
+  unit?: string;
+  /** The former name of `unit`, still accepted. */
   contentAfter?: string;
 }
 
-/** A number typed as text, checked against its rule; the message sits next to the field. */
+/**
+ * A number typed as text in the user's locale, checked against its rule, with its unit after it.
+ * An error sits next to the field; so does a note saying how an ambiguous number was read
+ * ("1,500", a percentage below 1), which does not block anything.
+ *
+ * @example
+ * <NumberField label="Build cost" text={text} rule={{ min: 0 }} onText={setText} unit="EUR" />
+ * <NumberField label="Target realized value" text="25" rule={{ percent: true }} onText={set} /> // shows "%"
+ */
 export function NumberField({
   label,
   text,
@@ -26,24 +42,28 @@ export function NumberField({
   hint,
   warning,
   showErrors = true,
+  unit,
   contentAfter,
 }: NumberFieldProps) {
   const styles = useStyles();
   const parsed = parseNumber(text, rule);
   const error = !parsed.ok && showErrors ? parsed.message : undefined;
+  const note = parsed.ok ? parsed.note : undefined;
+  const shownUnit = unit ?? contentAfter ?? (rule.percent ? "%" : undefined);
+  const message = error ?? [warning, note].filter(Boolean).join(" ");
   return (
     <Field
       label={label}
       hint={hint}
       validationState={error ? "error" : warning ? "warning" : "none"}
-      validationMessage={error ?? warning}
+      validationMessage={message || undefined}
     >
       <Input
         className={styles.input}
         value={text}
         inputMode="decimal"
         onChange={(_, data) => onText(data.value)}
-        contentAfter={contentAfter}
+        contentAfter={shownUnit ? <span className={styles.unit}>{shownUnit}</span> : undefined}
       />
     </Field>
   );
