@@ -70,6 +70,7 @@ code, pre { font-family: Consolas, "Cascadia Mono", Menlo, monospace; font-size:
 code { background: rgba(128, 128, 128, 0.15); padding: 0.1em 0.3em; border-radius: 3px; overflow-wrap: anywhere; }
 pre { background: rgba(128, 128, 128, 0.12); padding: 0.75em 1em; overflow-x: auto; border-radius: 4px; max-width: 100%; box-sizing: border-box; }
 pre code { background: none; padding: 0; overflow-wrap: normal; }
+pre:focus-visible { outline: 2px solid #0f6cbd; outline-offset: 1px; }
 /* A table wider than the page scrolls inside its own box. */
 table { border-collapse: collapse; margin: 1em 0; display: block; overflow-x: auto; max-width: 100%; }
 th, td { border: 1px solid rgba(128, 128, 128, 0.4); padding: 0.35em 0.6em; text-align: left; vertical-align: top; }
@@ -124,7 +125,8 @@ function buildHelpHtml(markdown) {
   const headings = assignHeadingIds(marked, tokens);
   const h1 = headings.find((h) => h.depth === 1);
   const title = h1 ? plainText(h1.text) : "AGAP function reference";
-  const body = marked.parser(tokens);
+  // A code block can scroll sideways, so it takes the keyboard focus: arrow keys then scroll it.
+  const body = marked.parser(tokens).replace(/<pre>/g, '<pre tabindex="0">');
   // The CSP keeps the page self-contained: nothing outside this file can load.
   return `<!doctype html>
 <html lang="en">
