@@ -82,6 +82,22 @@ export function browserNumberLocale(
   return numberLocaleFor(nav?.language || undefined);
 }
 
+/**
+ * The pane's locale at start-up: the workbook's culture where Excel can say it, else the
+ * browser's language (outside Excel, in an Excel without ExcelApi 1.11, or when reading fails).
+ *
+ * @example
+ * await chooseNumberLocale(() => readWorkbookCulture()) //=> { tag: "de-DE", decimal: ",", group: "." }
+ * await chooseNumberLocale(undefined, { language: "fr-FR" }) //=> { tag: "fr-FR", decimal: ",", group: "\u202f" }
+ */
+export async function chooseNumberLocale(
+  readCulture?: () => Promise<{ name: string; decimal: string; group: string; currency?: string } | null>,
+  nav?: { language?: string },
+): Promise<NumberLocale> {
+  const culture = readCulture ? await readCulture().catch(() => null) : null;
+  return culture ? numberLocaleFromCulture(culture) : browserNumberLocale(nav);
+}
+
 let current: NumberLocale = numberLocaleFor(DEFAULT_LOCALE_TAG);
 
 /**

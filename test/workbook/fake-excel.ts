@@ -20,6 +20,10 @@
 // - isSetSupported answers for ExcelApi up to excelApi ("1.8" unless a test lowers it).
 // - Deleting a sheet deletes its tables; structured references are resolved by the test engine
 //   (test/support/workbook-engine.ts), as Excel resolves them.
+// - context.application.cultureInfo gives the culture's name, and its numberFormat the decimal
+//   and group separators (ExcelApi 1.11) and the currency symbol (1.17), after load + sync. The
+//   separators are the ones Excel uses for typed numbers, a user's own separators (File → Options
+//   → Advanced) included, so they may differ from the name's language (see culture).
 import { OfficeMockObject } from "office-addin-mock";
 import { columnLetter } from "../../src/workbook/sheets/spec";
 
@@ -185,6 +189,12 @@ export class FakeWorkbook {
    */
   excelApi = "1.8";
 
+  /**
+   * Application.cultureInfo: what this Excel reads and writes numbers with. The separators are
+   * Excel's, so a test can set ones that differ from the culture's language.
+   */
+  culture = { name: "en-US", numberDecimalSeparator: ".", numberGroupSeparator: ",", currencySymbol: "$" };
+
   /** The batch runner handed to the store; context.sync is wrapped to count the round trips. */
   run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const context = this.context();
@@ -229,6 +239,10 @@ export class FakeWorkbook {
       },
       sync: () => this.syncAll(),
     });
+    // Read-only, so not tracked for writes; synced with the other mocks.
+    const { name, ...numberFormat } = this.culture;
+    context.application = new OfficeMockObject({ cultureInfo: { name, numberFormat } });
+    this.mocks.push(context.application);
     // Collections load their items by navigation ("items/name"), which the mock cannot express.
     const worksheets = context.workbook.worksheets;
     let items: unknown = NOT_LOADED;
