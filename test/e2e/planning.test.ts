@@ -248,7 +248,15 @@ test("ROI: a baseline captured after go-live is warned next to its date and flag
   }
   expect(Math.round(NPV)).toBe(5167);
   expect((ONE_OFF / NET).toFixed(1)).toBe("5.2");
-  await expect(row.getByText(/periods$/).textContent()).resolves.toBe("5,167 · 5.2 periods");
+  // Every figure says its unit and span: amounts in the user's currency, the NPV over its horizon.
+  await expect(row.getByTestId("roi-npv").textContent()).resolves.toBe("5,167");
+  await expect(row.getByTestId("roi-npv-note").textContent()).resolves.toBe(
+    "In your currency, over 12 periods at 1.0% a period.",
+  );
+  await expect(row.getByTestId("roi-payback").textContent()).resolves.toBe("5.2 periods");
+  await expect(row.getByTestId("measured-roi-note").textContent()).resolves.toBe(
+    "Over the 12 periods observed, against the baseline, net of every cost.",
+  );
   // The warning stays next to the date, and the form now edits the saved row.
   await expect(describedBy(page, "Baseline captured on")).resolves.toMatchObject({
     description: expect.stringMatching(/^Captured after go-live/),

@@ -221,7 +221,7 @@ describe("Scenarios: plan to a target", () => {
     // Total improvement 3L − (0.5 + 0.4 + 0.5) = 0.378447… → "+37.8 pts".
     expect(3 * level - 1.4).toBeCloseTo(0.378447, 6);
     expect(screen.getByText(/Every layer below 59\.3% rises to it/)).toHaveTextContent(
-      "realized value becomes 10.0%. Total improvement +37.8 pts across layers.",
+      "realized value becomes 10.0%. Total improvement +37.8 pts of layer score, summed across layers.",
     );
 
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save plan as scenario" })));
@@ -312,6 +312,14 @@ describe("ROI rows", () => {
     expect(box(/^Metric/)).toHaveValue("Handling time");
   });
 
+  it("says once, at the top of the form, that amounts are in the user's currency and what a period is", async () => {
+    const { form } = await openRoi();
+    expect(within(form).getByTestId("roi-units")).toHaveTextContent(
+      "Use one currency and one period throughout. Every amount is in your currency; a period is the span the " +
+        "baseline is measured over, such as a week or a month, and every “per period” figure uses that same span.",
+    );
+  });
+
   it("names what is missing: workflow and metric", async () => {
     const { storage, form, box } = await openRoi();
     type(box(/^Workflow/), "");
@@ -345,6 +353,22 @@ describe("ROI rows", () => {
     // Benefit (40 − 25) × 60 × 12 = 10 800; cost 2900 + 1000 + 500 once and 50 × 12 periods = 5 000;
     // ROI (10 800 − 5 000) / 5 000 = 1.16.
     expect(within(row).getByTestId("measured-roi")).toHaveTextContent("116.0%");
+    expect(within(row).getByTestId("measured-roi-note")).toHaveTextContent(
+      "Over the 12 periods observed, against the baseline, net of every cost.",
+    );
+    // Every figure says its unit and span. Net per period 900 − 50 = 850; NPV at 1% over 12 periods
+    // 850 × (1 − 1.01^−12) / 0.01 − 4 400 = 5 166.9…; payback 4 400 / 850 = 5.18 periods.
+    expect(within(row).getByTestId("roi-npv")).toHaveTextContent(/^5,167$/);
+    expect(within(row).getByTestId("roi-npv-note")).toHaveTextContent(
+      "In your currency, over 12 periods at 1.0% a period.",
+    );
+    expect(within(row).getByTestId("roi-payback")).toHaveTextContent(/^5\.2 periods$/);
+    // No expected value was typed: the projected figure says so instead of showing a dash.
+    expect(within(row).getByTestId("roi-projected")).toHaveTextContent(/^no figure yet$/);
+    expect(within(row).getByTestId("roi-projected-note")).toHaveTextContent(
+      "Needs the expected value (business case).",
+    );
+    expect(row.textContent).not.toContain("–");
     const saved = JSON.parse(planning(storage)!).roi;
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({
@@ -377,8 +401,12 @@ describe("ROI rows", () => {
     const measured = within(row).getByTestId("measured-roi");
     expect(measured).toHaveTextContent(/^not provable yet$/);
     expect(measured.textContent).not.toMatch(/\d/);
-    // NPV and payback need the baseline too.
-    expect(row.textContent).not.toMatch(/periods/);
+    expect(within(row).getByTestId("measured-roi-note")).toHaveTextContent("Needs a baseline captured before go-live.");
+    // NPV and payback need the baseline too, and say so in words.
+    for (const id of ["roi-npv", "roi-payback"]) {
+      expect(within(row).getByTestId(id)).toHaveTextContent(/^no figure yet$/);
+      expect(within(row).getByTestId(`${id}-note`)).toHaveTextContent("Needs a baseline captured before go-live.");
+    }
     expect(JSON.parse(planning(storage)!).roi[0].baseline).toBeNull();
   });
 

@@ -9,6 +9,8 @@ import {
   MessageBarBody,
   Select,
   Subtitle2,
+  makeStyles,
+  tokens,
 } from "@fluentui/react-components";
 import {
   LIMITS,
@@ -22,11 +24,11 @@ import {
   type RoiEntry,
   type RoiNumberField,
 } from "../../model";
-import { formatPercent } from "../components/format";
 import { Notice } from "../components/Notice";
 import { DateField } from "./DateField";
 import { NumberField } from "./NumberField";
 import { parseNumber, ruleFromLimit, type NumberRule } from "./parse";
+import { CURRENCY_WORDS, roiFigureTexts, type FigureText } from "./roi-figures";
 import { usePanelStyles } from "./styles";
 import type { Planning } from "./usePlanning";
 
@@ -121,7 +123,33 @@ function entryFromForm(form: Form, parsed: Record<RoiNumberField, ReturnType<typ
 /** How a row is named in the pane: “workflow · metric”. */
 const rowName = (entry: Pick<RoiEntry, "workflow" | "metric">) => `“${entry.workflow} · ${entry.metric}”`;
 
-const money = (v: number) => v.toLocaleString(undefined, { maximumFractionDigits: 0 });
+// Four figures with a line of words each: two columns in a narrow pane, four in a wide one.
+const useRoiStyles = makeStyles({
+  figures: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(8.5rem, 1fr))",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+  },
+  value: { fontWeight: tokens.fontWeightSemibold },
+});
+
+/** One figure of a row: its name, its value (or words saying there is none) and a line under it. */
+function Figure({ label, text, testId }: { label: string; text: FigureText; testId: string }) {
+  const styles = usePanelStyles();
+  const roiStyles = useRoiStyles();
+  return (
+    <div className={styles.figure}>
+      <Caption1>{label}</Caption1>
+      <span className={roiStyles.value} data-testid={testId}>
+        {text.value}
+      </span>
+      <Caption1 className={styles.note} data-testid={`${testId}-note`}>
+        {text.note}
+      </Caption1>
+    </div>
+  );
+}
 
 export interface RoiPanelProps {
   planning: Planning;
@@ -131,6 +159,7 @@ export interface RoiPanelProps {
 
 export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
   const styles = usePanelStyles();
+  const roiStyles = useRoiStyles();
   const blank = (): Form => ({
     workflow,
     metric: "",
@@ -226,31 +255,20 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
         )}
         {planning.data.roi.length === 0 && <Body1>No ROI rows yet. Start by capturing a baseline below.</Body1>}
         {planning.data.roi.map((entry) => {
-          const figures = roiFigures(entry, latestScores(responses, entry.workflow));
+          const scores = latestScores(responses, entry.workflow);
+          const figures = roiFigures(entry, scores);
+          const texts = roiFigureTexts(entry, figures, scores);
           return (
             <div key={entry.id} className={styles.section} data-testid="roi-row">
               <Body1>
                 <strong>{entry.workflow}</strong> · {entry.metric}
                 {entry.unit ? ` (${entry.unit})` : ""}
               </Body1>
-              <div className={styles.figures}>
-                <div className={styles.figure}>
-                  <Caption1>Projected (business case)</Caption1>
-                  <span>{figures.projected === null ? "–" : money(figures.projected)}</span>
-                </div>
-                <div className={styles.figure}>
-                  <Caption1>Measured ROI</Caption1>
-                  <span data-testid="measured-roi">
-                    {figures.measuredRoi === null ? "not provable yet" : formatPercent(figures.measuredRoi)}
-                  </span>
-                </div>
-                <div className={styles.figure}>
-                  <Caption1>NPV · payback</Caption1>
-                  <span>
-                    {figures.npv === null ? "–" : money(figures.npv)} ·{" "}
-                    {figures.payback === null ? "–" : `${figures.payback.toFixed(1)} periods`}
-                  </span>
-                </div>
+              <div className={roiStyles.figures}>
+                <Figure label="Projected value (business case)" text={texts.projected} testId="roi-projected" />
+                <Figure label="Measured ROI" text={texts.measured} testId="measured-roi" />
+                <Figure label="NPV" text={texts.npv} testId="roi-npv" />
+                <Figure label="Payback" text={texts.payback} testId="roi-payback" />
               </div>
               {figures.flags.map((flag) => (
                 <MessageBar key={flag.code} intent="warning" data-testid={`flag-${flag.code}`}>
@@ -285,6 +303,10 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
           </Caption1>
         )}
         <Subtitle2 as="h3">1. Capture the baseline, before go-live</Subtitle2>
+        <Caption1 data-testid="roi-units">
+          Use one currency and one period throughout. Every amount is {CURRENCY_WORDS}; a period is the span the
+          baseline is measured over, such as a week or a month, and every “per period” figure uses that same span.
+        </Caption1>
         <Field
           label="Workflow"
           required

@@ -35,6 +35,7 @@ import {
   type AssessmentResponse,
   type Scenario,
 } from "../../model";
+import { TERM_LABELS, tornadoTitle } from "../../model/glossary";
 import { formatPercent, formatPoints } from "../components/format";
 import { Notice } from "../components/Notice";
 import { duplicateWarning, sameNameAs, uniqueName } from "./names";
@@ -129,6 +130,8 @@ function moveNote({ from, to, kept }: BaseMove): string {
 
 const TARGET_RULE = ruleFromLimit(LIMITS.target, { percent: true });
 const DELTA_RULE = { min: 0, max: 1, minExclusive: true, percent: true } as const;
+/** The step as the user typed it, without a unit typed after it: "10%" → "10". */
+const stepInPoints = (text: string) => text.trim().replace(/\s*(%|pts)$/i, "");
 const SEED_RULE = { min: 0, max: 2 ** 31 - 1, integer: true } as const;
 
 export interface ScenariosPanelProps {
@@ -345,7 +348,8 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
             </ul>
             <Caption1>
               Every layer below {formatPercent(plan.level)} rises to it; realized value becomes{" "}
-              {formatPercent(plan.realized)}. Total improvement {formatPoints(plan.totalImprovement)} across layers.
+              {formatPercent(plan.realized)}. Total improvement {formatPoints(plan.totalImprovement)} of layer score,
+              summed across layers.
             </Caption1>
             <Button
               onClick={() =>
@@ -366,15 +370,16 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
       <div className={styles.section}>
         <Subtitle2 as="h3">Tornado</Subtitle2>
         <NumberField
-          label="Step (Δ, score points)"
+          label={TERM_LABELS.tornadoStep}
+          hint={TERM_LABELS.tornadoStepHint}
           text={deltaText}
           rule={DELTA_RULE}
           onText={setDeltaText}
-          contentAfter="%"
+          contentAfter="pts"
         />
         {tornadoRows.length > 0 && <TornadoChart rows={tornadoRows} />}
         {planning.insertTornado && tornadoRows.length > 0 && (
-          <Button onClick={() => void planning.insertTornado!(`Lift for ±${deltaText}%`, tornadoRows)}>
+          <Button onClick={() => void planning.insertTornado!(tornadoTitle(stepInPoints(deltaText)), tornadoRows)}>
             Insert tornado chart in Excel
           </Button>
         )}
