@@ -52,6 +52,18 @@ export function numberText(value: number, locale: NumberLocale = numberLocale())
   return text.replace(".", locale.decimal);
 }
 
+/**
+ * A share as the text of a percent field: 0.07 → "7" (not 7.000000000000001), in the locale.
+ *
+ * @example
+ * percentText(0.07)   //=> "7"
+ * percentText(0.125)  //=> "12.5" (en-US); "12,5" (de-DE)
+ */
+export function percentText(share: number, locale: NumberLocale = numberLocale()): string {
+  // 15 significant digits drop the binary noise of × 100 and keep every digit a person typed.
+  return numberText(Number((share * 100).toPrecision(15)), locale);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Numbers in words, for the notes on ambiguous input ("one thousand five hundred").
 
