@@ -13,6 +13,7 @@ import { PaneButton } from "./components/PaneButton";
 import { damagedCopies, discardDamaged, type DamagedCopy } from "../workbook/local-safety";
 import { waitForOffice, type OfficeStatus } from "./office-ready";
 import { chooseTheme, loadThemeOrLight, type ThemeName } from "./theme";
+import { chooseNumberLocale, setNumberLocale } from "./locale";
 
 async function openStores(office: OfficeStatus): Promise<{ store: AssessmentStore; planningStore: PlanningStore }> {
   if (office.host === "Excel") {
@@ -72,6 +73,12 @@ async function start(): Promise<void> {
   performance.mark?.("agap-start");
   const office = await waitForOffice();
   performance.mark?.("agap-office-ready");
+  // Numbers are read and shown as the workbook writes them (the browser's language outside Excel).
+  const numberLocale = chooseNumberLocale(
+    office.host === "Excel"
+      ? () => import(/* webpackChunkName: "excel-store" */ "../workbook/culture").then((m) => m.readWorkbookCulture())
+      : undefined,
+  );
   // The dark and high-contrast themes come from their own chunk, fetched beside the stores.
   const [{ store, planningStore }, themeChoice] = await Promise.all([
     openStores(office),
@@ -90,6 +97,8 @@ async function start(): Promise<void> {
     damaged = damagedCopies(window.localStorage);
   }
   performance.mark?.("agap-stores-ready");
+  // Set once, before the first render: every field and figure reads it (see locale.ts).
+  setNumberLocale(await numberLocale);
   // The page around the pane takes the theme's background too (a wide pane in dark mode).
   document.body.style.backgroundColor = theme.colorNeutralBackground1;
   // Native controls (answer scales, the date field, scroll bars) follow the theme too.

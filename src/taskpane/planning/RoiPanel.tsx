@@ -27,7 +27,7 @@ import {
 import { Notice } from "../components/Notice";
 import { DateField } from "./DateField";
 import { NumberField } from "./NumberField";
-import { parseNumber, ruleFromLimit, type NumberRule } from "./parse";
+import { numberText, parseNumber, percentText, ruleFromLimit, type NumberRule } from "./parse";
 import { CURRENCY_WORDS, roiFigureTexts, type FigureText } from "./roi-figures";
 import { usePanelStyles } from "./styles";
 import type { Planning } from "./usePlanning";
@@ -77,7 +77,7 @@ interface Form {
 
 const EMPTY_NUMBERS = Object.fromEntries(Object.keys(RULES).map((k) => [k, ""])) as Record<RoiNumberField, string>;
 
-const show = (v: number | null) => (v === null ? "" : String(v));
+const show = (v: number | null) => (v === null ? "" : numberText(v));
 function formFromEntry(entry: RoiEntry): Form {
   return {
     id: entry.id,
@@ -93,7 +93,7 @@ function formFromEntry(entry: RoiEntry): Form {
       ...Object.fromEntries(
         (Object.keys(RULES) as RoiNumberField[]).map((k) => [
           k,
-          k === "discountRate" && entry.discountRate !== null ? String(entry.discountRate * 100) : show(entry[k]),
+          k === "discountRate" && entry.discountRate !== null ? percentText(entry.discountRate) : show(entry[k]),
         ]),
       ),
     },

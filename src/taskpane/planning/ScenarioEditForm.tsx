@@ -4,7 +4,7 @@ import { LAYERS, realizedValue, type Scenario } from "../../model";
 import { formatPercent, formatPoints } from "../components/format";
 import { duplicateWarning, sameNameAs } from "./names";
 import { NumberField } from "./NumberField";
-import { parseNumber } from "./parse";
+import { numberText, parseNumber } from "./parse";
 import { usePanelStyles } from "./styles";
 import { SCORE_RULE } from "./useScoreEditor";
 
@@ -28,7 +28,7 @@ const useStyles = makeStyles({
   input: { minWidth: 0, width: "100%" },
 });
 
-const toText = (score: number) => String(Math.round(score * 1000) / 10);
+const toText = (score: number) => numberText(Math.round(score * 1000) / 10);
 
 export interface ScenarioEditFormProps {
   scenario: Scenario;
