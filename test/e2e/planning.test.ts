@@ -177,7 +177,7 @@ test("plans to 25%: four layers rise to the hand-computed level; two scenarios s
   ]);
   // Total improvement 4L − (0.6 + 7/15 + 0.4 + 8/15) = 2.990697 − 2 = 0.990697… → "+99.1 pts".
   await expect(page.getByText(/^Every layer below/).textContent()).resolves.toBe(
-    `Every layer below ${to} rises to it; realized value becomes 25.0%. Total improvement ${points(4 * LEVEL - 2)} across layers.`,
+    `Every layer below ${to} rises to it; realized value becomes 25.0%. Total improvement ${points(4 * LEVEL - 2)} of layer score, summed across layers.`,
   );
   await page.getByRole("button", { name: "Save plan as scenario" }).click();
   await page.getByRole("checkbox", { name: "Plan to 25% · 25.0%" }).waitFor();
