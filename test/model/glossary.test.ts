@@ -49,7 +49,7 @@ function jsDocDescriptions(source: string): string[] {
         .filter((line) => !/^@(customfunction|helpurl)\b/.test(line))
         .join(" "),
     )
-    .filter((text) => /@param|@returns/.test(text) || text.trim().length > 0);
+    .filter((text) => text.trim().length > 0);
 }
 
 // The worked example the glossary uses: Measurement from 0.4 to 0.5 takes realized value from 4.8% to 6.0%.
