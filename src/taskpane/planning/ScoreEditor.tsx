@@ -1,7 +1,7 @@
 import { Slider, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { LAYERS } from "../../model";
 import { NumberField } from "./NumberField";
-import { SCORE_RULE, type useScoreEditor } from "./useScoreEditor";
+import { SCORE_RULE, scoreText, type useScoreEditor } from "./useScoreEditor";
 
 const useStyles = makeStyles({
   layer: {
@@ -28,7 +28,7 @@ export function ScoreEditor({ editor }: { editor: ReturnType<typeof useScoreEdit
               step={1}
               value={Math.round(editor.scores[i] * 100)}
               aria-labelledby={`slider-${layer.id}`}
-              aria-valuetext={`${Math.round(editor.scores[i] * 1000) / 10}%`}
+              aria-valuetext={`${scoreText(editor.scores[i])}%`}
               onChange={(_, data) => editor.setSlider(i, data.value)}
             />
           </div>

@@ -168,6 +168,8 @@ export interface LaunchOptions {
   /** Abort office.js itself, as a blocked CDN or an offline machine would. */
   blockOfficeJs?: boolean;
   viewport?: { width: number; height: number };
+  /** The browser's language, and so the pane's number separators outside Excel; en-US by default. */
+  locale?: string;
 }
 
 export interface Session {
@@ -236,8 +238,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     headless: true,
     args: CHROMIUM_ARGS,
     colorScheme: options.colorScheme ?? "light",
-    // Fixes the order of the date input's fields (month/day/year) for typing.
-    locale: "en-US",
+    // Fixes the order of the date input's fields (month/day/year) for typing, and the separators.
+    locale: options.locale ?? "en-US",
     acceptDownloads: true,
     viewport: options.viewport ?? { width: 380, height: 900 },
   });
