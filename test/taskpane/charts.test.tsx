@@ -4,6 +4,7 @@
 import userEvent from "@testing-library/user-event";
 import { screen, within } from "@testing-library/react";
 import { ILLUSTRATIVE_CURVE, LAYERS, survivingShares, tornadoSwings } from "../../src/model";
+import { TERM_LABELS } from "../../src/model/glossary";
 import { DecayCurveChart } from "../../src/taskpane/components/DecayCurveChart";
 import { TrendChart } from "../../src/taskpane/components/TrendChart";
 import { TornadoChart } from "../../src/taskpane/planning/TornadoChart";
@@ -178,16 +179,17 @@ describe("TornadoChart", () => {
     down: s.down,
     up: s.up,
   }));
-  // The headers of the table that "Insert tornado chart in Excel" writes beside its chart.
-  const EXCEL_TABLE = ["Layer", "Lift for −Δ", "Lift for +Δ"];
+  // The headers of the table of lifts, in the glossary's words, which the sheet's table has too.
+  const TABLE = ["Layer", "Lift, step down", "Lift, step up"];
 
-  it("heads its two sides and its table in the terms of the Excel table of lifts", async () => {
+  it("heads its two sides and its table in the glossary's terms, as the sheet's table of lifts", async () => {
+    expect(TABLE.slice(1)).toEqual([TERM_LABELS.tornadoDown, TERM_LABELS.tornadoUp]);
     renderInPane(<TornadoChart rows={rows} />);
     const chart = screen.getByRole("img", { name: /^Tornado/ });
-    expect(drawnTexts(chart).slice(0, 2)).toEqual(EXCEL_TABLE.slice(1));
+    expect(drawnTexts(chart).slice(0, 2)).toEqual(TABLE.slice(1));
     const table = await openTable("Values of the tornado", "Tornado values");
-    expect(cells(table)[0]).toEqual(EXCEL_TABLE);
-    expect(screen.getByText(/^Change in realized value, in points/)).toBeInTheDocument();
+    expect(cells(table)[0]).toEqual(TABLE);
+    expect(screen.getByText(TERM_LABELS.tornadoNote)).toBeInTheDocument();
   });
 
   it("labels every bar with its layer and both lifts, largest swing first", () => {
@@ -196,7 +198,7 @@ describe("TornadoChart", () => {
     expect(rows[0].label).toBe("Measurement");
     for (const row of rows) {
       const [down, up] = [formatPoints(row.down, 2), formatPoints(row.up, 2)];
-      const group = groupTitled(chart, `${row.label}: Lift for −Δ ${down}, Lift for +Δ ${up}`);
+      const group = groupTitled(chart, `${row.label}: Lift, step down ${down}; Lift, step up ${up}.`);
       expect([...group.querySelectorAll("text")].map((text) => text.textContent)).toEqual([row.label, down, up]);
     }
     // Measurement: 0.1 × 0.8 × 0.6 × 0.5 × 0.5 = 0.012 either way.
@@ -210,7 +212,7 @@ describe("TornadoChart", () => {
     const expected = rows.map((row) => [row.label, formatPoints(row.down, 2), formatPoints(row.up, 2)]);
     expect(cells(table).slice(1)).toEqual(expected);
     for (const [layer, down, up] of expected) {
-      expect(chart.getAttribute("aria-label")).toContain(`${layer}: Lift for −Δ ${down}, Lift for +Δ ${up}`);
+      expect(chart.getAttribute("aria-label")).toContain(`${layer}: Lift, step down ${down}; Lift, step up ${up}.`);
     }
   });
 
@@ -226,7 +228,9 @@ describe("TornadoChart", () => {
     );
     const chart = screen.getByRole("img", { name: /^Tornado/ });
     expect(drawnTexts(chart).slice(0, 2)).toEqual(["Lift for −10%", "Lift for +10%"]);
-    expect(chart.getAttribute("aria-label")).toContain("Measurement: Lift for −10% -1.20 pts, Lift for +10% +1.20 pts");
+    expect(chart.getAttribute("aria-label")).toContain(
+      "Measurement: Lift for −10% -1.20 pts; Lift for +10% +1.20 pts.",
+    );
     const table = await openTable("Values of the tornado", "Tornado values");
     expect(cells(table)[0]).toEqual(["Layer", "Lift for −10%", "Lift for +10%"]);
     expect(screen.getByText("Lifts.")).toBeInTheDocument();

@@ -191,6 +191,8 @@ export const useChartStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
   },
   key: { display: "inline-flex", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
+  // Columns as wide as their content: a point's name takes the room its figures do not need.
+  table: { tableLayout: "auto" },
   summary: {
     cursor: "pointer",
     fontSize: tokens.fontSizeBase200,
@@ -215,7 +217,7 @@ export function ChartTable({ summary, label, columns, rows }: ChartTableProps) {
   return (
     <details>
       <summary className={styles.summary}>{summary}</summary>
-      <Table size="extra-small" aria-label={label}>
+      <Table size="extra-small" aria-label={label} className={styles.table}>
         <TableHeader>
           <TableRow>
             {columns.map((column) => (

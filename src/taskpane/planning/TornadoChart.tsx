@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { ChartTable, LINE_PX, textWidth, useChartStyles, useMeasuredWidth } from "../components/chart-parts";
 import { formatPoints } from "../components/format";
+import { TERM_LABELS } from "../../model/glossary";
 
 const FORCED = "@media (forced-colors: active)";
 
@@ -18,7 +19,10 @@ export interface TornadoRow {
 export interface TornadoChartProps {
   /** One row per layer, largest swing first. */
   rows: readonly TornadoRow[];
-  /** The headings of the chart and of its table: the layer, and the lift for each side of the step. */
+  /**
+   * The headings of the chart and of its table: the layer, and the lift for each side of the step.
+   * By default the glossary's, which the sheet's table of lifts has too.
+   */
   layerLabel?: string;
   downLabel?: string;
   upLabel?: string;
@@ -26,27 +30,18 @@ export interface TornadoChartProps {
   caption?: string;
 }
 
-/** The terms of the table of lifts that "Insert tornado chart in Excel" writes beside its chart. */
-export const TORNADO_TERMS = {
-  layerLabel: "Layer",
-  downLabel: "Lift for −Δ",
-  upLabel: "Lift for +Δ",
-  caption:
-    "Change in realized value, in points, when one layer moves down (−Δ) or up (+Δ) by the step, the others held; largest swing first.",
-} as const;
-
 const ROW = 40;
 const BAR = 14;
 
 const lift = (change: number) => formatPoints(change, 2);
 
-/** Bars to the left for −Δ and to the right for +Δ, largest swing on top, each with its value. */
+/** Bars to the left for a step down and to the right for a step up, largest swing on top, each with its value. */
 export function TornadoChart({
   rows,
-  layerLabel = TORNADO_TERMS.layerLabel,
-  downLabel = TORNADO_TERMS.downLabel,
-  upLabel = TORNADO_TERMS.upLabel,
-  caption = TORNADO_TERMS.caption,
+  layerLabel = "Layer",
+  downLabel = TERM_LABELS.tornadoDown,
+  upLabel = TERM_LABELS.tornadoUp,
+  caption = TERM_LABELS.tornadoNote,
 }: TornadoChartProps) {
   const styles = useStyles();
   const chart = useChartStyles();
@@ -61,10 +56,8 @@ export function TornadoChart({
   const longest = Math.max(8, centre - widest - 10);
   const extent = Math.max(1e-9, ...rows.flatMap((row) => [Math.abs(row.down), Math.abs(row.up)]));
   const scale = (change: number) => (Math.abs(change) / extent) * longest;
-  const description =
-    `Tornado: ${caption} ` +
-    rows.map((row) => `${row.label}: ${downLabel} ${lift(row.down)}, ${upLabel} ${lift(row.up)}`).join("; ") +
-    ".";
+  const describeRow = (row: TornadoRow) => `${row.label}: ${downLabel} ${lift(row.down)}; ${upLabel} ${lift(row.up)}.`;
+  const description = `Tornado: ${caption} ` + rows.map(describeRow).join(" ");
 
   return (
     <figure className={chart.figure}>
@@ -103,7 +96,7 @@ export function TornadoChart({
             const up = scale(row.up);
             return (
               <g key={row.label}>
-                <title>{`${row.label}: ${downLabel} ${lift(row.down)}, ${upLabel} ${lift(row.up)}`}</title>
+                <title>{describeRow(row)}</title>
                 <text className={chart.text} x={0} y={top + 12}>
                   {row.label}
                 </text>
