@@ -10,6 +10,7 @@ import fs from "fs";
 import path from "path";
 import type { Locator, Page } from "playwright-core";
 import { STATEMENTS } from "../../src/model";
+import { formatPoints } from "../../src/taskpane/components/format";
 import {
   ROOT,
   launch,
@@ -180,8 +181,10 @@ test("the seeded pane draws the three charts: the curve by layer with values, th
   for (const layer of ["Strategy", "Workflow", "Oversight", "Measurement", "Adoption"]) {
     expect(tornadoTexts).toContain(layer);
   }
-  // Two values per layer, each signed and in pts.
-  expect(tornadoTexts.filter((text) => /^[+-]\d+\.\d\d pts$/.test(text))).toHaveLength(10);
+  // Two values per layer, each signed, with two decimals, in pts (Measurement's: 0.1 × 0.8 × 0.6 ×
+  // 0.6 × 0.6 = 0.01728 either way).
+  expect(tornadoTexts.filter((text) => /^[+\-−]\d+[.,]\d\d pts$/.test(text))).toHaveLength(10);
+  expect(tornadoTexts).toEqual(expect.arrayContaining([formatPoints(-0.01728, 2), formatPoints(0.01728, 2)]));
 });
 
 test("at 320 and 400 px, light and dark: every chart text renders at 12 px or more, inside its chart, clear of the rest; nothing scrolls sideways", async () => {

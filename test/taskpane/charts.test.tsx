@@ -202,7 +202,7 @@ describe("TornadoChart", () => {
       expect([...group.querySelectorAll("text")].map((text) => text.textContent)).toEqual([row.label, down, up]);
     }
     // Measurement: 0.1 × 0.8 × 0.6 × 0.5 × 0.5 = 0.012 either way.
-    expect(drawnTexts(chart)).toEqual(expect.arrayContaining(["-1.20 pts", "+1.20 pts"]));
+    expect(drawnTexts(chart)).toEqual(expect.arrayContaining([formatPoints(-0.012, 2), formatPoints(0.012, 2)]));
   });
 
   it("holds every value in its accessible name and its table", async () => {
@@ -229,7 +229,7 @@ describe("TornadoChart", () => {
     const chart = screen.getByRole("img", { name: /^Tornado/ });
     expect(drawnTexts(chart).slice(0, 2)).toEqual(["Lift for −10%", "Lift for +10%"]);
     expect(chart.getAttribute("aria-label")).toContain(
-      "Measurement: Lift for −10% -1.20 pts; Lift for +10% +1.20 pts.",
+      `Measurement: Lift for −10% ${formatPoints(-0.012, 2)}; Lift for +10% ${formatPoints(0.012, 2)}.`,
     );
     const table = await openTable("Values of the tornado", "Tornado values");
     expect(cells(table)[0]).toEqual(["Layer", "Lift for −10%", "Lift for +10%"]);
