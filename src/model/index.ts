@@ -18,3 +18,5 @@ export * from "./roi-tracker";
 export * from "./portfolio";
 export * from "./scenario";
 export * from "./limits";
+export * from "./names";
+export * from "./glossary";

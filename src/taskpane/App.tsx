@@ -1,14 +1,19 @@
 import * as React from "react";
-import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { PaneButton } from "./components/PaneButton";
-import { STATEMENTS, STATEMENT_COUNT, assessAnswers, workflowNames, type AssessmentResponse } from "../model";
+import { Button, Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import {
+  STATEMENTS,
+  STATEMENT_COUNT,
+  assessAnswers,
+  latestRound,
+  workflowNames,
+  type AssessmentResponse,
+} from "../model";
 import type { AssessmentStore } from "../workbook/store";
 import type { PlanningStore } from "../workbook/planning-store";
 import { usePlanning } from "./planning/usePlanning";
-import { AssessmentForm } from "./components/AssessmentForm";
+import { AssessmentForm, type SaveConfirmation } from "./components/AssessmentForm";
 import { ErrorBar } from "./components/ErrorBar";
 import { Notice } from "./components/Notice";
-import { TabBar } from "./components/TabBar";
 import { ExportButtons } from "./components/ExportButtons";
 import { useErrors } from "./errors";
 import { describeResponse, describeResponseAtStart } from "./components/format";
@@ -58,6 +63,8 @@ const useStyles = makeStyles({
   caption: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   link: { color: tokens.colorBrandForegroundLink },
   status: { color: tokens.colorNeutralForeground3 },
+  // Six tabs do not fit on one line of a narrow pane: they wrap rather than scroll sideways.
+  tabs: { flexWrap: "wrap" },
 });
 
 export function statusLine(office: OfficeStatus): string {
@@ -128,6 +135,11 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
   // or a second press after a failure updates the same row instead of adding another.
   const newResponseId = React.useRef<string | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
+  // What the last save did, said beside the Save button; its key makes each save a new notice.
+  const [confirmation, setConfirmation] = React.useState<SaveConfirmation | null>(null);
+  const confirm = (text: string, next: boolean) =>
+    setConfirmation((current) => ({ key: (current?.key ?? 0) + 1, text, next }));
+  const [lastSavedId, setLastSavedId] = React.useState<string | null>(null);
   const [reporting, setReporting] = React.useState(false);
   const workflows = React.useMemo(() => workflowNames(responses), [responses]);
 
@@ -155,15 +167,18 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
     setSaving(false);
     if (!ok) return;
     newResponseId.current = null;
+    setLastSavedId(response.id);
     const answered = answeredIn(response.answers);
     const partial = answered < STATEMENT_COUNT ? ` as partial (${answered} of ${STATEMENT_COUNT} answered)` : "";
     if (draft.responseId) {
       const aside = finishEdit();
       const back = aside && answeredIn(aside.answers) > 0 ? ` ${backOnForm(answeredIn(aside.answers))}` : "";
-      setNotice(`Saved the changes to ${describeResponse(response)}${partial}.${back}`);
+      confirm(`Saved the changes to ${describeResponse(response)}${partial}.${back}`, !aside);
     } else {
-      setNotice(
-        `Saved ${response.respondent ? `${response.respondent}'s response` : "the response"} for ${response.workflow}${partial}.`,
+      const who = response.respondent ? `${response.respondent}'s response` : "the response";
+      confirm(
+        `Saved ${who} for ${response.workflow}${partial}. The form is clear for the next respondent; the workflow and round date stay.`,
+        true,
       );
       startNext();
     }
@@ -171,12 +186,14 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
 
   const onNext = () => {
     setRecord(null);
+    setConfirmation(null);
     newResponseId.current = null;
     startNext();
   };
 
   const onEdit = (response: AssessmentResponse) => {
     setRecord(null);
+    setConfirmation(null);
     if (draft.responseId !== response.id) startEdit(response);
     selectTab("assessment");
   };
@@ -233,9 +250,9 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
 
   const actions =
     store.kind === "excel" ? (
-      <PaneButton onClick={insertReport} disabled={reporting || draft.workflow.trim() === ""}>
+      <Button onClick={insertReport} disabled={reporting || draft.workflow.trim() === ""}>
         {reporting ? "Inserting report…" : "Insert report sheet"}
-      </PaneButton>
+      </Button>
     ) : (
       <ExportButtons
         responses={responses}
@@ -247,6 +264,14 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
         }}
       />
     );
+
+  // The response saved last in this session, else the one saved last for the form's workflow.
+  const formWorkflow = draft.workflow.trim();
+  const lastSaved =
+    (lastSavedId ? responses.find((r) => r.id === lastSavedId) : undefined) ??
+    responses.filter((r) => r.workflow === formWorkflow).at(-1) ??
+    null;
+  const teamRound = latestRound(responses, lastSaved?.workflow ?? formWorkflow);
 
   const panel = (id: TabId): React.ReactNode => {
     const workflow = draft.workflow.trim();
@@ -265,10 +290,13 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
             onSave={onSave}
             onNext={onNext}
             onCancelEdit={onCancelEdit}
+            confirmation={confirmation}
+            onDismissConfirmation={() => setConfirmation(null)}
+            onShowResults={() => selectTab("results")}
           />
         );
       case "results":
-        return <ResultsPanel answers={draft.answers} />;
+        return <ResultsPanel answers={draft.answers} lastSaved={lastSaved} teamRound={teamRound} />;
       case "team":
         return (
           <TeamPanel
@@ -309,18 +337,29 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
       </header>
 
       <ErrorBar />
-      {restored && (
+      {restored > 0 && (
         <Notice intent="info" onDismiss={dismissRestored}>
-          Your unsaved answers were restored.
+          Your unsaved answers were restored: {restored} of {STATEMENT_COUNT} answered.
         </Notice>
       )}
       {notice && (
-        <Notice intent="success" onDismiss={() => setNotice(null)}>
+        <Notice key={notice} intent="success" onDismiss={() => setNotice(null)}>
           <KeepDates text={notice} />
         </Notice>
       )}
 
-      <TabBar label="Sections" tabs={TAB_LABELS} selected={tab} onSelect={selectTab} />
+      <TabList
+        aria-label="Sections"
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_, data) => selectTab(data.value as TabId)}
+      >
+        {(Object.keys(TAB_LABELS) as TabId[]).map((id) => (
+          <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
+            {TAB_LABELS[id]}
+          </Tab>
+        ))}
+      </TabList>
 
       {!loaded ? (
         <p>Loading your draft…</p>

@@ -1,9 +1,9 @@
 // What the pane says when data saved in this browser was damaged: what was left out, the damaged
 // text for download, and a fresh start that discards it. The readable records are in use already.
+import { Button } from "@fluentui/react-components";
 import * as React from "react";
 import type { DamagedCopy } from "../workbook/local-safety";
 import { Notice } from "./components/Notice";
-import { PaneButton } from "./components/PaneButton";
 
 const SHOWN_PROBLEMS = 5;
 
@@ -40,12 +40,12 @@ export function DamagedData({ copies, onDiscard }: DamagedDataProps) {
       title="Some data saved in this browser was damaged"
       actions={
         <>
-          <PaneButton size="small" onClick={download}>
+          <Button size="small" onClick={download}>
             Download it
-          </PaneButton>
-          <PaneButton size="small" onClick={discard}>
+          </Button>
+          <Button size="small" onClick={discard}>
             {confirming ? "Discard without a copy" : "Discard it"}
-          </PaneButton>
+          </Button>
         </>
       }
     >

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider } from "@fluentui/react-components";
+import { AriaLiveAnnouncer, Button, FluentProvider } from "@fluentui/react-components";
 import { LocalStore } from "../workbook/local-store";
 import { LocalPlanningStore } from "../workbook/local-planning";
 import type { PlanningStore } from "../workbook/planning-store";
@@ -9,7 +9,6 @@ import { App } from "./App";
 import { DamagedData } from "./DamagedData";
 import { ErrorProvider, PaneErrorBoundary, describeError } from "./errors";
 import { Notice } from "./components/Notice";
-import { PaneButton } from "./components/PaneButton";
 import { damagedCopies, discardDamaged, type DamagedCopy } from "../workbook/local-safety";
 import { waitForOffice, type OfficeStatus } from "./office-ready";
 import { chooseTheme, loadThemeOrLight, type ThemeName } from "./theme";
@@ -57,9 +56,9 @@ function Crashed({ error }: { error: unknown }) {
       intent="error"
       title="The pane stopped after an error"
       actions={
-        <PaneButton size="small" onClick={() => window.location.reload()}>
+        <Button size="small" onClick={() => window.location.reload()}>
           Reload the pane
-        </PaneButton>
+        </Button>
       }
     >
       {describeError(error)}. Saved responses and plans are not affected; reloading starts the pane again.
@@ -106,12 +105,15 @@ async function start(): Promise<void> {
   createRoot(container).render(
     <React.StrictMode>
       <FluentProvider theme={theme}>
-        <ErrorProvider startupProblems={themeProblem ? [themeProblem] : []}>
-          <PaneErrorBoundary fallback={(error) => <Crashed error={error} />}>
-            <Damaged initial={damaged} />
-            <App office={office} store={store} planningStore={planningStore} initialDraft={initialDraft} />
-          </PaneErrorBoundary>
-        </ErrorProvider>
+        {/* Notices and confirmations are announced through one live region. */}
+        <AriaLiveAnnouncer>
+          <ErrorProvider startupProblems={themeProblem ? [themeProblem] : []}>
+            <PaneErrorBoundary fallback={(error) => <Crashed error={error} />}>
+              <Damaged initial={damaged} />
+              <App office={office} store={store} planningStore={planningStore} initialDraft={initialDraft} />
+            </PaneErrorBoundary>
+          </ErrorProvider>
+        </AriaLiveAnnouncer>
       </FluentProvider>
     </React.StrictMode>,
   );

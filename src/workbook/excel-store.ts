@@ -69,7 +69,7 @@ function reportPlan(means: readonly (number | null)[]): { label: string; scores:
     scores: plan.scores,
     note:
       `Plan to ${percentText(target)}, the next band limit: raise every layer below ${percentText(plan.level)} ` +
-      `up to it, lowest first, adding ${(plan.totalImprovement * 100).toFixed(1)} points of layer score in all. ` +
+      `up to it, lowest first, adding ${(plan.totalImprovement * 100).toFixed(1)} percentage points of layer score in all. ` +
       "The plan keeps the scores of the moment it was made; the scores beside it stay live.",
   };
 }

@@ -7,6 +7,7 @@ import "../../src/taskpane/components/TeamPanel";
 import { LocalPlanningStore } from "../../src/workbook/local-planning";
 import { LocalStore, type KeyValueStorage } from "../../src/workbook/local-store";
 import { DRAFT_KEY, RESPONSES_KEY, type AssessmentStore } from "../../src/workbook/store";
+import { answer } from "./answer";
 import { renderInPane } from "./render";
 
 class MemoryStorage implements KeyValueStorage {
@@ -23,12 +24,6 @@ class MemoryStorage implements KeyValueStorage {
 }
 
 const PREVIEW = { host: null, reason: "test" };
-
-function answer(statementIndex: number, value: number) {
-  const statement = STATEMENTS[statementIndex];
-  const group = screen.getByRole("radiogroup", { name: `${statementIndex + 1}. ${statement.text}` });
-  fireEvent.click(within(group).getByRole("radio", { name: String(value) }));
-}
 
 async function renderApp(store: AssessmentStore, storage: KeyValueStorage = new MemoryStorage()) {
   renderInPane(<App office={PREVIEW} store={store} planningStore={new LocalPlanningStore(storage)} />, {
@@ -56,11 +51,80 @@ describe("App with the browser store", () => {
       JSON.stringify({ workflow: "Claims", respondent: "Ana", date: "", answers: { "adoption.stopped": 5 } }),
     );
     await renderApp(new LocalStore(storage));
-    expect(await screen.findByText("Your unsaved answers were restored.")).toBeInTheDocument();
+    expect(
+      await screen.findByRole("group", { name: "Your unsaved answers were restored: 1 of 15 answered." }),
+    ).toBeInTheDocument();
     expect(screen.getByText("1 of 15 answered")).toBeInTheDocument();
     // Statements after the first render in a transition, just after the first paint.
     const group = await screen.findByRole("radiogroup", { name: new RegExp(STATEMENTS[12].text.slice(0, 25)) });
     expect(within(group).getByRole("radio", { name: "5" })).toBeChecked();
+  });
+
+  it("says nothing about restoring when the stored draft holds no answers, only the workflow and date", async () => {
+    const storage = new MemoryStorage();
+    storage.setItem(DRAFT_KEY, JSON.stringify({ workflow: "Claims", respondent: "", date: "2026-04-02", answers: {} }));
+    await renderApp(new LocalStore(storage));
+    expect(screen.getByRole("combobox", { name: /Workflow/ })).toHaveValue("Claims");
+    expect(screen.queryByText(/restored/)).not.toBeInTheDocument();
+  });
+
+  it("after a save, confirms beside the Save button with the focus on it, and offers the next step", async () => {
+    const storage = new MemoryStorage();
+    await renderApp(new LocalStore(storage));
+    fireEvent.change(screen.getByRole("combobox", { name: /Workflow/ }), { target: { value: "Claims" } });
+    fireEvent.change(screen.getByRole("textbox", { name: /Respondent/ }), { target: { value: "Ana" } });
+    STATEMENTS.forEach((_, i) => answer(i, 4));
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save response" })));
+    const saved = await screen.findByRole("group", { name: /^Saved Ana's response for Claims\./ });
+    // The confirmation sits after the Save button, in the form's footer, and holds the focus.
+    const form = screen.getByRole("form", { name: "Assessment" });
+    const save = within(form).getByRole("button", { name: "Save response" });
+    expect(form).toContainElement(saved);
+    expect(save.compareDocumentPosition(saved) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(saved.parentElement).toHaveFocus();
+    fireEvent.click(within(saved).getByRole("button", { name: "Answer for the next respondent" }));
+    expect(screen.getByRole("textbox", { name: /Respondent/ })).toHaveFocus();
+    // Results, right after the save, shows the saved response and the team's round.
+    fireEvent.click(within(saved).getByRole("button", { name: "See results" }));
+    const results = await screen.findByRole("region", { name: "Results" });
+    expect(within(results).getByTestId("results-source")).toHaveTextContent(/Ana's undated response for Claims/);
+    // All fours: every layer 0.8, realized 0.8^5 = 0.32768.
+    expect(within(results).getByTestId("realized")).toHaveTextContent("32.8%");
+    expect(within(results).getByTestId("team-summary")).toHaveTextContent(/realized value 32\.8%.*1 complete response/);
+  });
+
+  it("moves the focus to the first problem when Save finds one", async () => {
+    const storage = new MemoryStorage();
+    await renderApp(new LocalStore(storage));
+    answer(0, 4);
+    fireEvent.click(screen.getByRole("button", { name: "Save response" }));
+    const workflow = screen.getByRole("combobox", { name: /Workflow/ });
+    expect(workflow).toHaveFocus();
+    expect(workflow).toHaveAccessibleDescription(/Name the workflow before saving\./);
+    fireEvent.change(workflow, { target: { value: "Claims" } });
+    fireEvent.click(screen.getByRole("button", { name: "Next respondent" }));
+    fireEvent.click(screen.getByRole("button", { name: "Discard answers and start next" }));
+    fireEvent.click(screen.getByRole("button", { name: "Save response" }));
+    // Nothing answered: the focus goes to the first statement.
+    expect(
+      within(screen.getByRole("radiogroup", { name: new RegExp(`^1\\. `) })).getAllByRole("radio")[0],
+    ).toHaveFocus();
+    expect(screen.getByRole("alert")).toHaveTextContent("Answer at least one statement before saving.");
+  });
+
+  it("offers the saved workflow whose name differs only in case or spacing", async () => {
+    const storage = new MemoryStorage();
+    storage.setItem(
+      RESPONSES_KEY,
+      JSON.stringify([{ id: "a", workflow: "Claims", respondent: "", date: "", answers: { "strategy.outcome": 3 } }]),
+    );
+    await renderApp(new LocalStore(storage));
+    const workflow = screen.getByRole("combobox", { name: /Workflow/ });
+    fireEvent.change(workflow, { target: { value: " claims " } });
+    expect(workflow).toHaveAccessibleDescription(/“Claims” is saved already/);
+    fireEvent.click(screen.getByRole("button", { name: "Use “Claims”" }));
+    expect(workflow).toHaveValue("Claims");
+    expect(screen.queryByRole("button", { name: "Use “Claims”" })).not.toBeInTheDocument();
   });
 
   it("saves a response, keeps the workflow for the next respondent and clears the answers", async () => {
@@ -93,9 +157,7 @@ describe("App with the browser store", () => {
     answer(0, 2);
     fireEvent.click(screen.getByRole("button", { name: "Save response" }));
     fireEvent.click(screen.getByRole("button", { name: "Save as partial" }));
-    const title = await screen.findByText("The response was not saved; your answers are kept");
-    const alert = title.closest('[role="alert"]') as HTMLElement;
-    expect(alert).toHaveAttribute("role", "alert");
+    const alert = await screen.findByRole("group", { name: "The response was not saved; your answers are kept" });
     expect(alert).toHaveTextContent("The response was not saved; your answers are kept");
     expect(alert).toHaveTextContent("The sheet is protected.");
     expect(screen.getByText("1 of 15 answered")).toBeInTheDocument();

@@ -1,124 +1,84 @@
-// The native controls of the first screen: a field's texts reach its control, inputs report
-// values, buttons never submit by accident.
+// The first screen's controls are Fluent's: notices are MessageBars announced through the
+// pane's live region, dates warn about a date typed in part, and the date editor is built only
+// after the first render.
 import * as React from "react";
-import { fireEvent, screen } from "@testing-library/react";
-import { FormField } from "../../src/taskpane/components/FormField";
-import { PaneButton } from "../../src/taskpane/components/PaneButton";
-import { DateInput, TextInput } from "../../src/taskpane/components/TextInput";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { DateField } from "../../src/taskpane/components/DateField";
+import { Notice } from "../../src/taskpane/components/Notice";
 import { renderInPane } from "./render";
 
-function Field(props: { required?: boolean; hint?: string; error?: string; onValue?: (value: string) => void }) {
-  const [value, setValue] = React.useState("");
-  return (
-    <FormField label="Workflow" required={props.required} hint={props.hint} error={props.error}>
-      {(control) => (
-        <TextInput
-          {...control}
-          value={value}
-          onValueChange={(next) => {
-            setValue(next);
-            props.onValue?.(next);
-          }}
-        />
-      )}
-    </FormField>
+// jsdom has no innerText, which Fluent's announcer writes its live region with; here it is
+// textContent, which is what a browser's innerText setter amounts to for plain text.
+beforeAll(() => {
+  if (!("innerText" in HTMLElement.prototype)) {
+    Object.defineProperty(HTMLElement.prototype, "innerText", {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.textContent;
+      },
+      set(this: HTMLElement, text: string) {
+        this.textContent = text;
+      },
+    });
+  }
+});
+
+/** The text Fluent's AriaLiveAnnouncer has put in its live region. */
+const announced = () =>
+  [...document.querySelectorAll("[aria-live]")].map((region) => region.textContent ?? "").join(" ");
+
+describe("Notice", () => {
+  it("is named by its title, and the title and message are announced when it appears", async () => {
+    function Later() {
+      const [shown, setShown] = React.useState(false);
+      return shown ? (
+        <Notice intent="error" title="The response was not saved">
+          The workbook is read-only.
+        </Notice>
+      ) : (
+        <button onClick={() => setShown(true)}>Save</button>
+      );
+    }
+    renderInPane(<Later />);
+    expect(announced()).toBe("");
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    const notice = screen.getByRole("group", { name: "The response was not saved" });
+    expect(notice).toHaveTextContent("The workbook is read-only.");
+    await waitFor(() => expect(announced()).toMatch(/The response was not saved.*The workbook is read-only/));
+  });
+
+  it("without a title, is named by its message", () => {
+    renderInPane(<Notice intent="success">Saved Ana&apos;s response.</Notice>);
+    expect(screen.getByRole("group", { name: "Saved Ana's response." })).toBeInTheDocument();
+  });
+
+  it.each(["error", "success", "info", "warning"] as const)(
+    "shows the %s intent by an icon as well as colour",
+    (intent) => {
+      renderInPane(<Notice intent={intent}>Text</Notice>);
+      expect(screen.getByRole("group", { name: "Text" }).querySelector("svg")).not.toBeNull();
+    },
   );
-}
 
-describe("FormField with TextInput", () => {
-  it("names the input by its label, without the required marker", () => {
-    renderInPane(<Field required />);
-    const input = screen.getByRole("textbox", { name: "Workflow" });
-    expect(input).toBeRequired();
-    expect(screen.getByText("*")).toHaveAttribute("aria-hidden", "true");
-  });
-
-  it.each([
-    [{}, "", false],
-    [{ hint: "Type a name." }, "Type a name.", false],
-    [{ error: "Name the workflow." }, "Name the workflow.", true],
-    [{ hint: "Type a name.", error: "Name the workflow." }, "Name the workflow. Type a name.", true],
-  ])("with %j describes the input as %j (invalid: %s)", (texts, description, invalid) => {
-    renderInPane(<Field {...texts} />);
-    const input = screen.getByRole("textbox", { name: "Workflow" });
-    expect(input).toHaveAccessibleDescription(description);
-    if (invalid) expect(input).toHaveAttribute("aria-invalid", "true");
-    else expect(input).not.toHaveAttribute("aria-invalid");
-  });
-
-  it("announces an error as an alert", () => {
-    renderInPane(<Field error="Name the workflow." />);
-    expect(screen.getByRole("alert")).toHaveTextContent("Name the workflow.");
-  });
-
-  it("reports each typed value, kept as typed", () => {
-    const onValue = jest.fn();
-    renderInPane(<Field onValue={onValue} />);
-    const input = screen.getByRole("textbox", { name: "Workflow" });
-    fireEvent.change(input, { target: { value: '=HYPERLINK("x")' } });
-    expect(onValue).toHaveBeenLastCalledWith('=HYPERLINK("x")');
-    expect(input).toHaveValue('=HYPERLINK("x")');
-  });
-
-  it("gives two fields different ids", () => {
+  it("dismisses, and offers its actions", () => {
+    const onDismiss = jest.fn();
+    const onUndo = jest.fn();
     renderInPane(
-      <>
-        <Field />
-        <Field />
-      </>,
+      <Notice intent="success" onDismiss={onDismiss} actions={<button onClick={onUndo}>Undo</button>}>
+        Deleted.
+      </Notice>,
     );
-    const [first, second] = screen.getAllByRole("textbox", { name: "Workflow" });
-    expect(first.id).not.toBe(second.id);
+    fireEvent.click(screen.getByRole("button", { name: "Undo" }));
+    fireEvent.click(screen.getByRole("button", { name: "Dismiss" }));
+    expect(onUndo).toHaveBeenCalledTimes(1);
+    expect(onDismiss).toHaveBeenCalledTimes(1);
   });
 });
 
-describe("PaneButton", () => {
-  it("does not submit its form unless asked to", () => {
-    const onSubmit = jest.fn((event: React.FormEvent) => event.preventDefault());
-    renderInPane(
-      <form onSubmit={onSubmit}>
-        <PaneButton>Next respondent</PaneButton>
-        <PaneButton type="submit" appearance="primary">
-          Save response
-        </PaneButton>
-      </form>,
-    );
-    fireEvent.click(screen.getByRole("button", { name: "Next respondent" }));
-    expect(onSubmit).not.toHaveBeenCalled();
-    fireEvent.click(screen.getByRole("button", { name: "Save response" }));
-    expect(onSubmit).toHaveBeenCalledTimes(1);
-  });
-
-  it.each(["secondary", "primary", "transparent"] as const)("as %s, a disabled button does nothing", (appearance) => {
-    const onClick = jest.fn();
-    renderInPane(
-      <PaneButton appearance={appearance} disabled onClick={onClick}>
-        Export CSV
-      </PaneButton>,
-    );
-    const button = screen.getByRole("button", { name: "Export CSV" });
-    expect(button).toBeDisabled();
-    fireEvent.click(button);
-    expect(onClick).not.toHaveBeenCalled();
-  });
-
-  it("draws the primary action differently from the others", () => {
-    renderInPane(
-      <>
-        <PaneButton appearance="primary">Save</PaneButton>
-        <PaneButton>Next</PaneButton>
-      </>,
-    );
-    expect(screen.getByRole("button", { name: "Save" }).className).not.toBe(
-      screen.getByRole("button", { name: "Next" }).className,
-    );
-  });
-});
-
-describe("DateInput", () => {
-  it("first commits as a read-only text box, which builds no date editor", () => {
+describe("DateField", () => {
+  it("with deferEditor, first commits as a read-only text box, which builds no date editor", () => {
     const firstCommit: Array<[string, boolean, string]> = [];
-    // Layout effects run after the first commit's DOM changes and before DateInput's own effect.
+    // Layout effects run after the first commit's DOM changes and before DateField's own effect.
     function AfterFirstCommit() {
       React.useLayoutEffect(() => {
         const input = screen.getByLabelText("Date") as HTMLInputElement;
@@ -128,31 +88,40 @@ describe("DateInput", () => {
     }
     renderInPane(
       <>
-        <DateInput aria-label="Date" value="2026-11-24" onValueChange={() => {}} />
+        <DateField label="Date" deferEditor value="2026-11-24" onChange={() => {}} />
         <AfterFirstCommit />
       </>,
     );
     expect(firstCommit).toEqual([["text", true, "2026-11-24"]]);
-    expect(screen.getByLabelText("Date")).toHaveAttribute("type", "date");
-  });
-
-  it("once mounted, is an editable date field that kept its value and reports changes", () => {
-    const onValue = jest.fn();
-    renderInPane(
-      <FormField label="Date (optional)">
-        {(control) => <DateInput {...control} value="2026-11-24" onValueChange={onValue} />}
-      </FormField>,
-    );
-    const input = screen.getByLabelText("Date (optional)");
+    const input = screen.getByLabelText("Date");
     expect(input).toHaveAttribute("type", "date");
     expect(input).not.toHaveAttribute("readonly");
     expect(input).toHaveValue("2026-11-24");
-    fireEvent.change(input, { target: { value: "2026-12-01" } });
-    expect(onValue).toHaveBeenLastCalledWith("2026-12-01");
   });
 
-  it("stays read-only when asked to", () => {
-    renderInPane(<DateInput aria-label="Start" readOnly value="" onValueChange={() => {}} />);
-    expect(screen.getByLabelText("Start")).toHaveAttribute("readonly");
+  it("reports each change as complete, and says so when a date is typed only in part", () => {
+    const onChange = jest.fn();
+    function Controlled() {
+      const [value, setValue] = React.useState("");
+      return (
+        <DateField
+          label="Date (optional)"
+          value={value}
+          onChange={(next, complete) => {
+            setValue(next);
+            onChange(next, complete);
+          }}
+        />
+      );
+    }
+    renderInPane(<Controlled />);
+    const input = screen.getByLabelText("Date (optional)");
+    fireEvent.change(input, { target: { value: "2026-12-01" } });
+    expect(onChange).toHaveBeenLastCalledWith("2026-12-01", true);
+    // A browser reports a half-typed date as an empty value with badInput set.
+    Object.defineProperty(input, "validity", { value: { badInput: true }, configurable: true });
+    fireEvent.change(input, { target: { value: "" } });
+    expect(onChange).toHaveBeenLastCalledWith("", false);
+    expect(screen.getByText("Enter the whole date: day, month and year.")).toBeInTheDocument();
   });
 });

@@ -72,7 +72,9 @@ describe("TeamPanel with two rounds", () => {
     ]);
     // Disagreement is measured within April only; the spread across the two dates is not flagged.
     expect(screen.queryByRole("list", { name: "Statements with divergent answers" })).toBeNull();
-    expect(screen.getByText("No statement in this round has answers 3 or more points apart.")).toBeInTheDocument();
+    expect(
+      screen.getByText("No statement in this round has answers 3 or more answer steps apart."),
+    ).toBeInTheDocument();
     expect(cells(screen.getByRole("table", { name: "Responses" }))).toEqual([
       ["Respondent", "Realized"],
       // Ana 1 × 0.8 × 0.8 × 0.6 × 0.8 = 0.3072; Ben 0.8 × 1 × 0.6 × 0.6 × 0.8 = 0.2304.
@@ -313,7 +315,7 @@ describe("TeamPanel, correcting responses", () => {
     );
     const undo = screen.getByRole("button", { name: "Undo" });
     expect(undo).toHaveFocus();
-    expect(undo.closest('[role="status"]')).toHaveTextContent("Deleted Cy's response of 2026-01-15 for Claims.");
+    expect(undo.closest('[role="group"]')).toHaveTextContent("Deleted Cy's response of 2026-01-15 for Claims.");
     fireEvent.click(undo);
     expect(onUndo).toHaveBeenCalledTimes(1);
     rerender(
@@ -329,7 +331,9 @@ describe("TeamPanel, correcting responses", () => {
       </FluentProvider>,
     );
     expect(screen.queryByRole("button", { name: "Undo" })).toBeNull();
-    expect(screen.getByRole("status")).toHaveTextContent("Cy's response of 2026-01-15 is back in the list.");
+    expect(screen.getByRole("group", { name: "Cy's response of 2026-01-15 is back in the list." })).toHaveTextContent(
+      "Cy's response of 2026-01-15 is back in the list.",
+    );
     fireEvent.click(screen.getByRole("button", { name: "Dismiss" }));
     expect(onDismiss).toHaveBeenCalledTimes(1);
   });

@@ -1,7 +1,7 @@
 // Renders a component the way the pane does: inside Fluent's provider and our error handler.
 import * as React from "react";
 import { render } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { AriaLiveAnnouncer, FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { ErrorProvider, type StartupProblem } from "../../src/taskpane/errors";
 import { ErrorBar } from "../../src/taskpane/components/ErrorBar";
 
@@ -12,10 +12,12 @@ export function renderInPane(
 ) {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <ErrorProvider startupProblems={startupProblems}>
-        {withErrorBar && <ErrorBar />}
-        {ui}
-      </ErrorProvider>
+      <AriaLiveAnnouncer>
+        <ErrorProvider startupProblems={startupProblems}>
+          {withErrorBar && <ErrorBar />}
+          {ui}
+        </ErrorProvider>
+      </AriaLiveAnnouncer>
     </FluentProvider>,
   );
 }

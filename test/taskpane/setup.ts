@@ -1,4 +1,5 @@
 import "@testing-library/jest-dom";
+import { configure } from "@testing-library/react";
 
 // jsdom has no layout, hence no ResizeObserver; Fluent's MessageBar observes its own size.
 class NoLayoutResizeObserver {
@@ -10,3 +11,8 @@ class NoLayoutResizeObserver {
 
 // Fluent components under jsdom are slow on a 2-core machine; a full 15-answer form needs time.
 jest.setTimeout(30_000);
+
+// The same machine may be busy with other work: waiting for the pane's lazy panels and its
+// deferred statements may take longer than Testing Library's default second. A wait that ends
+// early passes at once; only a wait for what never comes takes this long.
+configure({ asyncUtilTimeout: 10_000 });

@@ -1,13 +1,12 @@
 import * as React from "react";
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens, Field, Input } from "@fluentui/react-components";
 import { ConfirmStep } from "./ConfirmStep";
-import { PaneButton } from "./PaneButton";
-import { LAYERS, STATEMENTS, STATEMENT_COUNT, assessAnswers, statementsOf } from "../../model";
+import { LAYERS, STATEMENTS, STATEMENT_COUNT, assessAnswers, nearName, statementsOf } from "../../model";
 import type { Draft } from "../../workbook/store";
 import { AnswerScale } from "./AnswerScale";
-import { FormField } from "./FormField";
 import { KeepDates } from "./KeepDates";
-import { DateInput, TextInput } from "./TextInput";
+import { DateField } from "./DateField";
+import { Notice } from "./Notice";
 import { formatPercent } from "./format";
 
 const useStyles = makeStyles({
@@ -74,6 +73,13 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
   },
   bannerText: { fontWeight: tokens.fontWeightSemibold },
+  // Fluent's Input has a wide minimum width; in a narrow pane it shrinks with the form.
+  input: { minWidth: 0, width: "100%" },
+  useName: { justifySelf: "start" },
+  confirmation: {
+    borderRadius: tokens.borderRadiusMedium,
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
   small: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   error: {
     fontSize: tokens.fontSizeBase200,
@@ -111,6 +117,19 @@ export interface AssessmentFormProps {
   onNext: () => void;
   /** Leaves edit mode; called over unsaved changes only once the user has said so. */
   onCancelEdit?: () => void;
+  /** What the last save did, shown beside the Save button; a new `key` for each save. */
+  confirmation?: SaveConfirmation | null;
+  onDismissConfirmation?: () => void;
+  /** Opens the Results tab. */
+  onShowResults?: () => void;
+}
+
+/** Said beside the Save button after a save, where the user's eyes and focus are. */
+export interface SaveConfirmation {
+  key: number;
+  text: string;
+  /** The form is ready for the next respondent (false after saving changes to a saved response). */
+  next: boolean;
 }
 
 /** A question the form is asking, and where: beside the edit banner or beside the buttons below. */
@@ -130,6 +149,9 @@ export function AssessmentForm({
   onSave,
   onNext,
   onCancelEdit,
+  confirmation = null,
+  onDismissConfirmation,
+  onShowResults,
 }: AssessmentFormProps) {
   const styles = useStyles();
   const progress = assessAnswers(draft.answers);
@@ -137,6 +159,16 @@ export function AssessmentForm({
   const workflowMissing = draft.workflow.trim() === "";
   const unsaved = editing ? editing.unsaved : progress.answered > 0;
   const [touched, setTouched] = React.useState(false);
+  const [datePartial, setDatePartial] = React.useState(false);
+  const near = nearName(draft.workflow, workflows);
+  const workflowInput = React.useRef<HTMLInputElement>(null);
+  const respondentInput = React.useRef<HTMLInputElement>(null);
+  const dateInput = React.useRef<HTMLInputElement>(null);
+  const saved = React.useRef<HTMLDivElement>(null);
+  // A new confirmation takes the focus, so it is read out and the next step is one Tab away.
+  React.useEffect(() => {
+    if (confirmation) saved.current?.focus();
+  }, [confirmation]);
   const [triedEmpty, setTriedEmpty] = React.useState(false);
   const [ask, setAsk] = React.useState<Ask | null>(null);
   // A question about one response is dropped when another one comes onto the form.
@@ -164,7 +196,18 @@ export function AssessmentForm({
   const requestSave = () => {
     setTouched(true);
     setTriedEmpty(progress.answered === 0);
-    if (workflowMissing || progress.answered === 0) return setAsk(null);
+    // The focus goes to the first problem, in the order the form shows them.
+    const problem = workflowMissing
+      ? workflowInput.current
+      : datePartial
+        ? dateInput.current
+        : progress.answered === 0
+          ? document.querySelector<HTMLInputElement>(`input[name="answer-${STATEMENTS[0].id}"]`)
+          : null;
+    if (problem) {
+      problem.focus();
+      return setAsk(null);
+    }
     if (missing > 0) return setAsk({ kind: "partial", at: "bottom" });
     setAsk(null);
     onSave();
@@ -252,9 +295,9 @@ export function AssessmentForm({
               <KeepDates text={`Editing ${editing.label}`} />
             </span>
             {ask?.at !== "top" && (
-              <PaneButton size="small" onClick={() => requestCancel("top")} disabled={saving}>
+              <Button size="small" onClick={() => requestCancel("top")} disabled={saving}>
                 Cancel edit
-              </PaneButton>
+              </Button>
             )}
           </div>
           {editing.setAsideAnswered > 0 && (
@@ -268,23 +311,34 @@ export function AssessmentForm({
       )}
 
       <div className={styles.meta}>
-        <FormField
+        <Field
           label="Workflow"
           required
           hint="Pick a workflow assessed before, or type a new name."
-          error={touched && workflowMissing ? "Name the workflow before saving." : undefined}
+          validationState={touched && workflowMissing ? "error" : near ? "warning" : "none"}
+          validationMessage={
+            touched && workflowMissing
+              ? "Name the workflow before saving."
+              : near
+                ? `“${near}” is saved already. Names are matched exactly, so this one would start a separate workflow.`
+                : undefined
+          }
         >
-          {(fieldProps) => (
-            <TextInput
-              {...fieldProps}
-              placeholder="e.g. Invoice triage"
-              value={draft.workflow}
-              list="agap-workflows"
-              autoComplete="off"
-              onValueChange={(value) => onField("workflow", value)}
-            />
-          )}
-        </FormField>
+          <Input
+            ref={workflowInput}
+            className={styles.input}
+            placeholder="e.g. Invoice triage"
+            value={draft.workflow}
+            list="agap-workflows"
+            autoComplete="off"
+            onChange={(_, data) => onField("workflow", data.value)}
+          />
+        </Field>
+        {near && (
+          <Button size="small" className={styles.useName} onClick={() => onField("workflow", near)}>
+            {`Use “${near}”`}
+          </Button>
+        )}
         {/* A native list of earlier workflows: suggestions without a heavy popup component. */}
         <datalist id="agap-workflows">
           {workflows.map((name) => (
@@ -292,24 +346,34 @@ export function AssessmentForm({
           ))}
         </datalist>
         {!editing && onRoundDate && (
-          <FormField label="Date for this round (optional)" hint="Each new respondent starts with this date.">
-            {(fieldProps) => <DateInput {...fieldProps} value={roundDate} onValueChange={onRoundDate} />}
-          </FormField>
+          <DateField
+            label="Date for this round (optional)"
+            hint="Each new respondent starts with this date."
+            value={roundDate}
+            fill
+            deferEditor
+            onChange={(value) => onRoundDate(value)}
+          />
         )}
-        <FormField label="Respondent (optional)">
-          {(fieldProps) => (
-            <TextInput
-              {...fieldProps}
-              value={draft.respondent}
-              onValueChange={(value) => onField("respondent", value)}
-            />
-          )}
-        </FormField>
-        <FormField label="Date (optional)">
-          {(fieldProps) => (
-            <DateInput {...fieldProps} value={draft.date} onValueChange={(value) => onField("date", value)} />
-          )}
-        </FormField>
+        <Field label="Respondent (optional)">
+          <Input
+            ref={respondentInput}
+            className={styles.input}
+            value={draft.respondent}
+            onChange={(_, data) => onField("respondent", data.value)}
+          />
+        </Field>
+        <DateField
+          label="Date (optional)"
+          value={draft.date}
+          fill
+          deferEditor
+          inputRef={dateInput}
+          onChange={(value, complete) => {
+            setDatePartial(!complete);
+            onField("date", value);
+          }}
+        />
       </div>
 
       <div className={styles.progress}>
@@ -358,20 +422,51 @@ export function AssessmentForm({
           </span>
         )}
         <div className={styles.actions}>
-          <PaneButton appearance="primary" onClick={requestSave} disabled={saving}>
+          <Button appearance="primary" onClick={requestSave} disabled={saving}>
             {saving ? "Saving…" : editing ? "Save changes" : "Save response"}
-          </PaneButton>
+          </Button>
           {editing ? (
-            <PaneButton onClick={() => requestCancel("bottom")} disabled={saving}>
+            <Button onClick={() => requestCancel("bottom")} disabled={saving}>
               Cancel edit
-            </PaneButton>
+            </Button>
           ) : (
-            <PaneButton onClick={requestNext} disabled={saving}>
+            <Button onClick={requestNext} disabled={saving}>
               Next respondent
-            </PaneButton>
+            </Button>
           )}
         </div>
         {question("bottom")}
+        {confirmation && (
+          <div ref={saved} tabIndex={-1} className={styles.confirmation} key={confirmation.key}>
+            <Notice
+              intent="success"
+              onDismiss={onDismissConfirmation}
+              actions={
+                <>
+                  {confirmation.next && (
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        // Focusing scrolls it into view; centring it shows the statements below it too.
+                        respondentInput.current?.scrollIntoView?.({ block: "center" });
+                        respondentInput.current?.focus();
+                      }}
+                    >
+                      Answer for the next respondent
+                    </Button>
+                  )}
+                  {onShowResults && (
+                    <Button size="small" onClick={onShowResults}>
+                      See results
+                    </Button>
+                  )}
+                </>
+              }
+            >
+              <KeepDates text={confirmation.text} />
+            </Notice>
+          </div>
+        )}
       </div>
     </form>
   );

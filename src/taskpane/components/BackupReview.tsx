@@ -1,6 +1,5 @@
 import * as React from "react";
-import { Radio, RadioGroup } from "@fluentui/react-components";
-import { PaneButton } from "./PaneButton";
+import { Button, Radio, RadioGroup } from "@fluentui/react-components";
 import { countsOf, entryId, type Choice, type MergeEntry, type MergePlan } from "../../workbook/backup";
 import { useImportStyles } from "./import-styles";
 
@@ -74,12 +73,12 @@ export function BackupReview({ fileName, plan, source, busy, onImport, onCancel 
             Mine is the record as this pane holds it now; theirs is the file&apos;s. Nothing changes until you import.
           </p>
           <div className={styles.row}>
-            <PaneButton size="small" onClick={() => setAll("mine")} disabled={busy}>
+            <Button size="small" onClick={() => setAll("mine")} disabled={busy}>
               Keep mine for all
-            </PaneButton>
-            <PaneButton size="small" onClick={() => setAll("theirs")} disabled={busy}>
+            </Button>
+            <Button size="small" onClick={() => setAll("theirs")} disabled={busy}>
               Take theirs for all
-            </PaneButton>
+            </Button>
           </div>
           <ul className={styles.cards} aria-label="Records here with other content">
             {plan.conflicts.map((entry) => {
@@ -129,12 +128,12 @@ export function BackupReview({ fileName, plan, source, busy, onImport, onCancel 
 
       {writes === 0 && <p className={styles.text}>{nothingToImport(plan)}</p>}
       <div className={styles.row}>
-        <PaneButton appearance="primary" disabled={busy || writes === 0} onClick={() => onImport(choose)}>
+        <Button appearance="primary" disabled={busy || writes === 0} onClick={() => onImport(choose)}>
           {writes === 0 ? "Import" : `Import ${records(writes)}`}
-        </PaneButton>
-        <PaneButton onClick={onCancel} disabled={busy}>
+        </Button>
+        <Button onClick={onCancel} disabled={busy}>
           {plan.additions.length + plan.conflicts.length === 0 ? "Close" : "Cancel"}
-        </PaneButton>
+        </Button>
       </div>
     </section>
   );

@@ -1,7 +1,6 @@
 import * as React from "react";
-import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens, shorthands } from "@fluentui/react-components";
 import { KeepDates } from "./KeepDates";
-import { PaneButton } from "./PaneButton";
 
 const useStyles = makeStyles({
   step: {
@@ -88,12 +87,12 @@ export function ConfirmStep({
         </p>
       )}
       <div className={styles.actions}>
-        <PaneButton appearance={destructive ? "secondary" : "primary"} onClick={onConfirm} disabled={disabled}>
+        <Button appearance={destructive ? "secondary" : "primary"} onClick={onConfirm} disabled={disabled}>
           {confirmLabel}
-        </PaneButton>
-        <PaneButton ref={keep} onClick={onKeep} disabled={disabled}>
+        </Button>
+        <Button ref={keep} onClick={onKeep} disabled={disabled}>
           {keepLabel}
-        </PaneButton>
+        </Button>
       </div>
     </div>
   );

@@ -1,5 +1,4 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
-import { PaneButton } from "./PaneButton";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useErrors } from "../errors";
 import { Notice } from "./Notice";
 
@@ -22,7 +21,7 @@ export function ErrorBar() {
           onDismiss={() => dismiss(error.id)}
           actions={
             error.retry && (
-              <PaneButton
+              <Button
                 size="small"
                 onClick={() => {
                   dismiss(error.id);
@@ -30,7 +29,7 @@ export function ErrorBar() {
                 }}
               >
                 Retry
-              </PaneButton>
+              </Button>
             )
           }
         >

@@ -1,6 +1,5 @@
 import * as React from "react";
-import { makeStyles, tokens } from "@fluentui/react-components";
-import { PaneButton } from "./PaneButton";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { AssessmentResponse } from "../../model";
 import { LocalPlanningStore } from "../../workbook/local-planning";
 import { LocalStore } from "../../workbook/local-store";
@@ -130,18 +129,18 @@ export function ExportButtons({ responses, planning, store, planningStore, onImp
           Export
         </h3>
         <div className={styles.row} role="group" aria-label="Export" aria-describedby={noteId}>
-          <PaneButton onClick={exportXlsx} disabled={busy || empty}>
+          <Button onClick={exportXlsx} disabled={busy || empty}>
             Export .xlsx
-          </PaneButton>
-          <PaneButton onClick={exportCsv} disabled={busy || empty}>
+          </Button>
+          <Button onClick={exportCsv} disabled={busy || empty}>
             Export CSV
-          </PaneButton>
-          <PaneButton onClick={exportJson} disabled={busy || empty}>
+          </Button>
+          <Button onClick={exportJson} disabled={busy || empty}>
             Export JSON
-          </PaneButton>
-          <PaneButton onClick={exportBackup} disabled={busy || nothing}>
+          </Button>
+          <Button onClick={exportBackup} disabled={busy || nothing}>
             Export backup
-          </PaneButton>
+          </Button>
         </div>
         <p id={noteId} className={styles.note}>
           CSV and JSON hold the responses only. The .xlsx holds every record as sheets with live formulas, to open in

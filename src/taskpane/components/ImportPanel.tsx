@@ -1,5 +1,5 @@
+import { Button } from "@fluentui/react-components";
 import * as React from "react";
-import { PaneButton } from "./PaneButton";
 import { Notice } from "./Notice";
 import type { AssessmentResponse } from "../../model";
 import {
@@ -200,12 +200,12 @@ export function ImportPanel({ store, planningStore, onImported }: ImportPanelPro
         Google Forms export.
       </p>
       <div className={styles.row}>
-        <PaneButton onClick={() => backupInput.current?.click()} disabled={busy}>
+        <Button onClick={() => backupInput.current?.click()} disabled={busy}>
           Import backup…
-        </PaneButton>
-        <PaneButton onClick={() => surveyInput.current?.click()} disabled={busy}>
+        </Button>
+        <Button onClick={() => surveyInput.current?.click()} disabled={busy}>
           Import survey responses…
-        </PaneButton>
+        </Button>
       </div>
       <input
         ref={backupInput}
@@ -260,9 +260,9 @@ export function ImportPanel({ store, planningStore, onImported }: ImportPanelPro
         <Notice
           intent="info"
           actions={
-            <PaneButton size="small" onClick={() => window.location.reload()}>
+            <Button size="small" onClick={() => window.location.reload()}>
               Reload now
-            </PaneButton>
+            </Button>
           }
         >
           The other tabs show the imported records once the pane is reloaded.

@@ -23,9 +23,14 @@ import {
   survivingShares,
   weakestLayerIndex,
   type Answers,
+  type AssessmentResponse,
+  type AssessmentRound,
+  type TeamResult,
 } from "../../model";
+import { KeepDates } from "./KeepDates";
 import { DecayCurveChart } from "./DecayCurveChart";
-import { formatPercent, formatPoints } from "./format";
+import { ANSWER_STEP_SCORE, TERM_LABELS } from "../../model";
+import { describeResponse, formatNumber, formatPercent, formatPoints } from "./format";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -37,20 +42,110 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
 });
 
-/** One more answer point on a layer's average is a fifth of the score scale. */
-export const ONE_POINT = 0.2;
+/** The figures one result view shows, all from the model. */
+interface ResultFigures {
+  layerScores: readonly (number | null)[];
+  /** Null until every layer has a score. */
+  realized: number | null;
+  band: string | null;
+  weakest: number | null;
+}
 
-export function ResultsPanel({ answers }: { answers: Answers }) {
-  const styles = useStyles();
+function figuresOfAnswers(answers: Answers): ResultFigures {
   const { layerScores, complete } = assessAnswers(answers);
   const scores = complete ? (layerScores as number[]) : null;
   const realized = scores ? realizedValue(scores) : null;
-  const surviving = survivingShares(layerScores);
-  const weakest = scores ? weakestLayerIndex(scores) : null;
-  const lifts = scores ? layerLifts(scores, ONE_POINT) : null;
+  return {
+    layerScores,
+    realized,
+    band: realized === null ? null : bandOf(1 - realized),
+    weakest: scores ? weakestLayerIndex(scores) : null,
+  };
+}
 
+const figuresOfTeam = (result: TeamResult): ResultFigures => ({
+  layerScores: result.layerScores,
+  realized: result.realized,
+  band: result.band,
+  weakest: result.weakest,
+});
+
+export interface ResultsPanelProps {
+  /** The answers on the form (the draft). */
+  answers: Answers;
+  /** The response saved last, shown when the form holds no answers. */
+  lastSaved?: AssessmentResponse | null;
+  /** The round the draft's workflow is judged by, when it has one. */
+  teamRound?: AssessmentRound | null;
+}
+
+/**
+ * Results of what the user is looking at: the answers on the form while there are any; once
+ * they are saved (the form is empty again), the response saved last and the team's round.
+ */
+export function ResultsPanel({ answers, lastSaved = null, teamRound = null }: ResultsPanelProps) {
+  const styles = useStyles();
+  const drafting = assessAnswers(answers).answered > 0;
+  const team = teamRound?.result ?? null;
+  const teamLine = teamRound && team && (
+    <Body1 data-testid="team-summary">
+      <KeepDates
+        text={`Team result for ${teamRound.workflow}, ${roundName(teamRound.date)}: realized value ${formatPercent(team.realized)}, ${team.band} (${team.respondents} complete ${team.respondents === 1 ? "response" : "responses"}). Team & history has the detail.`}
+      />
+    </Body1>
+  );
+
+  if (drafting) {
+    return (
+      <section className={styles.panel} aria-label="Results">
+        <Caption1 className={styles.note} data-testid="results-source">
+          From the answers on the form, not saved yet.
+        </Caption1>
+        <ResultView figures={figuresOfAnswers(answers)} />
+      </section>
+    );
+  }
+  if (lastSaved) {
+    return (
+      <section className={styles.panel} aria-label="Results">
+        <Caption1 className={styles.note} data-testid="results-source">
+          <KeepDates text={`From ${describeResponse(lastSaved)} for ${lastSaved.workflow}, saved last.`} />
+        </Caption1>
+        {teamLine}
+        <ResultView figures={figuresOfAnswers(lastSaved.answers)} />
+      </section>
+    );
+  }
+  if (teamRound && team) {
+    return (
+      <section className={styles.panel} aria-label="Results">
+        <Caption1 className={styles.note} data-testid="results-source">
+          <KeepDates
+            text={`Team result for ${teamRound.workflow}, ${roundName(teamRound.date)}: the mean of each layer over its complete responses.`}
+          />
+        </Caption1>
+        <ResultView figures={figuresOfTeam(team)} />
+      </section>
+    );
+  }
   return (
     <section className={styles.panel} aria-label="Results">
+      <ResultView figures={figuresOfAnswers(answers)} />
+    </section>
+  );
+}
+
+const roundName = (date: string) => (date ? `round of ${date}` : "undated round");
+
+function ResultView({ figures }: { figures: ResultFigures }) {
+  const styles = useStyles();
+  const { layerScores, realized, band, weakest } = figures;
+  const scores = realized === null ? null : (layerScores as number[]);
+  const surviving = survivingShares(layerScores);
+  const lifts = scores ? layerLifts(scores, ANSWER_STEP_SCORE) : null;
+
+  return (
+    <>
       {realized === null ? (
         <Body1 role="status">
           Realized value, gap and band appear once all five layers are answered. Layer scores show as each layer is
@@ -73,7 +168,7 @@ export function ResultsPanel({ answers }: { answers: Answers }) {
           <div className={styles.figure}>
             <Caption1>Band</Caption1>
             <Badge appearance="tint" size="large" data-testid="band">
-              {bandOf(1 - realized)}
+              {band}
             </Badge>
           </div>
         </div>
@@ -85,7 +180,7 @@ export function ResultsPanel({ answers }: { answers: Answers }) {
           <TableRow>
             <TableHeaderCell>Layer</TableHeaderCell>
             <TableHeaderCell>Score</TableHeaderCell>
-            <TableHeaderCell>Lift for +1 point</TableHeaderCell>
+            <TableHeaderCell>{TERM_LABELS.liftPerAnswerStep}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -109,8 +204,9 @@ export function ResultsPanel({ answers }: { answers: Answers }) {
       </Table>
       {lifts && (
         <Caption1 className={styles.note}>
-          Lift: how many points realized value gains if that layer&apos;s average answer rose by one point (+
-          {formatPercent(ONE_POINT, 0)} score). The weakest layer always gains most.
+          Lift: the percentage points (pts) realized value gains if that layer&apos;s mean answer rose by one answer
+          step (+{formatNumber(ANSWER_STEP_SCORE * 100)} pts of layer score), the other layers unchanged. The weakest
+          layer always gains most.
         </Caption1>
       )}
 
@@ -136,6 +232,6 @@ export function ResultsPanel({ answers }: { answers: Answers }) {
         <Subtitle2 as="h3">Decay curve</Subtitle2>
         <DecayCurveChart surviving={surviving} />
       </div>
-    </section>
+    </>
   );
 }

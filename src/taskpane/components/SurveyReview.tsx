@@ -1,6 +1,5 @@
 import * as React from "react";
-import { Field, Input, Select } from "@fluentui/react-components";
-import { PaneButton } from "./PaneButton";
+import { Button, Field, Input, Select } from "@fluentui/react-components";
 import { LAYERS, STATEMENTS, STATEMENTS_PER_LAYER, assessAnswers, type AssessmentResponse } from "../../model";
 import { ANSWER_COLUMNS } from "../../workbook/sheets/assessments";
 import {
@@ -315,12 +314,12 @@ export function SurveyReview({ fileName, grid, problems, saved, busy, onImport, 
       )}
 
       <div className={styles.row}>
-        <PaneButton appearance="primary" disabled={busy || plan.save.length === 0} onClick={() => onImport(plan.save)}>
+        <Button appearance="primary" disabled={busy || plan.save.length === 0} onClick={() => onImport(plan.save)}>
           {`Import ${plural(plan.save.length, "response")}`}
-        </PaneButton>
-        <PaneButton onClick={onCancel} disabled={busy}>
+        </Button>
+        <Button onClick={onCancel} disabled={busy}>
           Cancel
-        </PaneButton>
+        </Button>
       </div>
     </section>
   );

@@ -1,18 +1,19 @@
 import * as React from "react";
 import {
-  Body1,
-  Caption1,
-  Field,
-  Select,
-  Subtitle2,
   Table,
   TableBody,
   TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
+  Body1,
+  Button,
+  Caption1,
+  Field,
   makeStyles,
   tokens,
+  Select,
+  Subtitle2,
 } from "@fluentui/react-components";
 import {
   DIVERGENCE_THRESHOLD,
@@ -28,7 +29,6 @@ import { ConfirmStep } from "./ConfirmStep";
 import { describeResponse, formatPercent } from "./format";
 import { KeepDates } from "./KeepDates";
 import { Notice } from "./Notice";
-import { PaneButton } from "./PaneButton";
 import { TrendChart } from "./TrendChart";
 
 const useStyles = makeStyles({
@@ -160,9 +160,9 @@ export function TeamPanel({
           onDismiss={recordNotice.onDismiss}
           actions={
             recordNotice.onUndo && (
-              <PaneButton ref={undo} size="small" onClick={recordNotice.onUndo} disabled={busy}>
+              <Button ref={undo} size="small" onClick={recordNotice.onUndo} disabled={busy}>
                 Undo
-              </PaneButton>
+              </Button>
             )
           }
         >
@@ -229,7 +229,7 @@ export function TeamPanel({
           <div className={styles.section}>
             <Subtitle2 as="h3">Where the team disagrees</Subtitle2>
             {flags.length === 0 ? (
-              <Body1>No statement in this round has answers {DIVERGENCE_THRESHOLD} or more points apart.</Body1>
+              <Body1>No statement in this round has answers {DIVERGENCE_THRESHOLD} or more answer steps apart.</Body1>
             ) : (
               <ul className={styles.list} aria-label="Statements with divergent answers">
                 {flags.map((flag) => (
@@ -272,7 +272,7 @@ export function TeamPanel({
                       {changeable && (
                         <TableCell>
                           <div className={styles.rowActions}>
-                            <PaneButton
+                            <Button
                               size="small"
                               className={styles.rowButton}
                               aria-label={`Edit ${name}`}
@@ -280,8 +280,8 @@ export function TeamPanel({
                               onClick={() => requestEdit(response)}
                             >
                               Edit
-                            </PaneButton>
-                            <PaneButton
+                            </Button>
+                            <Button
                               size="small"
                               className={styles.rowButton}
                               aria-label={`Delete ${name}`}
@@ -293,7 +293,7 @@ export function TeamPanel({
                               }}
                             >
                               Delete
-                            </PaneButton>
+                            </Button>
                           </div>
                         </TableCell>
                       )}

@@ -1,5 +1,5 @@
 import * as React from "react";
-import type { AssessmentResponse } from "../../model";
+import { assessAnswers, type AssessmentResponse } from "../../model";
 import type { AssessmentStore, Draft } from "../../workbook/store";
 import { useErrors } from "../errors";
 
@@ -38,8 +38,12 @@ export interface PaneDraft extends Draft {
 /** A draft read before the first render, so the form appears with it at once. */
 export type InitialDraft = { draft: Draft | null } | { error: unknown };
 
-const isRestorable = (saved: Draft | null): saved is Draft =>
-  saved !== null && (Object.keys(saved.answers ?? {}).length > 0 || saved.workflow !== "");
+/**
+ * The answers a stored draft brings back, for the "restored" notice; 0 when it brings none (a
+ * workflow name or date kept for the next respondent is not unsaved work).
+ */
+const restoredAnswers = (saved: Draft | null): number =>
+  saved && typeof saved.answers === "object" && saved.answers !== null ? assessAnswers(saved.answers).answered : 0;
 
 const plainDraft = (draft: Draft): Draft => ({
   workflow: draft.workflow,
@@ -90,7 +94,7 @@ export function useDraft(store: AssessmentStore, initial?: InitialDraft) {
   // The latest draft, read by changes made in the same event before React renders again.
   const latest = React.useRef(draft);
   const [loaded, setLoaded] = React.useState(initial !== undefined);
-  const [restored, setRestored] = React.useState(isRestorable(preloaded));
+  const [restored, setRestored] = React.useState(() => restoredAnswers(preloaded));
 
   React.useEffect(() => {
     if (initial) {
@@ -104,7 +108,7 @@ export function useDraft(store: AssessmentStore, initial?: InitialDraft) {
         if (!active || !saved) return;
         latest.current = fromStored(saved);
         setDraft(latest.current);
-        setRestored(isRestorable(saved));
+        setRestored(restoredAnswers(saved));
       })
       .catch((error) => report("Your saved draft could not be read", error))
       .finally(() => active && setLoaded(true));
@@ -197,6 +201,6 @@ export function useDraft(store: AssessmentStore, initial?: InitialDraft) {
     startNext,
     startEdit,
     finishEdit,
-    dismissRestored: () => setRestored(false),
+    dismissRestored: () => setRestored(0),
   };
 }

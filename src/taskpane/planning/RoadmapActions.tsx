@@ -2,7 +2,7 @@ import * as React from "react";
 import { Button } from "@fluentui/react-components";
 import { ROADMAP_TASKS, parseIsoDate, type RoadmapRecord } from "../../model";
 import { AskInPlace } from "./AskInPlace";
-import { DateField } from "./DateField";
+import { DateField } from "../components/DateField";
 import { usePanelStyles } from "./styles";
 
 export interface RoadmapActionsProps {

@@ -32,7 +32,7 @@ import {
   type AssessmentResponse,
 } from "../../model";
 import { formatPercent } from "../components/format";
-import { DateField } from "./DateField";
+import { DateField } from "../components/DateField";
 import { RoadmapActions } from "./RoadmapActions";
 import { RoadmapTasks } from "./RoadmapTasks";
 import { usePanelStyles } from "./styles";

@@ -21,7 +21,7 @@ import {
   type RoadmapTaskRecord,
   type TaskStatus,
 } from "../../model";
-import { DateField } from "./DateField";
+import { DateField } from "../components/DateField";
 import { usePanelStyles } from "./styles";
 
 const useStyles = makeStyles({

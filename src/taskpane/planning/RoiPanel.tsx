@@ -25,7 +25,7 @@ import {
   type RoiNumberField,
 } from "../../model";
 import { Notice } from "../components/Notice";
-import { DateField } from "./DateField";
+import { DateField } from "../components/DateField";
 import { NumberField } from "./NumberField";
 import { numberText, parseNumber, percentText, ruleFromLimit, type NumberRule } from "./parse";
 import { CURRENCY_WORDS, roiFigureTexts, type FigureText } from "./roi-figures";

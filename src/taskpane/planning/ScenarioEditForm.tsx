@@ -2,7 +2,7 @@ import * as React from "react";
 import { Body1, Button, Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { LAYERS, realizedValue, type Scenario } from "../../model";
 import { formatPercent, formatPoints } from "../components/format";
-import { duplicateWarning, sameNameAs } from "./names";
+import { duplicateError, sameNameAs, scenariosOf } from "./names";
 import { NumberField } from "./NumberField";
 import { numberText, parseNumber } from "./parse";
 import { usePanelStyles } from "./styles";
@@ -51,12 +51,12 @@ export function ScenarioEditForm({ scenario, scenarios, onSave, onCancel }: Scen
   const parsed = texts.map((text) => parseNumber(text, SCORE_RULE));
   const scores = parsed.map((p, i) => (p.ok && p.value !== null ? p.value : scenario.scores[i]));
   const scoresValid = parsed.every((p) => p.ok && p.value !== null);
-  const twin = sameNameAs(name, scenarios, scenario.id);
+  const twin = sameNameAs(name, scenariosOf(scenarios, scenario.workflow), scenario.id);
   const realized = realizedValue(scores);
 
   const save = async () => {
     setTried(true);
-    if (!name.trim() || !scoresValid) return;
+    if (!name.trim() || twin || !scoresValid) return;
     setSaving(true);
     const saved = await onSave({ ...scenario, name: name.trim(), scores });
     setSaving(false);
@@ -76,8 +76,8 @@ export function ScenarioEditForm({ scenario, scenarios, onSave, onCancel }: Scen
       <Field
         label="Name"
         required
-        validationState={tried && !name.trim() ? "error" : twin ? "warning" : "none"}
-        validationMessage={tried && !name.trim() ? "Name the scenario." : twin ? duplicateWarning(name) : undefined}
+        validationState={(tried && !name.trim()) || twin ? "error" : "none"}
+        validationMessage={tried && !name.trim() ? "Name the scenario." : twin ? duplicateError(name) : undefined}
       >
         <Input className={styles.input} value={name} onChange={(_, data) => setName(data.value)} />
       </Field>

@@ -15,6 +15,7 @@ import {
   TableRow,
   makeStyles,
   tokens,
+  useAnnounce,
 } from "@fluentui/react-components";
 import {
   BAND_THRESHOLD_NOTE,
@@ -38,7 +39,7 @@ import {
 import { TERM_LABELS, tornadoTitle } from "../../model/glossary";
 import { formatPercent, formatPoints } from "../components/format";
 import { Notice } from "../components/Notice";
-import { duplicateWarning, sameNameAs, uniqueName } from "./names";
+import { duplicateError, sameNameAs, scenariosOf, uniqueName } from "./names";
 import { NumberField } from "./NumberField";
 import { parseNumber, ruleFromLimit } from "./parse";
 import { SavedScenarios } from "./SavedScenarios";
@@ -171,6 +172,8 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
   const [name, setName] = React.useState("");
   const [nameTouched, setNameTouched] = React.useState(false);
   const [savedName, setSavedName] = React.useState<string | null>(null);
+  const [savedPlan, setSavedPlan] = React.useState<string | null>(null);
+  const { announce } = useAnnounce();
   const [targetText, setTargetText] = React.useState("25");
   const [deltaText, setDeltaText] = React.useState("10");
   const [gridLayers, setGridLayers] = React.useState<[number, number]>([3, 4]);
@@ -216,19 +219,21 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
     scores,
   });
 
+  const sameWorkflow = scenariosOf(planning.data.scenarios, base.workflow);
+  const twin = sameNameAs(name, sameWorkflow);
+
   const save = async () => {
     setNameTouched(true);
-    if (!name.trim() || !editor.allValid) return;
+    if (!name.trim() || twin || !editor.allValid) return;
     const scenario = scenarioFrom(editor.scores.slice(), name.trim());
     if (await planning.saveScenario(scenario)) {
       // The field is cleared for the next one: kept, its name would at once be "already taken".
       setName("");
       setNameTouched(false);
       setSavedName(scenario.name);
+      announce(`Saved “${scenario.name}”.`, { polite: true });
     }
   };
-
-  const twin = sameNameAs(name, planning.data.scenarios);
 
   return (
     <section className={styles.panel} aria-label="Scenarios">
@@ -296,9 +301,9 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
       <div className={styles.row}>
         <Field
           label="Scenario name"
-          validationState={nameTouched && !name.trim() ? "error" : twin ? "warning" : "none"}
+          validationState={(nameTouched && !name.trim()) || twin ? "error" : "none"}
           validationMessage={
-            nameTouched && !name.trim() ? "Name the scenario before saving." : twin ? duplicateWarning(name) : undefined
+            nameTouched && !name.trim() ? "Name the scenario before saving." : twin ? duplicateError(name) : undefined
           }
         >
           <Input
@@ -352,17 +357,24 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
               summed across layers.
             </Caption1>
             <Button
-              onClick={() =>
-                void planning.saveScenario(
-                  scenarioFrom(
-                    plan.scores,
-                    uniqueName(`Plan to ${formatPercent(plan.target, 0)}`, planning.data.scenarios),
-                  ),
-                )
-              }
+              onClick={async () => {
+                const scenario = scenarioFrom(
+                  plan.scores,
+                  uniqueName(`Plan to ${formatPercent(plan.target, 0)}`, sameWorkflow),
+                );
+                if (await planning.saveScenario(scenario)) {
+                  setSavedPlan(scenario.name);
+                  announce(`Saved “${scenario.name}”.`, { polite: true });
+                }
+              }}
             >
               Save plan as scenario
             </Button>
+            {savedPlan && (
+              <Caption1 className={styles.note} aria-live="polite">
+                Saved “{savedPlan}”. It is listed under Saved scenarios, below.
+              </Caption1>
+            )}
           </>
         )}
       </div>

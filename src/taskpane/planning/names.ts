@@ -1,8 +1,6 @@
 // Scenario names that a reader could not tell apart: the same letters, whatever the case or the
 // spaces around them.
-import type { Scenario } from "../../model";
-
-const key = (name: string) => name.trim().toLocaleLowerCase();
+import { nameKey as key, type Scenario } from "../../model";
 
 /**
  * The saved scenario, other than the one with `exceptId`, that carries the name already.
@@ -49,6 +47,13 @@ export function repeatedNames(scenarios: readonly Pick<Scenario, "name">[]): { n
   return [...groups.values()].filter((g) => g.count > 1);
 }
 
-/** The warning next to a name field when another scenario already has the name. */
-export const duplicateWarning = (name: string) =>
-  `Another saved scenario is already called “${name.trim()}”. Both would be listed under the same name; a different name keeps them apart.`;
+/**
+ * The scenarios a new name must differ from: those of the same workflow. Two workflows may
+ * each have their "Plan A".
+ */
+export const scenariosOf = <T extends Pick<Scenario, "workflow">>(scenarios: readonly T[], workflow: string): T[] =>
+  scenarios.filter((s) => s.workflow === workflow);
+
+/** The message next to a name field when another scenario of the workflow already has the name. */
+export const duplicateError = (name: string) =>
+  `Another scenario of this workflow is already called “${name.trim()}”. Choose a name that tells them apart.`;

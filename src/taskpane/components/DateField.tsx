@@ -15,15 +15,38 @@ export interface DateFieldProps {
   size?: "small" | "medium";
   /** Fill the column it sits in, however narrow, instead of Fluent's minimum width. */
   fill?: boolean;
+  hint?: string;
+  /**
+   * Start as a read-only text box and become a date field right after the first render.
+   * Chromium spends tens of milliseconds building its first date editor; on the first screen
+   * the survey around the field is usable sooner this way.
+   */
+  deferEditor?: boolean;
+  inputRef?: React.Ref<HTMLInputElement>;
 }
 
 /**
  * A date input that notices a date typed only in part: the browser then reports an empty value,
  * which must not pass for "no date".
  */
-export function DateField({ label, value, onChange, error, warning, size, fill }: DateFieldProps) {
+export function DateField({
+  label,
+  value,
+  onChange,
+  error,
+  warning,
+  size,
+  fill,
+  hint,
+  deferEditor,
+  inputRef,
+}: DateFieldProps) {
   const styles = useStyles();
   const [partial, setPartial] = React.useState(false);
+  const [native, setNative] = React.useState(!deferEditor);
+  React.useEffect(() => {
+    if (!native) React.startTransition(() => setNative(true));
+  }, [native]);
   const message = partial
     ? "Enter the whole date: day, month and year."
     : value && parseIsoDate(value) === null
@@ -33,11 +56,15 @@ export function DateField({ label, value, onChange, error, warning, size, fill }
     <Field
       label={label}
       size={size}
+      hint={hint}
       validationState={message ? "error" : warning ? "warning" : "none"}
       validationMessage={message ?? warning}
     >
       <Input
-        type="date"
+        ref={inputRef}
+        // Read-only until the date editor is built, so nothing typed can be dropped by the switch.
+        type={native ? "date" : "text"}
+        readOnly={!native}
         size={size}
         className={fill ? styles.fill : undefined}
         value={value}
