@@ -140,7 +140,7 @@ test("Delete, then Undo: the response is back with the same id and answers", asy
   await expect(storedResponses()).resolves.toEqual([]);
   const undo = page.getByRole("button", { name: "Undo" });
   await expect(undo.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
-  await expect(page.getByRole("status").filter({ hasText: "Deleted" }).textContent()).resolves.toContain(
+  await expect(page.getByRole("group", { name: "Deleted" }).textContent()).resolves.toContain(
     `Deleted Ana's response of ${DATE} for ${WORKFLOW}.`,
   );
   await undo.click();

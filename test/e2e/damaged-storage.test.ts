@@ -66,7 +66,7 @@ describe.each(CASES)("with %s", (_case, items, keepsGood) => {
   test("the pane starts, says what was damaged, keeps the good records and offers a fresh start", async () => {
     pageErrors.length = 0;
     await reloadWith(items);
-    const notice = page.getByRole("alert").filter({ hasText: "Some data saved in this browser was damaged" });
+    const notice = page.getByRole("group", { name: "Some data saved in this browser was damaged" });
     await notice.waitFor();
     await page.getByRole("radiogroup").nth(14).waitFor();
     if (keepsGood) {

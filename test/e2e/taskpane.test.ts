@@ -382,6 +382,8 @@ test("two respondents: team aggregate, divergence flag, and .xlsx / CSV / JSON e
   expect(exported.responses.map((r: { respondent: string }) => r.respondent)).toEqual(["Ana", "Ben"]);
   expect(exported.responses[0].realized).toBeCloseTo(ANA_REALIZED, 12);
   expect(exported.responses[1].layerScores.strategy).toBeCloseTo(0.6, 12);
+  // No error notice, and no field in error.
+  await expect(page.locator('[data-intent="error"]').count()).resolves.toBe(0);
   await expect(page.getByRole("alert").count()).resolves.toBe(0);
 });
 
@@ -457,7 +459,7 @@ test("in dark mode with the themes chunk unreachable, the pane starts in the lig
   await dropped.route("**/themes.js", (route) => route.abort("connectionreset"));
   await dropped.emulateMedia({ colorScheme: "dark" });
   await openTaskpane(dropped, server.url);
-  const alert = dropped.getByRole("alert").filter({ hasText: "The dark theme could not be loaded" });
+  const alert = dropped.getByRole("group", { name: "The dark theme could not be loaded" });
   await expect(alert.textContent()).resolves.toMatch(
     /so the pane uses the light theme \(reopen it to try again\)[\s\S]*themes\.js/,
   );

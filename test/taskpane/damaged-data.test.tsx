@@ -17,8 +17,7 @@ describe("DamagedData", () => {
   it("says what was left out and offers the damaged text and a fresh start", () => {
     const discarded = jest.fn();
     renderInPane(<DamagedData copies={copies} onDiscard={discarded} />);
-    const alert = screen.getByRole("alert");
-    expect(alert).toHaveTextContent("Some data saved in this browser was damaged");
+    const alert = screen.getByRole("group", { name: "Some data saved in this browser was damaged" });
     expect(alert).toHaveTextContent("roi item 2: Horizon is 2.5");
     expect(screen.getByRole("button", { name: "Download it" })).toBeInTheDocument();
     // Without a download, discarding asks once more, in place.
@@ -31,7 +30,7 @@ describe("DamagedData", () => {
 
   it("shows nothing when nothing was damaged", () => {
     renderInPane(<DamagedData copies={[]} onDiscard={() => undefined} />);
-    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(screen.queryByRole("group")).not.toBeInTheDocument();
   });
 
   it("puts every damaged text, as it was, into the downloaded file", async () => {

@@ -174,8 +174,10 @@ describe("importing a backup", () => {
     const before = new Map(storage.data);
     renderInPane(<ImportPanel store={store} planningStore={planningStore} />);
     chooseBackup(JSON.stringify({ ...theirs(), version: 2 }));
-    expect(await screen.findByRole("alert", {}, { timeout: 10_000 })).toHaveTextContent(
-      "The file was not importedThis file was made by a newer version of AGAP (format version 2; this version reads version 1). Update AGAP to import it. Nothing was imported.",
+    expect(
+      await screen.findByRole("group", { name: "The file was not imported" }, { timeout: 10_000 }),
+    ).toHaveTextContent(
+      "The file was not imported This file was made by a newer version of AGAP (format version 2; this version reads version 1). Update AGAP to import it. Nothing was imported.",
     );
     chooseBackup("Timestamp,Name\r\n", "forms.csv");
     expect(await screen.findByText(/^The file is not valid JSON, so it is not an AGAP backup/)).toBeInTheDocument();

@@ -199,11 +199,11 @@ describe("importing survey responses", () => {
   it("says plainly when a file cannot be read as a survey", async () => {
     renderPanel(new MemoryStorage());
     chooseFile("", "empty.csv");
-    const alert = await screen.findByRole("alert", {}, { timeout: 10_000 });
-    expect(alert).toHaveTextContent("The file was not imported“empty.csv” holds no rows.");
+    const alert = await screen.findByRole("group", { name: "The file was not imported" }, { timeout: 10_000 });
+    expect(alert).toHaveTextContent("The file was not imported “empty.csv” holds no rows.");
     chooseFile("not a workbook", "old.xls");
     await waitFor(() =>
-      expect(screen.getByRole("alert")).toHaveTextContent(
+      expect(screen.getByRole("group", { name: "The file was not imported" })).toHaveTextContent(
         "“old.xls” is an old-style .xls workbook; save it as .xlsx or CSV and import that.",
       ),
     );

@@ -177,7 +177,7 @@ describe("Saved scenarios: rename, edit, delete with Undo", () => {
 
     expect(stored(storage).scenarios).toEqual([PLAN_B]);
     expect(screen.queryByRole("checkbox", { name: /^Plan A/ })).toBeNull();
-    const notice = screen.getByText("Deleted the scenario “Plan A”.").closest<HTMLElement>('[role="status"]')!;
+    const notice = screen.getByText("Deleted the scenario “Plan A”.").closest<HTMLElement>('[role="group"]')!;
     expect(notice).not.toBeNull();
     await click(within(notice).getByRole("button", { name: "Undo" }));
 
@@ -217,28 +217,41 @@ describe("Saved scenarios: rename, edit, delete with Undo", () => {
 });
 
 describe("Scenario names two scenarios share", () => {
-  it("warns next to the name field, whatever the case and spaces; saving is still allowed, and the list says so", async () => {
-    const storage = seeded({ scenarios: [PLAN_A] });
+  it("refuses a name another scenario of the workflow has, whatever the case and spaces", async () => {
+    // The panel starts from typed scores, which belong to no workflow: so does this “Plan A”.
+    const typedPlanA = { ...PLAN_A, workflow: "" };
+    const storage = seeded({ scenarios: [typedPlanA] });
     await show(new LocalPlanningStore(storage), scenarios);
     const name = screen.getByRole("textbox", { name: "Scenario name" });
     type(name, "Plan B");
     expect(name).not.toHaveAccessibleDescription(/already called/);
     type(name, " plan a ");
-    const warning =
-      "Another saved scenario is already called “plan a”. Both would be listed under the same name; a different name keeps them apart.";
-    expect(name).toHaveAccessibleDescription(warning);
-    expect(name).not.toHaveAttribute("aria-invalid", "true");
-
-    await click(screen.getByRole("button", { name: "Save scenario" }));
-    const saved = stored(storage).scenarios;
-    expect(saved.map((s) => s.name)).toEqual(["Plan A", "plan a"]);
-    // Saved: the field is empty for the next one, so its name is not flagged as taken by itself.
-    expect(name).toHaveValue("");
-    expect(name).not.toHaveAccessibleDescription(/already called/);
-    expect(screen.getByText("Saved “plan a”. It is listed under Saved scenarios, below.")).toBeInTheDocument();
-    expect(await screen.findByText(/saved scenarios are called/)).toHaveTextContent(
-      "Two saved scenarios are called “Plan A”. Rename one with Edit so they can be told apart.",
+    expect(name).toHaveAccessibleDescription(
+      "Another scenario of this workflow is already called “plan a”. Choose a name that tells them apart.",
     );
+    expect(name).toHaveAttribute("aria-invalid", "true");
+    await click(screen.getByRole("button", { name: "Save scenario" }));
+    expect(stored(storage).scenarios.map((s) => s.name)).toEqual(["Plan A"]);
+
+    type(name, "Plan B");
+    await click(screen.getByRole("button", { name: "Save scenario" }));
+    expect(stored(storage).scenarios.map((s) => s.name)).toEqual(["Plan A", "Plan B"]);
+    expect(name).toHaveValue("");
+    expect(screen.getByText("Saved “Plan B”. It is listed under Saved scenarios, below.")).toBeInTheDocument();
+  });
+
+  it("allows a name a scenario of another workflow has", async () => {
+    const storage = seeded({ scenarios: [PLAN_A] });
+    await show(new LocalPlanningStore(storage), scenarios);
+    // The panel starts from typed scores, which belong to no workflow: “Plan A” of the workflow is no twin.
+    const name = screen.getByRole("textbox", { name: "Scenario name" });
+    type(name, "plan a");
+    expect(name).not.toHaveAccessibleDescription(/already called/);
+    await click(screen.getByRole("button", { name: "Save scenario" }));
+    expect(stored(storage).scenarios.map((s) => [s.name, s.workflow])).toEqual([
+      ["Plan A", WORKFLOW],
+      ["plan a", ""],
+    ]);
   });
 
   it("warns in the edit form when the new name is another scenario's, not when it is its own", async () => {
@@ -250,7 +263,8 @@ describe("Scenario names two scenarios share", () => {
     });
     expect(name).not.toHaveAccessibleDescription(/already called/);
     type(name, "PLAN A");
-    expect(name).toHaveAccessibleDescription(/^Another saved scenario is already called “PLAN A”\./);
+    expect(name).toHaveAccessibleDescription(/^Another scenario of this workflow is already called “PLAN A”\./);
+    expect(name).toHaveAttribute("aria-invalid", "true");
   });
 
   it("a plan saved twice is numbered, so the two can be told apart", async () => {
@@ -436,15 +450,14 @@ describe("Roadmap tasks from the store", () => {
     await show(store, roadmap);
     type(fieldsOf("foundation.owner").owner, "Dana");
     await click(screen.getByRole("button", { name: "Save task changes" }));
-    const error = screen.getByRole("alert");
-    expect(error).toHaveTextContent("The task changes were not saved");
+    const error = screen.getByRole("group", { name: "The task changes were not saved" });
     expect(error).toHaveTextContent("The workbook is busy.");
     expect(fieldsOf("foundation.owner").owner).toHaveValue("Dana");
     expect(stored(storage).roadmaps[0].tasks.find((t) => t.id === "foundation.owner")!.owner).toBe("");
 
     await click(within(error).getByRole("button", { name: "Retry" }));
     expect(stored(storage).roadmaps[0].tasks.find((t) => t.id === "foundation.owner")!.owner).toBe("Dana");
-    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.queryByRole("group", { name: "The task changes were not saved" })).toBeNull();
     expect(screen.queryByRole("region", { name: "Unsaved task changes" })).toBeNull();
   });
 });
@@ -527,8 +540,7 @@ describe("Regenerating and deleting a roadmap", () => {
     await click(screen.getByRole("button", { name: "Regenerate roadmap…" }));
     await click(screen.getByRole("button", { name: "Regenerate" }));
 
-    const error = screen.getByRole("alert");
-    expect(error).toHaveTextContent("The roadmap was not regenerated");
+    const error = screen.getByRole("group", { name: "The roadmap was not regenerated" });
     expect(error).toHaveTextContent(
       "The old roadmap is deleted, but the new one could not be created: Excel could not add the sheet. Retry creates it.",
     );

@@ -29,7 +29,13 @@ export function Notice({ intent, title, children, actions, onDismiss }: NoticePr
   const styles = useStyles();
   const bodyId = React.useId();
   return (
-    <MessageBar intent={intent} layout="multiline" {...(title ? {} : { "aria-labelledby": bodyId })}>
+    <MessageBar
+      intent={intent}
+      // Fluent keeps the intent to itself; tests and styles that look for errors read it here.
+      data-intent={intent}
+      layout="multiline"
+      {...(title ? {} : { "aria-labelledby": bodyId })}
+    >
       <MessageBarBody id={bodyId} className={styles.body}>
         {title && <MessageBarTitle>{title}</MessageBarTitle>}
         {title ? " " : null}
