@@ -13,6 +13,11 @@ export interface Statement {
   id: string;
   layer: LayerId;
   text: string;
+  /**
+   * Earlier wordings, so a survey form written from one of them still finds its statement on
+   * import. A wording is listed here when it changes; it never moves to another statement.
+   */
+  formerTexts?: readonly string[];
 }
 
 /** The 15 statements, three per layer, in layer order. */
@@ -82,6 +87,7 @@ export const STATEMENTS: readonly Statement[] = [
     id: "adoption.capacity",
     layer: "adoption",
     text: "The time the agent frees up is deliberately put to other use.",
+    formerTexts: ["The time the agent frees up has been given a purpose on purpose."],
   },
   {
     id: "adoption.load-bearing",

@@ -229,6 +229,8 @@ const STATEMENT_KEYS = STATEMENTS.map((statement, i) => ({
   id: normalHeader(statement.id),
   column: normalHeader(ANSWER_COLUMNS[i].header),
   text: normalHeader(statement.text),
+  // A form written from an earlier wording matches as well as one written from today's.
+  formerTexts: (statement.formerTexts ?? []).map(normalHeader),
   words: new Set(
     normalHeader(statement.text)
       .split(" ")
@@ -247,8 +249,8 @@ function statementScore(header: string, k: number): number {
   if (!h) return 0;
   const key = STATEMENT_KEYS[k];
   if (h === key.id || h === key.column) return 100;
-  if (h.includes(key.text)) return 90;
-  if (h.length >= 25 && key.text.startsWith(h)) return 80;
+  if (h.includes(key.text) || key.formerTexts.some((text) => h.includes(text))) return 90;
+  if (h.length >= 25 && [key.text, ...key.formerTexts].some((text) => text.startsWith(h))) return 80;
   const words = h.split(" ").filter((word) => word.length > 2);
   if (words.length > 0 && key.words.size > 0) {
     const found = [...key.words].filter((word) => words.includes(word)).length / key.words.size;

@@ -303,6 +303,18 @@ describe("a Google Forms CSV export", () => {
   });
 });
 
+describe("a form written from an earlier wording of a statement", () => {
+  it("matches statement 14 by its former text, numbered like a form question", () => {
+    const former = STATEMENTS[13].formerTexts?.[0];
+    expect(former).toBe("The time the agent frees up has been given a purpose on purpose.");
+    const headers = TEXTS.map((text, k) => `${k + 1}. ${k === 13 ? former : text}`);
+    const { rows } = parseCsv([line(["Workflow", ...headers]), line(["Claims", ...ANA])].join("\r\n"));
+    const mapping = guessMapping(rows);
+    expect(mapping.statements).toEqual(STATEMENTS.map((_, k) => 1 + k));
+    expect(readSurvey(rows, mapping).rows[0].response.answers).toEqual(answersOf(ANA));
+  });
+});
+
 describe("an odd hand-made file", () => {
   // A title and a blank line above the header, semicolons, a byte-order mark, Windows line ends,
   // statement numbers as headers, a name with a comma and a line break, extra columns, day-first
