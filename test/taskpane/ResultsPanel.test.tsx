@@ -1,5 +1,5 @@
 import { screen, within } from "@testing-library/react";
-import { STATEMENTS, type Answers } from "../../src/model";
+import { STATEMENTS, latestRound, type Answers } from "../../src/model";
 import { ResultsPanel } from "../../src/taskpane/components/ResultsPanel";
 import { renderInPane } from "./render";
 
@@ -53,5 +53,40 @@ describe("ResultsPanel", () => {
     expect(rows[3]).toHaveTextContent("+2.39 pts");
     // Strategy: 0.2 × 0.6 × 7/15 × 0.4 × 8/15 = 0.0119467 → "+1.19 pts".
     expect(rows[0]).toHaveTextContent("+1.19 pts");
+  });
+});
+
+describe("ResultsPanel with no answers on the form", () => {
+  const all = (value: number): Answers => Object.fromEntries(STATEMENTS.map((s) => [s.id, value]));
+  // Two complete respondents on 2026-04-02: all 4s (every layer 0.8) and all 2s (every layer 0.4).
+  // Team means 0.6 per layer: realized 0.6^5 = 0.07776 → "7.8%".
+  const ana = { id: "a", workflow: "Claims", respondent: "Ana", date: "2026-04-02", answers: all(4) };
+  const ben = { id: "b", workflow: "Claims", respondent: "Ben", date: "2026-04-02", answers: all(2) };
+  const round = latestRound([ana, ben], "Claims");
+
+  it("shows the team's round when nothing was saved in this session", () => {
+    renderInPane(<ResultsPanel answers={{}} teamRound={round} />);
+    expect(screen.getByTestId("results-source")).toHaveTextContent(/^Team result for Claims, round of 2026-04-02/);
+    expect(screen.getByTestId("realized")).toHaveTextContent("7.8%");
+    expect(screen.getByTestId("score-measurement")).toHaveTextContent("60.0%");
+  });
+
+  it("shows the response saved last, and the team's round beside it", () => {
+    renderInPane(<ResultsPanel answers={{}} lastSaved={ben} teamRound={round} />);
+    expect(screen.getByTestId("results-source")).toHaveTextContent(
+      "From Ben's response of 2026-04-02 for Claims, saved last.",
+    );
+    // Ben alone: 0.4^5 = 0.01024 → "1.0%".
+    expect(screen.getByTestId("realized")).toHaveTextContent("1.0%");
+    expect(screen.getByTestId("team-summary")).toHaveTextContent(
+      "Team result for Claims, round of 2026-04-02: realized value 7.8%, Critical (2 complete responses).",
+    );
+  });
+
+  it("shows the answers on the form, said to be unsaved, as soon as there are any", () => {
+    renderInPane(<ResultsPanel answers={all(5)} lastSaved={ben} teamRound={round} />);
+    expect(screen.getByTestId("results-source")).toHaveTextContent("From the answers on the form, not saved yet.");
+    expect(screen.getByTestId("realized")).toHaveTextContent("100.0%");
+    expect(screen.queryByTestId("team-summary")).toBeNull();
   });
 });
