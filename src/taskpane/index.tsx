@@ -101,7 +101,9 @@ async function start(): Promise<void> {
   // The page around the pane takes the theme's background too (a wide pane in dark mode).
   document.body.style.backgroundColor = theme.colorNeutralBackground1;
   // Native controls (answer scales, the date field, scroll bars) follow the theme too.
-  document.documentElement.style.colorScheme = themeName === "light" ? "light" : "dark";
+  // In forced colors the system's own scheme applies, light or dark, so native icons stay visible.
+  document.documentElement.style.colorScheme =
+    themeName === "light" ? "light" : themeName === "dark" ? "dark" : "light dark";
   createRoot(container).render(
     <React.StrictMode>
       <FluentProvider theme={theme}>

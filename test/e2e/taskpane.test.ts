@@ -236,7 +236,7 @@ test("a reload restores the draft: workflow, respondent, date and all 15 answers
   savedDraft = await page.evaluate(() => localStorage.getItem("agap.draft"));
   expect(JSON.parse(savedDraft ?? "null")).toMatchObject({ workflow: WORKFLOW, respondent: "Ana", date: "2026-03-15" });
   await page.reload();
-  await page.getByText("Your unsaved answers were restored.").waitFor();
+  await page.getByText(/^Your unsaved answers were restored: \d+ of 15 answered\.$/).waitFor();
   await waitForSurvey(page);
   await page.getByRole("tab", { name: "Assessment", selected: true }).waitFor();
   await expect(page.getByRole("combobox", { name: "Workflow" }).inputValue()).resolves.toBe(WORKFLOW);
@@ -393,7 +393,7 @@ async function auditScheme(scheme: "light" | "dark"): Promise<string[]> {
   // Restore Ana's answers so that Results has figures to show.
   await page.evaluate((draft) => localStorage.setItem("agap.draft", draft as string), savedDraft);
   await page.reload();
-  await page.getByText("Your unsaved answers were restored.").waitFor();
+  await page.getByText(/^Your unsaved answers were restored: \d+ of 15 answered\.$/).waitFor();
   await waitForSurvey(page);
   await page.addScriptTag({ path: AXE });
   const problems: string[] = [];

@@ -6,10 +6,15 @@ import {
   MessageBarBody,
   MessageBarTitle,
   makeStyles,
+  tokens,
 } from "@fluentui/react-components";
 
-// In a narrow pane a long message wraps instead of running off the edge.
-const useStyles = makeStyles({ body: { overflowWrap: "anywhere", minWidth: 0 } });
+// In a narrow pane a long message wraps instead of running off the edge, and buttons that do
+// not fit side by side go to a new row rather than squeezing their labels.
+const useStyles = makeStyles({
+  body: { overflowWrap: "anywhere", minWidth: 0 },
+  actions: { flexWrap: "wrap", rowGap: tokens.spacingVerticalXS },
+});
 
 export interface NoticeProps {
   intent: "error" | "success" | "info" | "warning";
@@ -42,7 +47,7 @@ export function Notice({ intent, title, children, actions, onDismiss }: NoticePr
         {children}
       </MessageBarBody>
       {(actions || onDismiss) && (
-        <MessageBarActions>
+        <MessageBarActions className={styles.actions}>
           {actions}
           {onDismiss && (
             <Button size="small" appearance="transparent" onClick={onDismiss}>
