@@ -318,11 +318,19 @@ const missingProblem = <R, C>(spec: TableSpec<R, C>, headers: readonly string[])
  * recordProblem(ROI, { ...entry, horizon: 2.5 }) //=> 'Not saved to AGAP ROI: Horizon is 2.5, not a whole number of periods, 1 or more.'
  */
 export function recordProblem<R, C>(spec: TableSpec<R, C>, record: R): string | null {
-  if (!spec.parse) return null;
-  const layout = specLayout(spec);
-  const values = rowCells(spec, layout, record, 2).values.map((value) => value ?? "");
-  const read = readTable(spec, headersOf(spec), [values], 2);
-  return read.skipped.length > 0 ? `Not saved to ${spec.sheet}: ${read.skipped[0].problem}.` : null;
+  const parse = spec.parse;
+  if (!parse) return null;
+  // The record's row as readTable would see it, without laying out the table or writing the
+  // derived formulas: the stores check every record on every read, and at thousands of
+  // records that work was most of the pane's start-up.
+  const values = new Map<string, unknown>();
+  for (const column of spec.columns) {
+    if (column.kind !== "derived") values.set(column.key, column.value(record) ?? "");
+  }
+  const cell = (key: string) => values.get(key) ?? "";
+  if (inputKeys(spec).every((key) => isBlank(cell(key)))) return null;
+  const parsed = parse(cell, 2);
+  return parsed.ok ? null : `Not saved to ${spec.sheet}: ${parsed.problem}.`;
 }
 
 /**
