@@ -33,7 +33,14 @@ import { ANSWER_STEP_SCORE, TERM_LABELS } from "../../model";
 import { describeResponse, formatNumber, formatPercent, formatPoints } from "./format";
 
 const useStyles = makeStyles({
-  panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  panel: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    // Fluent's tables share their width out evenly: the layer's name, "Measurement" the longest
+    // word, gets the room it needs in a 320 px pane (its "weakest" badge goes under it there).
+    "& table[aria-label='Layer scores'] th:first-child": { width: "42%" },
+  },
   headline: { display: "grid", gridTemplateColumns: "repeat(3, 1fr)", columnGap: tokens.spacingHorizontalS },
   figure: { display: "flex", flexDirection: "column", alignItems: "flex-start" },
   big: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },

@@ -14,6 +14,7 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  makeStyles,
 } from "@fluentui/react-components";
 import {
   BASELINE_TASK_ID,
@@ -38,6 +39,30 @@ import { RoadmapTasks } from "./RoadmapTasks";
 import { usePanelStyles } from "./styles";
 import type { Planning } from "./usePlanning";
 
+// The portfolio's cells are laid out as flex rows. Below 480 px four columns leave "Measurement"
+// no room: the workflow's name takes a line of its own and its figures share the line under it.
+const NARROW = "@media (max-width: 479.98px)";
+const usePortfolioStyles = makeStyles({
+  table: { minWidth: 0 },
+  row: {
+    [NARROW]: { flexWrap: "wrap", alignItems: "stretch" },
+    // Padding inside each cell's share, so four shares make one row.
+    "& > *": { boxSizing: "border-box" },
+  },
+  workflow: { flex: "0 0 28%", [NARROW]: { flexBasis: "100%" } },
+  stage: { flex: "0 0 16%", [NARROW]: { flexBasis: "22%" } },
+  realized: { flex: "0 0 24%", [NARROW]: { flexBasis: "36%" } },
+  weakest: { flex: "0 0 32%", [NARROW]: { flexBasis: "42%" } },
+  // A long name is cut after two lines, with an ellipsis; hovering shows it whole, and it is read whole.
+  name: {
+    display: "-webkit-box",
+    WebkitBoxOrient: "vertical",
+    WebkitLineClamp: 2,
+    overflow: "hidden",
+    overflowWrap: "anywhere",
+  },
+});
+
 export interface RoadmapPanelProps {
   planning: Planning;
   responses: readonly AssessmentResponse[];
@@ -46,6 +71,7 @@ export interface RoadmapPanelProps {
 
 export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: RoadmapPanelProps) {
   const styles = usePanelStyles();
+  const portfolioStyles = usePortfolioStyles();
   const { data } = planning;
   const names = workflowNames([
     { workflow: draftWorkflow },
@@ -97,8 +123,14 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
 
   return (
     <section className={styles.panel} aria-label="Maturity and roadmap">
-      <Field label="Workflow">
-        <Select value={workflow} onChange={(_, d) => setWorkflow(d.value)}>
+      <Field label="Workflow" className={styles.fitField}>
+        <Select
+          value={workflow}
+          title={workflow}
+          className={styles.fitSelect}
+          select={{ className: styles.fitSelect }}
+          onChange={(_, d) => setWorkflow(d.value)}
+        >
           {names.length === 0 && <option value="">No workflows yet</option>}
           {names.map((name) => (
             <option key={name} value={name}>
@@ -150,26 +182,31 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
         {rows.length === 0 ? (
           <Body1>No workflows yet.</Body1>
         ) : (
-          <Table size="small" aria-label="Portfolio">
+          <Table size="small" aria-label="Portfolio" noNativeElements className={portfolioStyles.table}>
             <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Workflow</TableHeaderCell>
-                <TableHeaderCell>Stage → target</TableHeaderCell>
-                <TableHeaderCell>Realized · band</TableHeaderCell>
-                <TableHeaderCell>Weakest · ROI</TableHeaderCell>
+              <TableRow className={portfolioStyles.row}>
+                <TableHeaderCell className={portfolioStyles.workflow}>Workflow</TableHeaderCell>
+                <TableHeaderCell className={portfolioStyles.stage}>Stage → target</TableHeaderCell>
+                <TableHeaderCell className={portfolioStyles.realized}>Realized · band</TableHeaderCell>
+                <TableHeaderCell className={portfolioStyles.weakest}>Weakest · ROI</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {rows.map((row) => (
-                <TableRow key={row.workflow}>
-                  <TableCell>{row.workflow}</TableCell>
-                  <TableCell>
+                <TableRow key={row.workflow} className={portfolioStyles.row}>
+                  <TableCell className={portfolioStyles.workflow}>
+                    {/* Two lines at most; the full name is the cell's text and its title. */}
+                    <span className={portfolioStyles.name} title={row.workflow}>
+                      {row.workflow}
+                    </span>
+                  </TableCell>
+                  <TableCell className={portfolioStyles.stage}>
                     {row.stage ?? "–"} → {row.target}
                   </TableCell>
-                  <TableCell>
+                  <TableCell className={portfolioStyles.realized}>
                     {row.latestRealized === null ? "–" : formatPercent(row.latestRealized)} · {row.band ?? "–"}
                   </TableCell>
-                  <TableCell>
+                  <TableCell className={portfolioStyles.weakest}>
                     {row.weakest ?? "–"} · {row.roiStatus}
                   </TableCell>
                 </TableRow>

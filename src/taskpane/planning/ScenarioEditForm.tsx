@@ -21,7 +21,8 @@ const useStyles = makeStyles({
   // Five short fields, as many side by side as the pane allows, never wider than it.
   scores: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(5.5rem, 1fr))",
+    // Wide enough for "Measurement %" on one line, so the fields of a row stay level.
+    gridTemplateColumns: "repeat(auto-fill, minmax(7.5rem, 1fr))",
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
   },

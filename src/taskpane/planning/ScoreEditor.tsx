@@ -6,7 +6,8 @@ import { SCORE_RULE, scoreText, type useScoreEditor } from "./useScoreEditor";
 const useStyles = makeStyles({
   layer: {
     display: "grid",
-    gridTemplateColumns: "1fr 6rem",
+    // Wide enough for "Measurement %" on one line, so every field sits level with its slider.
+    gridTemplateColumns: "minmax(0, 1fr) 7.5rem",
     alignItems: "end",
     columnGap: tokens.spacingHorizontalS,
   },

@@ -33,6 +33,10 @@ export const usePanelStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   narrow: { maxWidth: "9rem" },
+  // A select is as wide as its longest option unless told otherwise: a long workflow name would
+  // push a narrow pane sideways. The select shrinks with the pane; its title gives the name in full.
+  fitField: { gridTemplateColumns: "minmax(0, 1fr)" },
+  fitSelect: { minWidth: 0, maxWidth: "100%" },
   facts: {
     margin: 0,
     "& dt": { fontWeight: tokens.fontWeightSemibold, marginTop: tokens.spacingVerticalXS },
