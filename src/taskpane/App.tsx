@@ -350,6 +350,8 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
 
       <TabList
         aria-label="Sections"
+        // Small tabs: six of them fit on two rows of a 320 px pane.
+        size="small"
         className={styles.tabs}
         selectedValue={tab}
         onTabSelect={(_, data) => selectTab(data.value as TabId)}

@@ -34,6 +34,7 @@ import {
 } from "../../model";
 import { formatPercent } from "../components/format";
 import { DateField } from "../components/DateField";
+import { ShortName } from "../components/ShortName";
 import { RoadmapActions } from "./RoadmapActions";
 import { RoadmapTasks } from "./RoadmapTasks";
 import { usePanelStyles } from "./styles";
@@ -97,7 +98,8 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
   }, [record?.stage, record?.target, workflow]);
 
   const details = maturityStage(stage)!;
-  const rows = portfolio(responses, data.maturity, data.roi);
+  // Not on every render: an answer typed on the Assessment tab renders this panel too.
+  const rows = React.useMemo(() => portfolio(responses, data.maturity, data.roi), [responses, data.maturity, data.roi]);
   const baseline = baselineNote(workflow, data.roi);
   const openElsewhere = data.roadmaps.filter((r) => r.workflow !== workflow && roadmapIsOpen(r));
   const existing = data.roadmaps.find((r) => r.workflow === workflow);
@@ -221,15 +223,21 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
         {openElsewhere.length > 0 && (
           <MessageBar intent="warning">
             <MessageBarBody>
-              {openElsewhere.map((r) => r.workflow).join(", ")} still {openElsewhere.length === 1 ? "has" : "have"} an
-              open roadmap. Take one workflow through all 90 days before starting the next.
+              {openElsewhere.map((r, i) => (
+                <React.Fragment key={r.workflow}>
+                  {i > 0 && ", "}
+                  <ShortName name={r.workflow} />
+                </React.Fragment>
+              ))}{" "}
+              still {openElsewhere.length === 1 ? "has" : "have"} an open roadmap. Take one workflow through all 90 days
+              before starting the next.
             </MessageBarBody>
           </MessageBar>
         )}
         {existing ? (
           <>
             <Body1 role="status">
-              {workflow} has a roadmap starting {existing.startDate}
+              <ShortName name={workflow} /> has a roadmap starting {existing.startDate}
               {planning.kind === "excel" ? ` on the sheet “${existing.sheetName}”` : ""}: {done} of{" "}
               {ROADMAP_TASKS.length} tasks done. Set owners, statuses and done dates below.
             </Body1>

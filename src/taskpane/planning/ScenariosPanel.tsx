@@ -25,6 +25,7 @@ import {
   assessAnswers,
   isCompleteResponse,
   latestRound,
+  responsesByWorkflow,
   bandOf,
   tornadoSwings,
   planToTarget,
@@ -76,19 +77,33 @@ export function baseOptions(
   draftWorkflow: string,
   draftAnswers: Answers,
 ): BaseOption[] {
-  const options: BaseOption[] = [TYPED];
+  return [TYPED, ...draftOption(draftWorkflow, draftAnswers), ...savedOptions(responses)];
+}
+
+/** The assessment on the form, once every statement is answered. */
+function draftOption(draftWorkflow: string, draftAnswers: Answers): BaseOption[] {
   const draft = assessAnswers(draftAnswers);
-  if (draft.complete) {
-    options.push({
+  if (!draft.complete) return [];
+  return [
+    {
       key: "draft",
       label: "The assessment being filled in",
       workflow: draftWorkflow,
       scores: draft.layerScores as number[],
       responses: [],
-    });
-  }
+    },
+  ];
+}
+
+/**
+ * Each saved workflow's latest round. The responses are grouped by workflow once: asking
+ * latestRound of the whole list for every workflow costs workflows × responses.
+ */
+export function savedOptions(responses: readonly AssessmentResponse[]): BaseOption[] {
+  const groups = responsesByWorkflow(responses);
+  const options: BaseOption[] = [];
   for (const workflow of workflowNames(responses)) {
-    const latest = latestRound(responses, workflow);
+    const latest = latestRound(groups.get(workflow) ?? [], workflow);
     if (!latest?.result) continue;
     const partial = latest.partial > 0 ? `; ${plural(latest.partial, "partial response")} not counted` : "";
     options.push({
@@ -108,6 +123,14 @@ export function baseOptions(
 const useFitStyles = makeStyles({
   field: { gridTemplateColumns: "minmax(0, 1fr)" },
   select: { minWidth: 0 },
+  // Two lines at most; a long workflow name is cut there, and the title gives the hint in full.
+  hint: {
+    display: "-webkit-box",
+    WebkitBoxOrient: "vertical",
+    WebkitLineClamp: 2,
+    overflow: "hidden",
+    overflowWrap: "anywhere",
+  },
 });
 
 /** The base moved under the editor: from which label to which, and the layers the user had changed. */
@@ -145,9 +168,11 @@ export interface ScenariosPanelProps {
 export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswers }: ScenariosPanelProps) {
   const styles = usePanelStyles();
   const fit = useFitStyles();
+  // Saved rounds are worked out when the responses change, not on every answer typed on the form.
+  const saved = React.useMemo(() => savedOptions(responses), [responses]);
   const options = React.useMemo(
-    () => baseOptions(responses, draftWorkflow, draftAnswers),
-    [responses, draftWorkflow, draftAnswers],
+    () => [TYPED, ...draftOption(draftWorkflow, draftAnswers), ...saved],
+    [saved, draftWorkflow, draftAnswers],
   );
   const [baseKey, setBaseKey] = React.useState(options.length > 1 ? options[1].key : TYPED.key);
   const current = options.find((o) => o.key === baseKey);
@@ -237,7 +262,11 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
 
   return (
     <section className={styles.panel} aria-label="Scenarios">
-      <Field label="Start from" hint={base.detail} className={fit.field}>
+      <Field
+        label="Start from"
+        hint={{ children: base.detail, title: base.detail, className: fit.hint }}
+        className={fit.field}
+      >
         <Select
           value={base.key}
           onChange={(_, data) => choose(data.value)}
