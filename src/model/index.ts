@@ -20,3 +20,4 @@ export * from "./scenario";
 export * from "./limits";
 export * from "./names";
 export * from "./glossary";
+export * from "./attribution";
