@@ -5,7 +5,7 @@
 // is the record the assertions read.
 import * as React from "react";
 import { act, configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { ROADMAP_TASKS, type RoadmapRecord, type RoiEntry, type Scenario } from "../../src/model";
+import { DEFAULT_TARGET_STAGE, ROADMAP_TASKS, type RoadmapRecord, type RoiEntry, type Scenario } from "../../src/model";
 import { RoadmapPanel } from "../../src/taskpane/planning/RoadmapPanel";
 import { RoiPanel } from "../../src/taskpane/planning/RoiPanel";
 import { ScenariosPanel } from "../../src/taskpane/planning/ScenariosPanel";
@@ -298,6 +298,9 @@ describe("ROI rows: edit and delete with Undo", () => {
     await click(within(form).getByRole("button", { name: "Save ROI row" }));
 
     expect(stored(storage).roi).toEqual([{ ...ROW, metric: "Time to resolve", build: 3100 }]);
+    expect(within(form).getByTestId("save-confirmation")).toHaveTextContent(
+      `Saved the ROI row “Time to resolve” for ${WORKFLOW}.`,
+    );
     const rows = screen.getAllByTestId("roi-row");
     expect(rows).toHaveLength(1);
     expect(rows[0]).toHaveTextContent(`${WORKFLOW} · Time to resolve (hours)`);
@@ -379,6 +382,9 @@ describe("Roadmap tasks from the store", () => {
     // Nothing is written before Save.
     expect(stored(storage).roadmaps[0].tasks.every((t) => t.owner === "" && t.status === "Not started")).toBe(true);
     await click(within(bar).getByRole("button", { name: "Save task changes" }));
+    // The bar gives way to what was saved, where the user pressed Save.
+    expect(screen.queryByRole("region", { name: "Unsaved task changes" })).toBeNull();
+    expect(screen.getByTestId("save-confirmation")).toHaveTextContent("Saved the changes to 2 tasks.");
 
     const saved = stored(storage).roadmaps[0];
     expect(saved.sheetName).toBe(sheet);
@@ -573,5 +579,18 @@ describe("Regenerating and deleting a roadmap", () => {
     type(screen.getByLabelText("Start date"), "2024-05-01");
     await click(screen.getByRole("button", { name: "Generate roadmap" }));
     expect(stored(storage).roadmaps).toHaveLength(1);
+  });
+});
+
+describe("Maturity stage", () => {
+  it("says beside the button what was saved", async () => {
+    const storage = seeded({});
+    await show(new LocalPlanningStore(storage), roadmapPanel(WORKFLOW));
+    expect(screen.queryByTestId("save-confirmation")).toBeNull();
+    await click(screen.getByRole("button", { name: "Save stage" }));
+    expect(stored(storage).maturity).toEqual([{ workflow: WORKFLOW, stage: 1, target: DEFAULT_TARGET_STAGE }]);
+    expect(screen.getByTestId("save-confirmation")).toHaveTextContent(
+      `Saved stage 1 for ${WORKFLOW}, with stage ${DEFAULT_TARGET_STAGE} as its target.`,
+    );
   });
 });

@@ -39,6 +39,7 @@ import { RoadmapActions } from "./RoadmapActions";
 import { RoadmapTasks } from "./RoadmapTasks";
 import { usePanelStyles } from "./styles";
 import type { Planning } from "./usePlanning";
+import { SaveConfirmation, useSaveConfirmation } from "../components/SaveConfirmation";
 
 // The portfolio's cells are laid out as flex rows. Below 480 px four columns leave "Measurement"
 // no room: the workflow's name takes a line of its own and its figures share the line under it.
@@ -92,6 +93,7 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
   const [start, setStart] = React.useState("");
   const [tried, setTried] = React.useState(false);
   const [startPartial, setStartPartial] = React.useState(false);
+  const stageSaved = useSaveConfirmation();
   React.useEffect(() => {
     setStage(record?.stage ?? 1);
     setTarget(record?.target ?? DEFAULT_TARGET_STAGE);
@@ -174,9 +176,16 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
           <dt>For executives</dt>
           <dd>{details.executiveImplication}</dd>
         </dl>
-        <Button disabled={!workflow} onClick={() => void planning.saveMaturity({ workflow, stage, target })}>
+        <Button
+          disabled={!workflow}
+          onClick={async () => {
+            if (await planning.saveMaturity({ workflow, stage, target }))
+              stageSaved.confirm(`Saved stage ${stage} for ${workflow}, with stage ${target} as its target.`);
+          }}
+        >
           Save stage
         </Button>
+        <SaveConfirmation text={stageSaved.text} />
       </div>
 
       <div className={styles.section}>

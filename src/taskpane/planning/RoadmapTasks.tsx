@@ -23,6 +23,7 @@ import {
 } from "../../model";
 import { DateField } from "../components/DateField";
 import { usePanelStyles } from "./styles";
+import { SaveConfirmation, useSaveConfirmation } from "../components/SaveConfirmation";
 
 const useStyles = makeStyles({
   task: {
@@ -130,8 +131,10 @@ export function RoadmapTasks({ record, baseline, onSave }: RoadmapTasksProps) {
       doneDate: status === "Done" ? task.doneDate || today() : "",
     }));
 
+  const tasksSaved = useSaveConfirmation();
   const save = async () => {
     setTried(true);
+    tasksSaved.clear();
     if (invalid || changed.length === 0) return;
     setSaving(true);
     const tasks = changed.map((task) => ({ ...task, owner: task.owner.trim() }));
@@ -144,6 +147,7 @@ export function RoadmapTasks({ record, baseline, onSave }: RoadmapTasksProps) {
         return next;
       });
       setTried(false);
+      tasksSaved.confirm(`Saved the changes to ${tasks.length} ${tasks.length === 1 ? "task" : "tasks"}.`);
     }
   };
 
@@ -247,6 +251,12 @@ export function RoadmapTasks({ record, baseline, onSave }: RoadmapTasksProps) {
           <Button disabled={saving} onClick={discard}>
             Discard
           </Button>
+        </div>
+      )}
+      {/* Where the save bar was, so the user sees the save went through. */}
+      {!unsaved && tasksSaved.text && (
+        <div className={styles.saveBar}>
+          <SaveConfirmation text={tasksSaved.text} />
         </div>
       )}
     </>

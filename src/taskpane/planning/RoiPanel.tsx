@@ -29,8 +29,10 @@ import { DateField } from "../components/DateField";
 import { NumberField } from "./NumberField";
 import { numberText, parseNumber, percentText, ruleFromLimit, type NumberRule } from "./parse";
 import { CURRENCY_WORDS, roiFigureTexts, type FigureText } from "./roi-figures";
+import { ShortName } from "../components/ShortName";
 import { usePanelStyles } from "./styles";
 import type { Planning } from "./usePlanning";
+import { SaveConfirmation, useSaveConfirmation } from "../components/SaveConfirmation";
 
 // Each field takes exactly what the model's limits allow (the workbook's reader checks the same).
 const optional = (limit: Limit, percent = false) => ruleFromLimit(limit, { optional: true, percent });
@@ -216,13 +218,15 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
   const setNumber = (key: RoiNumberField) => (text: string) =>
     setForm((f) => ({ ...f, numbers: { ...f.numbers, [key]: text } }));
 
+  const saved = useSaveConfirmation();
   const save = async () => {
     setTried(true);
+    saved.clear();
     if (!valid) return;
     const entry = entryFromForm(form, parsed);
     // The id is kept before the first attempt, so Retry and later saves update this same row.
     setForm((f) => ({ ...f, id: entry.id }));
-    await planning.saveRoi(entry);
+    if (await planning.saveRoi(entry)) saved.confirm(`Saved the ROI row “${entry.metric}” for ${entry.workflow}.`);
   };
 
   const field = (key: RoiNumberField, after?: string) => (
@@ -261,7 +265,10 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
           return (
             <div key={entry.id} className={styles.section} data-testid="roi-row">
               <Body1>
-                <strong>{entry.workflow}</strong> · {entry.metric}
+                <strong>
+                  <ShortName name={entry.workflow} />
+                </strong>{" "}
+                · {entry.metric}
                 {entry.unit ? ` (${entry.unit})` : ""}
               </Body1>
               <div className={roiStyles.figures}>
@@ -391,11 +398,13 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
             onClick={() => {
               setForm(blank());
               setTried(false);
+              saved.clear();
             }}
           >
             New row
           </Button>
         </div>
+        <SaveConfirmation text={saved.text} />
       </form>
     </section>
   );

@@ -1,0 +1,30 @@
+import * as React from "react";
+import { Caption1, makeStyles, tokens, useAnnounce } from "@fluentui/react-components";
+
+// A line under a Save button that says what was saved: seen where the user pressed, and
+// announced through the pane's live region, since the line itself appears with its text in it.
+const useStyles = makeStyles({ line: { color: tokens.colorNeutralForeground2 } });
+
+/** What the last save said, and the function to say it after a save succeeds. */
+export function useSaveConfirmation() {
+  const { announce } = useAnnounce();
+  const [text, setText] = React.useState<string | null>(null);
+  const confirm = React.useCallback(
+    (said: string) => {
+      setText(said);
+      announce(said, { polite: true });
+    },
+    [announce],
+  );
+  const clear = React.useCallback(() => setText(null), []);
+  return { text, confirm, clear };
+}
+
+export function SaveConfirmation({ text }: { text: string | null }) {
+  const styles = useStyles();
+  return text ? (
+    <Caption1 className={styles.line} data-testid="save-confirmation">
+      {text}
+    </Caption1>
+  ) : null;
+}
