@@ -19,6 +19,7 @@ import { taskProblem } from "./sheets/roadmap";
 import { recordProblem } from "./sheets/spec";
 import { checkList, readChecked, shapeProblem, type Checked, type Shape } from "./local-safety";
 import type { KeyValueStorage } from "./local-store";
+import { writeItem } from "./local-space";
 import {
   MATURITY_SHEET,
   PLANNING_KEY,
@@ -138,7 +139,8 @@ export class LocalPlanningStore implements PlanningStore {
   private update(change: (data: Stored) => void): void {
     const data = read(this.storage);
     change(data);
-    this.storage.setItem(PLANNING_KEY, JSON.stringify(data));
+    // One whole value replaces the old one; a write that does not fit leaves the old one as it was.
+    writeItem(this.storage, PLANNING_KEY, JSON.stringify(data));
   }
 
   async loadPlanning(): Promise<PlanningData> {

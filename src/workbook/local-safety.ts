@@ -2,6 +2,7 @@
 // is used; the stored text that could not be used in full is kept under a quarantine key, so the
 // pane can offer it for download before the user discards it.
 import type { KeyValueStorage } from "./local-store";
+import { writeItem } from "./local-space";
 
 /** One stored text that could not be read in full, kept as it was. */
 export interface DamagedCopy {
@@ -43,8 +44,10 @@ export function readChecked<T>(
     result = { value: empty, problems: [`it is not readable JSON (${(error as Error).message})`] };
   }
   if (result.problems.length > 0) {
+    // The copy is kept first: when either write does not fit (StoreFullError), the damaged text
+    // is still under its own key, so nothing is lost, and the read fails saying the store is full.
     quarantine(storage, { key, text, problems: result.problems });
-    storage.setItem(key, JSON.stringify(result.value));
+    writeItem(storage, key, JSON.stringify(result.value));
   }
   return result;
 }
@@ -79,7 +82,7 @@ export function discardDamaged(storage: KeyValueStorage): void {
 function quarantine(storage: KeyValueStorage, copy: DamagedCopy): void {
   const copies = damagedCopies(storage);
   if (copies.some((kept) => kept.key === copy.key && kept.text === copy.text)) return;
-  storage.setItem(QUARANTINE_KEY, JSON.stringify([...copies, copy]));
+  writeItem(storage, QUARANTINE_KEY, JSON.stringify([...copies, copy]));
 }
 
 // ---------------------------------------------------------------------------------------------

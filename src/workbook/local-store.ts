@@ -2,6 +2,7 @@
 import type { AssessmentResponse } from "../model";
 import { ASSESSMENTS } from "./sheets/assessments";
 import { checkList, readChecked, shapeProblem, type Checked, type Shape } from "./local-safety";
+import { storeSpace, writeItem, type StoreSpace } from "./local-space";
 import { recordProblem } from "./sheets/spec";
 import { DRAFT_KEY, RESPONSES_KEY, type AssessmentStore, type Draft, type ResponseList } from "./store";
 
@@ -71,14 +72,20 @@ export class LocalStore implements AssessmentStore {
     const at = responses.findIndex((existing) => existing.id === response.id);
     if (at >= 0) responses[at] = response;
     else responses.push(response);
-    this.storage.setItem(RESPONSES_KEY, JSON.stringify(responses));
+    // One whole value replaces the old one; a write that does not fit leaves the old one as it was.
+    writeItem(this.storage, RESPONSES_KEY, JSON.stringify(responses));
   }
 
   async deleteResponse(id: string): Promise<void> {
     const responses = readResponses(this.storage).value;
     const kept = responses.filter((response) => response.id !== id);
     if (kept.length === responses.length) throw new Error(`There is no saved response with the id "${id}".`);
-    this.storage.setItem(RESPONSES_KEY, JSON.stringify(kept));
+    writeItem(this.storage, RESPONSES_KEY, JSON.stringify(kept));
+  }
+
+  /** How much of the browser's storage AGAP's data fills (see local-space). */
+  space(): StoreSpace {
+    return storeSpace(this.storage);
   }
 
   async loadDraft(): Promise<Draft | null> {
@@ -87,6 +94,6 @@ export class LocalStore implements AssessmentStore {
 
   async saveDraft(draft: Draft | null): Promise<void> {
     if (draft === null) this.storage.removeItem(DRAFT_KEY);
-    else this.storage.setItem(DRAFT_KEY, JSON.stringify(draft));
+    else writeItem(this.storage, DRAFT_KEY, JSON.stringify(draft));
   }
 }

@@ -10,3 +10,24 @@ export function memoryStorage(): KeyValueStorage & { map: Map<string, string> } 
     removeItem: (key) => void map.delete(key),
   };
 }
+
+/**
+ * The same storage, full when told: while `full` is set, every write throws the DOMException a
+ * browser throws past its quota and changes nothing, as setItem does. Clearing `full` is space freed.
+ */
+export function fullableStorage(): ReturnType<typeof memoryStorage> & { full: boolean; refused: number } {
+  const storage = memoryStorage();
+  const fullable = {
+    ...storage,
+    full: false,
+    refused: 0,
+    setItem: (key: string, value: string) => {
+      if (fullable.full) {
+        fullable.refused += 1;
+        throw new DOMException(`Setting the value of '${key}' exceeded the quota.`, "QuotaExceededError");
+      }
+      storage.setItem(key, value);
+    },
+  };
+  return fullable;
+}

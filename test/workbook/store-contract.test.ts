@@ -4,12 +4,21 @@ import type { Scenario } from "../../src/model";
 import { ExcelPlanningStore } from "../../src/workbook/excel-planning";
 import { ExcelStore, type DraftSettings } from "../../src/workbook/excel-store";
 import { LocalPlanningStore } from "../../src/workbook/local-planning";
+import { QUARANTINE_KEY } from "../../src/workbook/local-safety";
+import {
+  STORE_QUOTA_CHARS,
+  STORE_WARN_SHARE,
+  StoreFullError,
+  isQuotaError,
+  spaceFigure,
+  storeSpace,
+} from "../../src/workbook/local-space";
 import { LocalStore } from "../../src/workbook/local-store";
 import type { PlanningStore } from "../../src/workbook/planning-store";
 import type { AssessmentStore, Draft } from "../../src/workbook/store";
 import { MATURITY, RESPONSES, ROI_ROWS } from "./consistency-fixture";
 import { FakeWorkbook } from "./fake-excel";
-import { memoryStorage } from "./memory-storage";
+import { fullableStorage, memoryStorage } from "./memory-storage";
 
 /** Document settings as Office keeps them: values by name, saved on saveAsync. */
 function memorySettings(): DraftSettings {
@@ -217,5 +226,138 @@ describe.each(STORES)("%s", (_name, make) => {
     expect(regenerated).toHaveLength(1);
     expect(regenerated[0]).toMatchObject({ sheetName: again, startDate: "2026-06-01" });
     await expect(stores.planning.deleteRoadmap("AGAP Roadmap – nobody")).rejects.toThrow(/roadmap/);
+  });
+});
+
+// The browser store alone has a quota: a write past it is refused, and it must cost nothing saved.
+describe("the browser store when the browser's storage is full", () => {
+  let storage: ReturnType<typeof fullableStorage>;
+  let assessments: LocalStore;
+  let planning: LocalPlanningStore;
+  beforeEach(() => {
+    storage = fullableStorage();
+    assessments = new LocalStore(storage);
+    planning = new LocalPlanningStore(storage);
+  });
+
+  /** Every stored value, to compare before and after a refused write. */
+  const stored = () => new Map(storage.map);
+
+  const FULL =
+    /^This browser's storage for AGAP is full, so this change was not saved \(AGAP's data fills \d+\.\d MB of about 5 MB this browser allows\)\. Everything saved before is kept/;
+
+  it("refuses a response with a specific error, keeps every saved one, and saves it on a retry once space is freed", async () => {
+    for (const response of RESPONSES.slice(0, 3)) await assessments.saveResponse(response);
+    const before = stored();
+    storage.full = true;
+    const attempt = assessments.saveResponse(RESPONSES[3]);
+    await expect(attempt).rejects.toBeInstanceOf(StoreFullError);
+    await expect(assessments.saveResponse(RESPONSES[3])).rejects.toThrow(FULL);
+    expect(storage.refused).toBe(2);
+    expect(stored()).toEqual(before);
+    expect((await assessments.listResponses()).responses).toEqual(RESPONSES.slice(0, 3));
+
+    // A correction of a saved response is refused the same way and leaves the saved one as it was.
+    await expect(assessments.saveResponse({ ...RESPONSES[1], respondent: "Bo (corrected)" })).rejects.toThrow(FULL);
+    expect((await assessments.listResponses()).responses).toEqual(RESPONSES.slice(0, 3));
+
+    storage.full = false;
+    await assessments.saveResponse(RESPONSES[3]);
+    expect((await assessments.listResponses()).responses).toEqual(RESPONSES.slice(0, 4));
+  });
+
+  it("refuses a draft with a specific error, keeps the draft saved before, and saves it on a retry", async () => {
+    const draft: Draft = {
+      workflow: "Claims",
+      respondent: "Ana",
+      date: "2026-04-02",
+      answers: { "strategy.outcome": 4 },
+    };
+    await assessments.saveDraft(draft);
+    await assessments.saveResponse(RESPONSES[0]);
+    const before = stored();
+    storage.full = true;
+    const next = { ...draft, answers: { ...draft.answers, "strategy.owner": 3 } };
+    await expect(assessments.saveDraft(next)).rejects.toThrow(FULL);
+    expect(stored()).toEqual(before);
+    expect(await assessments.loadDraft()).toEqual(draft);
+
+    storage.full = false;
+    await assessments.saveDraft(next);
+    expect(await assessments.loadDraft()).toEqual(next);
+    expect((await assessments.listResponses()).responses).toEqual([RESPONSES[0]]);
+  });
+
+  it("refuses every planning save with a specific error, keeps the planning saved before, and saves on a retry", async () => {
+    await planning.saveScenario(scenario("s1", "First", 0.6));
+    await planning.saveRoi(ROI_ROWS[0]);
+    await planning.saveMaturity(MATURITY[0]);
+    const roadmap = await planning.createRoadmap("Claims", "2026-05-04");
+    const before = stored();
+    const saved = await planning.loadPlanning();
+    const [task] = saved.roadmaps[0].tasks;
+    storage.full = true;
+
+    const writes: [string, () => Promise<unknown>][] = [
+      ["a scenario", () => planning.saveScenario(scenario("s2", "Second", 0.7))],
+      ["an ROI row", () => planning.saveRoi(ROI_ROWS[1])],
+      ["a maturity stage", () => planning.saveMaturity({ workflow: "Claims", stage: 3, target: 5 })],
+      ["a roadmap", () => planning.createRoadmap("Invoice triage", "2026-05-04")],
+      ["roadmap tasks", () => planning.saveRoadmapTasks(roadmap, [{ ...task, owner: "Ana", status: "In progress" }])],
+    ];
+    for (const [what, write] of writes) {
+      await expect(write()).rejects.toThrow(FULL);
+      expect([what, stored()]).toEqual([what, before]);
+    }
+    expect(await planning.loadPlanning()).toEqual(saved);
+
+    storage.full = false;
+    for (const [, write] of writes) await write();
+    const after = await planning.loadPlanning();
+    expect(after.scenarios.map((s) => s.id)).toEqual(["s1", "s2"]);
+    expect(after.roi).toEqual([ROI_ROWS[0], ROI_ROWS[1]]);
+    expect(after.maturity).toEqual([{ workflow: "Claims", stage: 3, target: 5 }]);
+    expect(after.roadmaps.map((r) => r.workflow)).toEqual(["Claims", "Invoice triage"]);
+    expect(after.roadmaps[0].tasks[0]).toEqual({ ...task, owner: "Ana", status: "In progress" });
+  });
+
+  it("keeps damaged data under its own key when there is no room to set it aside", async () => {
+    storage.map.set("agap.responses", JSON.stringify([RESPONSES[0], { id: 3 }]));
+    const before = stored();
+    storage.full = true;
+    await expect(assessments.saveResponse(RESPONSES[1])).rejects.toThrow(FULL);
+    expect(stored()).toEqual(before);
+    storage.full = false;
+    await assessments.saveResponse(RESPONSES[1]);
+    expect((await assessments.listResponses()).responses).toEqual([RESPONSES[0], RESPONSES[1]]);
+    expect(storage.map.get("agap.damaged")).toContain('{\\"id\\":3}');
+  });
+
+  it("knows a quota error by its name or by the older codes, and nothing else", () => {
+    expect(isQuotaError(new DOMException("full", "QuotaExceededError"))).toBe(true);
+    expect(isQuotaError({ name: "NS_ERROR_DOM_QUOTA_REACHED" })).toBe(true);
+    expect(isQuotaError({ name: "Error", code: 22 })).toBe(true);
+    expect(isQuotaError({ name: "Error", code: 1014 })).toBe(true);
+    expect(isQuotaError(new DOMException("no", "SecurityError"))).toBe(false);
+    expect(isQuotaError(new Error("QuotaExceededError"))).toBe(false);
+    expect(isQuotaError(null)).toBe(false);
+  });
+
+  it("measures the characters AGAP's keys hold against the quota, and warns from the chosen share", () => {
+    expect(QUARANTINE_KEY).toBe("agap.damaged");
+    storage.map.set("agap.responses", "x".repeat(1000));
+    storage.map.set("agap.damaged", "y".repeat(10));
+    storage.map.set("someone.else", "z".repeat(10_000));
+    expect(storeSpace(storage)).toEqual({
+      used: "agap.responses".length + 1000 + "agap.damaged".length + 10,
+      quota: STORE_QUOTA_CHARS,
+      nearlyFull: false,
+    });
+    const warnAt = STORE_WARN_SHARE * STORE_QUOTA_CHARS;
+    storage.map.set("agap.responses", "x".repeat(warnAt - "agap.responses".length - "agap.damaged".length - 11));
+    expect(storeSpace(storage).nearlyFull).toBe(false);
+    storage.map.set("agap.responses", "x".repeat(warnAt - "agap.responses".length - "agap.damaged".length - 10));
+    expect(storeSpace(storage).nearlyFull).toBe(true);
+    expect(spaceFigure(storeSpace(storage))).toBe("AGAP's data fills 4.2 MB of about 5 MB this browser allows");
   });
 });
