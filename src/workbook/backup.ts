@@ -23,6 +23,7 @@ import {
   type Scenario,
   type TaskStatus,
 } from "../model";
+import { IMPORT_LIMITS, count } from "./import-limits";
 import type { PlanningData, PlanningStore } from "./planning-store";
 import { ANSWER_COLUMNS, ASSESSMENTS } from "./sheets/assessments";
 import { PORTFOLIO } from "./sheets/portfolio";
@@ -241,6 +242,12 @@ function text(raw: Raw, key: string, what: string, fallback?: string): string {
   if (value === undefined && fallback !== undefined) return fallback;
   if (typeof value !== "string") throw new Refusal(`its ${what} is ${shown(value)}, not text`);
   if (CONTROL.test(value)) throw new Refusal(`its ${what} holds a control character, which a workbook cannot store`);
+  if (value.length > IMPORT_LIMITS.cellChars) {
+    throw new Refusal(
+      `its ${what} is ${count(value.length)} characters long; AGAP imports text of up to ` +
+        `${count(IMPORT_LIMITS.cellChars)} characters`,
+    );
+  }
   return value;
 }
 
@@ -464,17 +471,89 @@ const READERS: { [K in Exclude<RecordKind, "roadmap">]: (raw: Raw) => KindRecord
   maturity: readMaturity,
 };
 
+/** Field names that reach an object's prototype when a program copies them: a backup never holds one. */
+export const FORBIDDEN_KEYS: readonly string[] = ["__proto__", "constructor", "prototype"];
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * Why JSON text is refused before it is parsed, or null: nesting deeper than the import limit
+ * (JSON.parse and every reader after it would recurse that deep), or a field named "__proto__",
+ * "constructor" or "prototype" (with its line). One pass over the text, no recursion, so a file
+ * nested 10,000 levels deep gets this message rather than a stack overflow.
+ *
+ * @example
+ * jsonShapeProblem('{"a":'.repeat(10000)) //=> "The file's JSON nests 10,000 levels deep; …"
+ */
+export function jsonShapeProblem(text: string): string | null {
+  let depth = 0;
+  let deepest = 0;
+  let line = 1;
+  const found = new Map<string, number>();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      const start = i;
+      let escaped = false;
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) {
+          escaped = true;
+          i++;
+        } else if (d === 34) break;
+      }
+      let next = i + 1;
+      while (next < text.length && isSpace(text.charCodeAt(next))) next++;
+      if (text.charCodeAt(next) !== 58) continue;
+      // A key: read with its escapes, so "__proto\u005f_" is "__proto__" as JSON.parse reads it.
+      let key = text.slice(start + 1, i);
+      if (escaped) {
+        try {
+          key = JSON.parse(text.slice(start, i + 1)) as string;
+        } catch {
+          continue;
+        }
+      }
+      if (FORBIDDEN_KEYS.includes(key) && !found.has(key)) found.set(key, line);
+    } else if (c === 123 || c === 91) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if (c === 125 || c === 93) depth--;
+    else if (c === 10) line++;
+  }
+  if (deepest > IMPORT_LIMITS.jsonDepth) {
+    return (
+      `The file's JSON nests ${count(deepest)} levels deep; an AGAP backup nests 4, and AGAP reads JSON nested up ` +
+      `to ${IMPORT_LIMITS.jsonDepth} levels. Nothing was imported.`
+    );
+  }
+  if (found.size > 0) {
+    const keys = [...found].map(([key, at]) => `"${key}" (line ${count(at)})`);
+    const one = found.size === 1;
+    return (
+      `The file has a field named ${keys.join(", ")}. AGAP never writes a field of ${one ? "that name" : "those names"}, ` +
+      `and a file uses ${one ? "it" : "them"} to reach into the objects a program builds from it, so the file is not ` +
+      "read. Nothing was imported."
+    );
+  }
+  return null;
+}
+
 /**
  * Reads a backup file's text: the shape first (a refusal names what is wrong and changes
  * nothing), then every record, each checked as the stores check it before saving. Records that
  * fail are listed with the reason; a record whose key repeats an earlier one in the file is too.
- * Field names are only ever read as the file's own, so "__proto__", "constructor" and
- * "prototype" are plain unknown fields, ignored.
+ * A file nested deeper than the import limit, or with a field named "__proto__", "constructor"
+ * or "prototype", is refused before it is parsed (jsonShapeProblem); fields are only ever read
+ * as the file's own besides.
  */
 export function parseBackup(fileText: string): BackupRead {
+  const body = fileText.charCodeAt(0) === 0xfeff ? fileText.slice(1) : fileText;
+  const shape = jsonShapeProblem(body);
+  if (shape) return { ok: false, problem: shape };
   let parsed: unknown;
   try {
-    parsed = JSON.parse(fileText.charCodeAt(0) === 0xfeff ? fileText.slice(1) : fileText);
+    parsed = JSON.parse(body);
   } catch (error) {
     return {
       ok: false,

@@ -2,7 +2,19 @@
 // byte-order mark, UTF-16 with one, else Windows-1252 as Excel's plain "CSV" save writes), the
 // separator sniffed (comma, semicolon, tab or bar, or Excel's "sep=" first line), and the records
 // split by RFC 4180 (quoted fields may hold separators, quotes and line breaks; CRLF, LF or CR).
-// Pure: no DOM here.
+// The reader holds the file to AGAP's import limits as it goes (import-limits.ts): it stops at the
+// first record past the row limit, the first field past the column limit and the first field longer
+// than a cell may be. Pure: no DOM here.
+import {
+  IMPORT_LIMITS,
+  ImportLimitError,
+  binaryProblem,
+  cellProblem,
+  columnsProblem,
+  count,
+  rowsProblem,
+} from "./import-limits";
+import { columnLetter } from "./sheets/spec";
 
 /**
  * The text of a file's bytes: UTF-8 (a byte-order mark is dropped), UTF-16 when a byte-order
@@ -15,6 +27,8 @@
 export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  const utf16 = utf16Order(bytes);
+  if (utf16) return new TextDecoder(utf16).decode(bytes);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -22,6 +36,25 @@ export function decodeText(bytes: Uint8Array): string {
     text = new TextDecoder("windows-1252").decode(bytes);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * The byte order of UTF-16 text saved without a byte-order mark, or null: in the first 4 KB, a NUL
+ * in every other byte (the high byte of Latin text) and none in the others.
+ */
+export function utf16Order(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const sample = bytes.subarray(0, 4096 - (Math.min(bytes.length, 4096) % 2));
+  if (sample.length < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenNul++;
+    if (sample[i + 1] === 0) oddNul++;
+  }
+  const pairs = sample.length / 2;
+  if (oddNul >= pairs * 0.9 && evenNul === 0) return "utf-16le";
+  if (evenNul >= pairs * 0.9 && oddNul === 0) return "utf-16be";
+  return null;
 }
 
 /** The separators AGAP recognises, in the order a tie is broken. */
@@ -42,33 +75,78 @@ interface Split {
   openQuoteAt: number;
 }
 
-/** Splits text into records by RFC 4180, up to `limit` records. */
-function split(text: string, separator: string, limit = Infinity): Split {
+/** Line breaks from `from` to the end: CRLF, LF or CR each count once. */
+function lineBreaks(text: string, from: number): number {
+  let n = 0;
+  for (let i = from; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) n++;
+    else if (ch === 13) {
+      n++;
+      if (text.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return n;
+}
+
+/**
+ * Splits text into records by RFC 4180, up to `limit` records. With a file name, holds the text to
+ * the import limits: throws ImportLimitError at the first record, field or cell past one.
+ */
+function split(text: string, separator: string, limit = Infinity, fileName?: string): Split {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
   let quoted = false;
   let fieldStart = true;
   let openQuoteAt = 0;
-  const endRow = () => {
-    row.push(field);
+  const checked = fileName !== undefined;
+  const maxChars = checked ? IMPORT_LIMITS.cellChars : Infinity;
+  const maxColumns = checked ? IMPORT_LIMITS.columns : Infinity;
+  // Past a limit the reader only counts, so the message can give the file's figure.
+  let fieldChars = 0;
+  let columns = 0;
+  const add = (ch: string) => {
+    fieldChars += ch.length;
+    if (fieldChars <= maxChars) field += ch;
+  };
+  const endField = () => {
+    columns++;
+    if (fieldChars > maxChars) {
+      // The rest of the field, still counted up to its end, is what the message gives.
+      const at = { row: rows.length + 1, column: columnLetter(columns - 1) };
+      throw new ImportLimitError(cellProblem(fileName!, at, fieldChars));
+    }
+    if (columns <= maxColumns) row.push(field);
+    field = "";
+    fieldChars = 0;
+    fieldStart = true;
+  };
+  const endRow = (at: number) => {
+    endField();
+    if (columns > maxColumns) throw new ImportLimitError(columnsProblem(fileName!, rows.length + 1, columns));
+    if (checked && rows.length >= IMPORT_LIMITS.rows) {
+      // The records left, each ended by a line break but perhaps the last.
+      const last = text.charAt(text.length - 1);
+      const unended = at < text.length && last !== "\n" && last !== "\r" ? 1 : 0;
+      throw new ImportLimitError(rowsProblem(fileName!, count(rows.length + 1 + lineBreaks(text, at) + unended)));
+    }
     rows.push(row);
     row = [];
-    field = "";
-    fieldStart = true;
+    columns = 0;
   };
   for (let i = 0; i < text.length && rows.length < limit; i++) {
     const ch = text[i];
     if (quoted) {
       if (ch === '"') {
         if (text[i + 1] === '"') {
-          field += '"';
+          add('"');
           i++;
         } else {
           quoted = false;
           openQuoteAt = 0;
         }
-      } else field += ch;
+      } else add(ch);
       continue;
     }
     if (ch === '"' && fieldStart) {
@@ -76,19 +154,17 @@ function split(text: string, separator: string, limit = Infinity): Split {
       fieldStart = false;
       openQuoteAt = rows.length + 1;
     } else if (ch === separator) {
-      row.push(field);
-      field = "";
-      fieldStart = true;
+      endField();
     } else if (ch === "\r" || ch === "\n") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
-      endRow();
+      endRow(i + 1);
     } else {
       // A quote inside an unquoted field is kept as written, as spreadsheets do.
-      field += ch;
+      add(ch);
       fieldStart = false;
     }
   }
-  if (rows.length < limit && (field !== "" || row.length > 0 || quoted)) endRow();
+  if (rows.length < limit && (fieldChars > 0 || columns > 0 || quoted)) endRow(text.length);
   return { rows, openQuoteAt: quoted ? openQuoteAt : 0 };
 }
 
@@ -117,12 +193,14 @@ export function sniffSeparator(text: string): Separator {
 /**
  * Reads delimited text: Excel's "sep=;" first line names the separator, else it is sniffed.
  * Blank lines are kept as records with one empty field, so record numbers stay line numbers
- * (unless a quoted field spans lines). The last line break does not start a record.
+ * (unless a quoted field spans lines). The last line break does not start a record. With the
+ * file's name, the import limits apply (rows, columns, characters a cell): past one, it throws
+ * ImportLimitError naming the limit and the file's figure.
  *
  * @example
  * parseCsv('name,note\r\nAna,"said ""hi"", then left"\r\n').rows //=> [["name", "note"], ["Ana", 'said "hi", then left']]
  */
-export function parseCsv(text: string, separator?: Separator): CsvRead {
+export function parseCsv(text: string, separator?: Separator, fileName?: string): CsvRead {
   let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let chosen = separator;
   const directive = /^sep=(.)(\r\n|\n|\r|$)/i.exec(body);
@@ -134,7 +212,7 @@ export function parseCsv(text: string, separator?: Separator): CsvRead {
     }
   }
   chosen ??= sniffSeparator(body);
-  const { rows, openQuoteAt } = split(body, chosen);
+  const { rows, openQuoteAt } = split(body, chosen, Infinity, fileName);
   const problems =
     openQuoteAt > 0
       ? [
@@ -143,4 +221,24 @@ export function parseCsv(text: string, separator?: Separator): CsvRead {
         ]
       : [];
   return { rows, separator: chosen, problems };
+}
+
+/**
+ * A CSV file's bytes read as AGAP imports them: refused when they are not text (a binary file
+ * renamed .csv), decoded (UTF-16 is said in the problems, as a forms tool rarely saves it), then
+ * read with the import limits. Throws ImportLimitError with the file's name in the message.
+ *
+ * @example
+ * readCsvFile(new TextEncoder().encode("a,b\r\n1,2\r\n"), "x.csv").rows //=> [["a", "b"], ["1", "2"]]
+ */
+export function readCsvFile(bytes: Uint8Array, fileName: string): CsvRead {
+  const bom16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const utf16 = bom16 || utf16Order(bytes) !== null;
+  if (!utf16) {
+    const problem = binaryProblem(fileName, bytes);
+    if (problem) throw new ImportLimitError(problem);
+  }
+  const read = parseCsv(decodeText(bytes), undefined, fileName);
+  if (utf16) read.problems.unshift(`“${fileName}” is UTF-16 text; it was read as such.`);
+  return read;
 }

@@ -3,10 +3,9 @@
 // A formula cell gives its last computed value, never the formula; rich text and links give their
 // text; dates give "YYYY-MM-DD hh:mm:ss" as the sheet shows them.
 import type { CellValue, Workbook } from "exceljs";
+import { IMPORT_LIMITS, ImportLimitError, cellProblem, checkXlsx, count, rowsProblem } from "./import-limits";
+import { columnLetter } from "./sheets/spec";
 import type { SurveyCell, SurveyGrid } from "./survey-import";
-
-/** More rows than any survey AGAP reads; a sheet beyond it is refused rather than read in part. */
-export const XLSX_ROW_LIMIT = 20_000;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -40,15 +39,20 @@ export function surveyCell(value: CellValue | undefined): SurveyCell {
 }
 
 /**
- * The first sheet with anything in it, as a grid of cells.
+ * The first sheet with anything in it, as a grid of cells. The import limits apply: the zip's
+ * declared sizes before anything is unpacked (unpacked size, unpack ratio; a file cut short is
+ * refused here too), then rows, columns and the characters of each cell. Past one it throws
+ * ImportLimitError naming the limit and the file's figure.
  *
  * @example
- * const { grid, sheet } = await readXlsxGrid(bytes, await import("exceljs"));
+ * const { grid, sheet } = await readXlsxGrid(bytes, await import("exceljs"), "Forms.xlsx");
  */
 export async function readXlsxGrid(
   data: ArrayBuffer,
   ExcelJS: typeof import("exceljs"),
+  fileName: string,
 ): Promise<{ grid: SurveyGrid; sheet: string }> {
+  checkXlsx(fileName, new Uint8Array(data));
   const workbook: Workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as Parameters<typeof workbook.xlsx.load>[0]);
@@ -59,18 +63,28 @@ export async function readXlsxGrid(
   }
   const sheet = workbook.worksheets.find((candidate) => candidate.actualRowCount > 0);
   if (!sheet) throw new Error("The workbook has no sheet with anything in it.");
-  if (sheet.rowCount > XLSX_ROW_LIMIT) {
-    throw new Error(
-      `The sheet "${sheet.name}" has ${sheet.rowCount} rows; AGAP reads survey files of up to ${XLSX_ROW_LIMIT} rows.`,
-    );
+  if (sheet.rowCount > IMPORT_LIMITS.rows) {
+    throw new ImportLimitError(rowsProblem(fileName, count(sheet.rowCount)));
   }
   const width = sheet.columnCount;
+  if (width > IMPORT_LIMITS.columns) {
+    throw new ImportLimitError(
+      `The sheet “${sheet.name}” of “${fileName}” has ${count(width)} columns; AGAP imports up to ` +
+        `${count(IMPORT_LIMITS.columns)} columns.`,
+    );
+  }
   const grid: SurveyCell[][] = [];
   for (let r = 1; r <= sheet.rowCount; r++) {
     // Row values are 1-based: index 0 is always empty.
     const values = sheet.getRow(r).values as CellValue[] | Record<string, CellValue>;
     const cells: SurveyCell[] = [];
-    for (let c = 1; c <= width; c++) cells.push(surveyCell((values as Record<number, CellValue>)[c]));
+    for (let c = 1; c <= width; c++) {
+      const cell = surveyCell((values as Record<number, CellValue>)[c]);
+      if (typeof cell === "string" && cell.length > IMPORT_LIMITS.cellChars) {
+        throw new ImportLimitError(cellProblem(fileName, { row: r, column: columnLetter(c - 1) }, cell.length));
+      }
+      cells.push(cell);
+    }
     grid.push(cells);
   }
   return { grid, sheet: sheet.name };

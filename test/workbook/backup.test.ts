@@ -305,68 +305,51 @@ describe("parseBackup lists each record it will not import, with the reason", ()
 
 describe('keys "__proto__", "constructor" and "prototype" never reach a prototype', () => {
   const text = `{
-    "__proto__": { "polluted": "top" },
-    "constructor": { "prototype": { "polluted": "constructor" } },
     "format": "agap-backup",
     "version": 1,
     "responses": [
       {
-        "__proto__": { "polluted": "record", "workflow": "Inherited" },
-        "constructor": { "prototype": { "polluted": "record constructor" } },
         "id": "r-1", "workflow": "Claims", "respondent": "Ana", "date": "2026-01-10",
-        "answers": { "strategy.outcome": 4 }
-      },
-      {
-        "id": "r-2", "workflow": "Claims", "respondent": "Bo", "date": "2026-01-10",
         "answers": { "__proto__": { "polluted": "answers" }, "strategy.outcome": 4 }
-      },
-      {
-        "id": "r-3", "workflow": "Claims", "respondent": "Cy", "date": "2026-01-10",
-        "answers": { "constructor": 4, "prototype": 2 }
-      },
-      { "__proto__": { "id": "r-4", "workflow": "Claims", "answers": {} } }
-    ],
-    "maturity": [{ "__proto__": { "stage": 2 }, "workflow": "Claims", "target": 4 }]
+      }
+    ]
   }`;
-  const file = read(text);
 
-  it("leaves Object.prototype untouched and the records plain", () => {
+  it("refuses the whole file before it is parsed, naming the field and its line", () => {
+    expect(parseBackup(text)).toEqual({
+      ok: false,
+      problem:
+        'The file has a field named "__proto__" (line 7). AGAP never writes a field of that name, and a file uses ' +
+        "it to reach into the objects a program builds from it, so the file is not read. Nothing was imported.",
+    });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
-    const [record] = file.records.responses;
-    expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
-    expect(Object.getPrototypeOf(record.answers)).toBe(Object.prototype);
-    expect(record).toEqual({
-      id: "r-1",
-      workflow: "Claims",
-      respondent: "Ana",
-      date: "2026-01-10",
-      answers: { "strategy.outcome": 4 },
-    });
-    expect(Object.keys(record)).toEqual(["id", "workflow", "respondent", "date", "answers"]);
-    expect((record as unknown as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it("refuses answers under those keys, and never reads a field from one", () => {
-    expect(file.rejected.map((r) => `${r.kind} ${r.index}: ${r.reason}`)).toEqual([
-      `response 2: it answers "__proto__", which is not one of AGAP's 15 statements`,
-      `response 3: it answers "constructor", which is not one of AGAP's 15 statements`,
-      "response 4: its id is missing, not text",
-      "maturity 1: its stage is missing, not a whole stage from 1 to 5",
-    ]);
-  });
-
-  it("saves what it imports as plain data", async () => {
-    const storage = memoryStorage();
-    const stores = { assessments: new LocalStore(storage), planning: new LocalPlanningStore(storage) };
-    const plan = planMerge(file.records, { responses: [], planning: await stores.planning.loadPlanning() });
-    await applyMerge(plan, keepMine, stores);
-    expect(storage.getItem("agap.responses")).toBe(
-      JSON.stringify([
-        { id: "r-1", workflow: "Claims", respondent: "Ana", date: "2026-01-10", answers: { "strategy.outcome": 4 } },
-      ]),
+  it('finds "constructor" and "prototype" too, and a key spelled with escapes', () => {
+    const read = parseBackup(
+      '{"format":"agap-backup","version":1,\n"constructor":{"prototype":{"polluted":1}},\n"__proto\\u005f_":{}}',
     );
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(read.ok ? "" : read.problem).toMatch(
+      /^The file has a field named "constructor" \(line 2\), "prototype" \(line 2\), "__proto__" \(line 3\)\. /,
+    );
+  });
+
+  it("reads text values that happen to say __proto__ as the text they are", () => {
+    const file = read(
+      '{"format":"agap-backup","version":1,"responses":[' +
+        '{"id":"r-1","workflow":"__proto__","respondent":"constructor","date":"2026-01-10","answers":{"strategy.outcome":4}}]}',
+    );
+    expect(file.records.responses).toEqual([
+      {
+        id: "r-1",
+        workflow: "__proto__",
+        respondent: "constructor",
+        date: "2026-01-10",
+        answers: { "strategy.outcome": 4 },
+      },
+    ]);
+    expect(Object.getPrototypeOf(file.records.responses[0])).toBe(Object.prototype);
   });
 });
 

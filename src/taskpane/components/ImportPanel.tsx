@@ -12,7 +12,8 @@ import {
   type MergeEntry,
   type MergePlan,
 } from "../../workbook/backup";
-import { decodeText, parseCsv } from "../../workbook/csv-parse";
+import { decodeText, readCsvFile } from "../../workbook/csv-parse";
+import { ImportLimitError, readImportBytes } from "../../workbook/import-limits";
 import type { PlanningStore } from "../../workbook/planning-store";
 import type { AssessmentStore } from "../../workbook/store";
 import { saveSurveyRows, type SurveyGrid, type SurveyOutcome, type SurveyRow } from "../../workbook/survey-import";
@@ -20,9 +21,6 @@ import { describeError } from "../errors";
 import { BackupReview } from "./BackupReview";
 import { SurveyReview } from "./SurveyReview";
 import { useImportStyles } from "./import-styles";
-
-/** Larger than any backup or survey AGAP is meant for; a bigger file is refused before it is read. */
-export const IMPORT_SIZE_LIMIT = 10 * 1024 * 1024;
 
 export interface ImportPanelProps {
   store: AssessmentStore;
@@ -47,13 +45,14 @@ interface Report {
   limitations: string[];
 }
 
-function readBytes(file: File): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(new Error(`“${file.name}” could not be read: ${describeError(reader.error)}`));
-    reader.readAsArrayBuffer(file);
-  });
+/** The file's bytes; one over the size limit is refused before a byte is read. */
+async function readBytes(file: File): Promise<Uint8Array> {
+  try {
+    return await readImportBytes(file, file.name);
+  } catch (error) {
+    if (error instanceof ImportLimitError) throw error;
+    throw new Error(`“${file.name}” could not be read: ${describeError(error)}`);
+  }
 }
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -71,10 +70,10 @@ async function surveyGrid(file: File, bytes: Uint8Array): Promise<{ grid: Survey
     // The browser build of exceljs arrives as a CommonJS default export.
     const module = ExcelJS as unknown as { default?: typeof import("exceljs") } & typeof import("exceljs");
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    const { grid, sheet } = await readXlsxGrid(buffer, module.default ?? module);
+    const { grid, sheet } = await readXlsxGrid(buffer, module.default ?? module, file.name);
     return { grid, problems: [`Read from the sheet “${sheet}”.`] };
   }
-  const { rows, problems } = parseCsv(decodeText(bytes));
+  const { rows, problems } = readCsvFile(bytes, file.name);
   return { grid: rows, problems };
 }
 
@@ -126,10 +125,6 @@ export function ImportPanel({ store, planningStore, onImported }: ImportPanelPro
     if (!file) return;
     setProblem(null);
     setReport(null);
-    if (file.size > IMPORT_SIZE_LIMIT) {
-      setProblem(`“${file.name}” is larger than 10 MB; AGAP imports files of up to 10 MB.`);
-      return;
-    }
     setStage({ step: "reading", fileName: file.name });
     try {
       const bytes = await readBytes(file);
