@@ -17,6 +17,7 @@ import {
   projectedValue,
   paybackPeriods,
   DEFAULT_DELTA,
+  attribution,
 } from "../model";
 import {
   LAYOUT,
@@ -57,11 +58,11 @@ function widePerProfile(rows: Rows<number[]> | FormulaError, width: number): Res
   return rows.results.map((result) => (result instanceof FormulaError ? new Array(width).fill(result) : result));
 }
 
-/** The single profile of a function that takes one; N profiles are refused. */
-function oneProfile(value: unknown, arg = "scores"): number[] | FormulaError {
+/** The single profile of a function that takes one; N profiles are refused with `refusal`. */
+function oneProfile(value: unknown, arg = "scores", refusal = messages.onlyOneProfile): number[] | FormulaError {
   const rows = mapRows(value, arg, LAYOUT.scores, (row) => row.slice());
   if (rows instanceof FormulaError) return rows;
-  if (rows.results.length !== 1) return new FormulaError("#VALUE!", messages.onlyOneProfile(arg, rows.results.length));
+  if (rows.results.length !== 1) return new FormulaError("#VALUE!", refusal(arg, rows.results.length));
   return rows.results[0];
 }
 
@@ -255,6 +256,22 @@ export function planCore(scores: unknown, target: unknown): ResultGrid {
   );
 }
 
+/**
+ * AGAP.ATTRIBUTION: each layer's share of the change in realized value from one profile to
+ * another, five rows of layer name and share.
+ *
+ * @example
+ * attributionCore([[0.6, 0.6, 0.5, 0.4, 0.5]], [[0.8, 0.6, 0.5, 0.6, 0.5]])
+ * //=> [["Strategy Alignment", 0.015], ["Workflow Integration", 0], ["Human Oversight", 0], ["Measurement", 0.021], ["Business Adoption", 0]]
+ */
+export function attributionCore(before: unknown, after: unknown): ResultGrid {
+  const from = oneProfile(before, "before", messages.oneProfileEach);
+  if (from instanceof FormulaError) return failed(from);
+  const to = oneProfile(after, "after", messages.oneProfileEach);
+  if (to instanceof FormulaError) return failed(to);
+  return attribution(from, to).map((item) => [item.layer.name, item.share]);
+}
+
 /** The core of every function, by its metadata id. */
 export const CORES = {
   REALIZED: realizedCore,
@@ -271,6 +288,7 @@ export const CORES = {
   LIFT: liftCore,
   SENSITIVITY: sensitivityCore,
   PLAN: planCore,
+  ATTRIBUTION: attributionCore,
 } as const;
 
 export type FunctionId = keyof typeof CORES;

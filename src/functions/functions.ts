@@ -190,3 +190,15 @@ export function sensitivity(scores: any[][], delta?: any): any[][] {
 export function plan(scores: any[][], target: any): any[][] {
   return runGrid("PLAN", scores, target);
 }
+
+/**
+ * Attribution of change: each layer's share of the change in realized value from one profile to another, its Shapley value (its contribution averaged over every order in which the layers could move). The five shares add up to the change.
+ * @customfunction ATTRIBUTION
+ * @helpurl https://localhost:3000/help/functions.html#attribution
+ * @param before Five layer scores from 0 to 1 in one row or column: the earlier profile, such as the previous round.
+ * @param after Five layer scores from 0 to 1 in one row or column: the later profile.
+ * @returns Five rows of layer name and share, in layer order.
+ */
+export function attribution(before: any[][], after: any[][]): any[][] {
+  return runGrid("ATTRIBUTION", before, after);
+}

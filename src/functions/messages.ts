@@ -28,6 +28,8 @@ export const messages = {
     `layer: "${clip(text)}" is not a layer. Use 1 to 5 or a name: Strategy, Workflow, Oversight, Measurement, Adoption.`,
   unknownDirection: (text: string) => `direction: "${clip(text)}" is not allowed. Use "lower" or "higher".`,
   onlyOneProfile: (arg: string, rows: number) => `${arg}: expected one profile of five scores; got ${rows} profiles.`,
+  oneProfileEach: (arg: string, rows: number) =>
+    `${arg}: expected one profile of five scores; got ${rows} profiles. Give one profile each for before and after.`,
   blankLabel: (position: number) => `labels: label ${position} is blank. Give each of the 5 layers a label.`,
   noBaseline: () =>
     "baseline: no baseline was captured, so ROI cannot be proven. Record the metric before the agent goes live.",

@@ -66,6 +66,7 @@ interface ArgSpec {
 }
 
 const ARTICLE = [0.8, 0.6, 0.5, 0.4, 0.5];
+const LATER = [0.9, 0.6, 0.7, 0.6, 0.5];
 const ANSWERS = [5, 3, 4, 3, 3, 3, 2, 3, 2, 2, 2, 2, 3, 2, 2];
 const LIMITS = [0.9, 0.75, 0.5, 0.25];
 const OK: Expect = { ok: true };
@@ -481,6 +482,14 @@ const SPECS: ArgSpec[] = [
       ["exactly 1", 1, OK],
     ],
   },
+  ...(["before", "after"] as const).map((name, index): ArgSpec => ({
+    ...scores("ATTRIBUTION", index, [[ARTICLE], [LATER]]),
+    name,
+    extra: [
+      ["two profiles", [ARTICLE, LATER], value(name, "got 2 profiles", "one profile each")],
+      ["a column of five", ARTICLE.map((score) => [score]), OK],
+    ],
+  })),
 ];
 
 /** An error value as cores may receive it: our FormulaError or a host's plain {code} object. */
@@ -649,9 +658,9 @@ function check(outcome: Outcome, wanted: Expect, name: string, core?: Outcome): 
 }
 
 describe("bad-input matrix", () => {
-  it("covers all 14 functions", () => {
+  it("covers all 15 functions", () => {
     expect(new Set(CASES.map((c) => c.fn))).toEqual(new Set(FUNCTION_IDS));
-    expect(FUNCTION_IDS).toHaveLength(14);
+    expect(FUNCTION_IDS).toHaveLength(15);
     for (const spec of SPECS) expect(spec.index).toBeLessThan(FUNCTIONS[spec.fn].params.length);
   });
 

@@ -556,6 +556,76 @@ describe("AGAP functions combined with native ones", () => {
   });
 });
 
+describe("ATTRIBUTION", () => {
+  // Strategy 0.6 → 0.8 and Measurement 0.4 → 0.6; the other three multiply to 0.6 × 0.5 × 0.5 = 0.15.
+  // Strategy: 0.2 × (0.4 + 0.6) / 2 × 0.15 = 0.015; Measurement: 0.2 × (0.6 + 0.8) / 2 × 0.15 = 0.021.
+  const BEFORE = [0.6, 0.6, 0.5, 0.4, 0.5];
+  const AFTER = [0.8, 0.6, 0.5, 0.6, 0.5];
+  const TWO_MOVED = [[0.015], [0], [0], [0.021], [0]];
+  const { value, block } = book(
+    {
+      A1: [BEFORE, AFTER],
+      A4: BEFORE.map((score) => [score]),
+      B4: AFTER.map((score) => [score]),
+      G1: "=AGAP.ATTRIBUTION(A1:E1, A2:E2)",
+      J1: "=AGAP.ATTRIBUTION(A4:A8, B4:B8)",
+      M1: "=AGAP.ATTRIBUTION(A2:E2, A1:E1)",
+      P1: "=AGAP.ATTRIBUTION(A1:E1, B4:B8)",
+      S1: "=SUM(INDEX(AGAP.ATTRIBUTION(A1:E1, A2:E2), 1, 2), INDEX(AGAP.ATTRIBUTION(A1:E1, A2:E2), 4, 2))",
+      S2: "=AGAP.REALIZED(A2:E2) - AGAP.REALIZED(A1:E1)",
+      S3: "=SUM(AGAP.ATTRIBUTION(A1:E1, A2:E2))",
+      V1: "=AGAP.ATTRIBUTION(A1:E2, A2:E2)",
+      V7: "=AGAP.ATTRIBUTION(A1:E1, A1:E2)",
+      S6: "=INDEX(AGAP.ATTRIBUTION({0,1,1,0,1}, {0.5,1,1,0.4,1}), 4, 2)",
+      S7: "=AGAP.ATTRIBUTION({0.8,0.6,0.5,0.4,0.5}, {0.8,0.6,0.5,0.4,0.5})",
+      V13: "=AGAP.ATTRIBUTION(A1:D1, A2:E2)",
+      V19: '=AGAP.ATTRIBUTION(A1:E1, {0.8,0.6,"x",0.6,0.5})',
+    },
+    { useArrayArithmetic: true, smartRounding: false },
+  );
+
+  it("spills five rows of layer name and share, from rows or columns", () => {
+    const rows = block("G1", 5, 2);
+    expect(rows.map((row) => row[0])).toEqual(LAYER_NAMES);
+    expectNumbers(
+      rows.map((row) => [row[1] as number]),
+      TWO_MOVED,
+    );
+    expect(block("J1", 5, 2).map((row) => row[0])).toEqual(LAYER_NAMES);
+    expectNumbers(block("K1", 5, 1), TWO_MOVED);
+    expectNumbers(block("Q1", 5, 1), TWO_MOVED);
+    expect(value("G6")).toBeNull();
+    expect(value("I1")).toBeNull();
+  });
+
+  it("swapping before and after negates every share", () => {
+    expectNumbers(
+      block("N1", 5, 1),
+      TWO_MOVED.map(([share]) => [-share]),
+    );
+  });
+
+  it("the shares sum to the change in realized value: 0.072 − 0.036 (SUM skips the names)", () => {
+    expectNumber(value("S2"), 0.036);
+    expectNumber(value("S1"), 0.036);
+    expectNumber(value("S3"), 0.036);
+  });
+
+  it("zero scores and unmoved profiles: Measurement 0 → 0.4 beside Strategy 0 → 0.5 takes 0.4 × 0.25 = 0.1", () => {
+    expectNumber(value("S6"), 0.1);
+    expect(block("T7", 5, 1)).toEqual([[0], [0], [0], [0], [0]]);
+  });
+
+  it("more than one profile, a wrong shape or a bad cell gives an error naming the argument", () => {
+    expectError(value("V1"), "#VALUE!", "before", "got 2 profiles", "one profile each");
+    expect(value("W1")).toBeNull();
+    expect(value("V2")).toBeNull();
+    expectError(value("V7"), "#VALUE!", "after", "got 2 profiles", "one profile each");
+    expectError(value("V13"), "#VALUE!", "before", "got 1 × 4 cells");
+    expectError(value("V19"), "#VALUE!", "after", "Human Oversight (score 3)", '"x"');
+  });
+});
+
 // ---- The Excel adapter gives the same results as the engine adapter --------------------------
 
 beforeAll(() => {
@@ -582,6 +652,7 @@ const EXCEL: Record<FunctionId, { fn: (...args: never[]) => unknown; ranges: boo
   LIFT: { fn: excel.lift, ranges: [true, false, false] },
   SENSITIVITY: { fn: excel.sensitivity, ranges: [true, false] },
   PLAN: { fn: excel.plan, ranges: [true, false] },
+  ATTRIBUTION: { fn: excel.attribution, ranges: [true, true] },
 };
 
 const err = (code: FormulaError["code"]) => new FormulaError(code);
@@ -641,6 +712,11 @@ const CALLS: Call[] = [
   ["PLAN", [ARTICLE], 0.1],
   ["PLAN", [ARTICLE], 1.2],
   ["PLAN", [ARTICLE, [0.6, 0.6, null, 0.6, 0.6]], 0.2],
+  ["ATTRIBUTION", [SIXES], [EIGHTS]],
+  ["ATTRIBUTION", [ARTICLE], EIGHTS.map((s) => [s])],
+  ["ATTRIBUTION", [ARTICLE, EIGHTS], [SIXES]],
+  ["ATTRIBUTION", [ARTICLE], [[0.8, 0.6, null, 0.4, 0.5]]],
+  ["ATTRIBUTION", [ARTICLE], [[0.8, 0.6, err("#DIV/0!"), 0.4, 0.5]]],
 ];
 
 /** Runs one call through HyperFormula: each argument in its own block of cells, referenced by the formula. */

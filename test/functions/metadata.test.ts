@@ -22,6 +22,7 @@ const IDS = [
   "LIFT",
   "SENSITIVITY",
   "PLAN",
+  "ATTRIBUTION",
 ];
 
 /** Parameters by function, in order; a trailing "?" marks an optional one. */
@@ -40,6 +41,7 @@ const PARAMETERS: Record<string, string[]> = {
   LIFT: ["scores", "layer", "delta"],
   SENSITIVITY: ["scores", "delta?"],
   PLAN: ["scores", "target"],
+  ATTRIBUTION: ["before", "after"],
 };
 
 const MATRIX_PARAMETERS = new Set([
@@ -52,6 +54,8 @@ const MATRIX_PARAMETERS = new Set([
   "thresholds",
   "labels",
   "stage",
+  "before",
+  "after",
 ]);
 /** Functions whose result spills (or can spill); ROI and PAYBACK give one value. */
 const SPILLING = new Set(IDS.filter((id) => id !== "ROI" && id !== "PAYBACK"));
@@ -93,7 +97,7 @@ describe("custom functions metadata generated from the JSDoc", () => {
     expect(generated.metadataJson).not.toBe("");
   });
 
-  it("holds exactly the 14 ids, without the AGAP. prefix", () => {
+  it("holds exactly the 15 ids, without the AGAP. prefix", () => {
     expect(functions.map((f) => f.id).sort()).toEqual([...IDS].sort());
   });
 

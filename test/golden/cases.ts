@@ -225,3 +225,58 @@ export const GOLDEN_ROI_CASES: readonly GoldenRoiCase[] = [
     discountRate: 0.05,
   },
 ];
+
+/** Two profiles of one workflow, for the attribution of the change in realized value between them. */
+export interface GoldenAttributionCase {
+  id: string;
+  title: string;
+  /** Why the case is in the table, with its shares worked out by hand where they are short. */
+  note: string;
+  before: readonly number[];
+  after: readonly number[];
+}
+
+export const GOLDEN_ATTRIBUTION_CASES: readonly GoldenAttributionCase[] = [
+  {
+    id: "one-layer",
+    title: "Only Measurement moved",
+    note: "The article's profile with Measurement raised from 0.4 to 0.6: a layer that moves alone takes the whole change, 0.2 × 0.12 = 0.024, and the others get exactly 0.",
+    before: [0.8, 0.6, 0.5, 0.4, 0.5],
+    after: [0.8, 0.6, 0.5, 0.6, 0.5],
+  },
+  {
+    id: "two-layers",
+    title: "Strategy and Measurement both moved",
+    note: "The three that stayed multiply to 0.15. Each moving layer takes its step × the mean of the other's two scores × 0.15: Strategy 0.2 × 0.5 × 0.15 = 0.015, Measurement 0.2 × 0.7 × 0.15 = 0.021; together the change 0.072 − 0.036.",
+    before: [0.6, 0.6, 0.5, 0.4, 0.5],
+    after: [0.8, 0.6, 0.5, 0.6, 0.5],
+  },
+  {
+    id: "offsetting",
+    title: "A gain and a loss that cancel",
+    note: "Realized value is 0.5 before and after, yet Strategy rose from 0.5 to 1 and Adoption fell from 1 to 0.5: +0.375 and −0.375 (0.5 × the mean of 1 and 0.5).",
+    before: [0.5, 1, 1, 1, 1],
+    after: [1, 1, 1, 1, 0.5],
+  },
+  {
+    id: "from-zero",
+    title: "Two layers leave 0",
+    note: "Realized value stays 0 until both Strategy and Measurement have left 0, so they split the change 0.2: Strategy 0.5 × 0.4 / 2 = 0.1, Measurement 0.4 × 0.5 / 2 = 0.1.",
+    before: [0, 1, 1, 0, 1],
+    after: [0.5, 1, 1, 0.4, 1],
+  },
+  {
+    id: "every-layer",
+    title: "Every answer 3, then every answer 4",
+    note: "Five alike moves share the change 0.8^5 − 0.6^5 = 0.24992 equally: 0.049984 each.",
+    before: [0.6, 0.6, 0.6, 0.6, 0.6],
+    after: [0.8, 0.8, 0.8, 0.8, 0.8],
+  },
+  {
+    id: "mixed",
+    title: "Three layers up, one down",
+    note: "The article's profile, then Strategy 0.9, Workflow down to 0.4, Oversight 0.7 and Measurement 0.8. Every share is the average over the 120 orders in which the four could move; the tests compute that average directly.",
+    before: [0.8, 0.6, 0.5, 0.4, 0.5],
+    after: [0.9, 0.4, 0.7, 0.8, 0.5],
+  },
+];

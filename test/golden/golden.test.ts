@@ -11,7 +11,7 @@ import {
   formatNumber,
   renderGoldenTable,
 } from "../../scripts/golden-table";
-import { GOLDEN_CASES, GOLDEN_ROI_CASES, GOLDEN_TARGET } from "./cases";
+import { GOLDEN_ATTRIBUTION_CASES, GOLDEN_CASES, GOLDEN_ROI_CASES, GOLDEN_TARGET } from "./cases";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const generated = renderGoldenTable();
@@ -37,7 +37,12 @@ function summaryRows(markdown: string): Map<string, Record<string, string>> {
 
 /** The table of the ROI tracker section, keyed by case id: column name -> cell text. */
 function roiRows(markdown: string): Map<string, Record<string, string>> {
-  const section = markdown.split("\n## ROI tracker\n")[1]?.split("\n## ")[0] ?? "";
+  return sectionRows(markdown, "ROI tracker");
+}
+
+/** The table of one level-2 section, keyed by its first column: column name -> cell text. */
+function sectionRows(markdown: string, heading: string): Map<string, Record<string, string>> {
+  const section = markdown.split(`\n## ${heading}\n`)[1]?.split("\n## ")[0] ?? "";
   const lines = section.split("\n").filter((line) => line.startsWith("|"));
   const cells = (line: string) =>
     line
@@ -220,5 +225,64 @@ describe("golden ROI rows against hand computation", () => {
       NPV: npv.toFixed(6),
       payback: (200 / 280).toFixed(6),
     });
+  });
+});
+
+describe("golden attribution rows against hand computation", () => {
+  const rows = sectionRows(onDisk, "Attribution of change");
+  const SHORT = ["Strategy", "Workflow", "Oversight", "Measurement", "Adoption"];
+  const shares = (id: string) => SHORT.map((name) => rows.get(id)?.[name]);
+
+  /** The definition: each layer's contribution averaged over the 120 orders in which the layers move. */
+  function byOrders(before: readonly number[], after: readonly number[]): number[] {
+    const orders: number[][] = [[]];
+    for (let n = 0; n < 5; n++) {
+      const longer = orders
+        .splice(0)
+        .flatMap((o) => Array.from({ length: n + 1 }, (_, at) => [...o.slice(0, at), n, ...o.slice(at)]));
+      orders.push(...longer);
+    }
+    expect(orders).toHaveLength(120);
+    const totals = [0, 0, 0, 0, 0];
+    for (const order of orders) {
+      const current = before.slice();
+      for (const i of order) {
+        const was = current.reduce((p, x) => p * x, 1);
+        current[i] = after[i];
+        totals[i] += current.reduce((p, x) => p * x, 1) - was;
+      }
+    }
+    return totals.map((total) => total / 120);
+  }
+
+  test("has one row per attribution case, in order", () => {
+    expect([...rows.keys()]).toEqual(GOLDEN_ATTRIBUTION_CASES.map((c) => c.id));
+  });
+
+  test("one layer moving takes the whole change: 0.2 × 0.8 × 0.6 × 0.5 × 0.5 = 0.024", () => {
+    expect(rows.get("one-layer")).toMatchObject({ "realized before": "0.048000", "realized after": "0.072000" });
+    expect(shares("one-layer")).toEqual(["0.000000", "0.000000", "0.000000", "0.024000", "0.000000"]);
+  });
+
+  test("two layers: 0.2 × (0.4 + 0.6) / 2 × 0.15 and 0.2 × (0.6 + 0.8) / 2 × 0.15", () => {
+    expect(rows.get("two-layers")?.change).toBe("0.036000");
+    expect(shares("two-layers")).toEqual(["0.015000", "0.000000", "0.000000", "0.021000", "0.000000"]);
+  });
+
+  test("a gain and a loss that cancel, two layers leaving 0, and five alike moves", () => {
+    expect(rows.get("offsetting")?.change).toBe("0.000000");
+    expect(shares("offsetting")).toEqual(["0.375000", "0.000000", "0.000000", "0.000000", "-0.375000"]);
+    expect(shares("from-zero")).toEqual(["0.100000", "0.000000", "0.000000", "0.100000", "0.000000"]);
+    expect(rows.get("every-layer")?.change).toBe((0.8 ** 5 - 0.6 ** 5).toFixed(6));
+    expect(shares("every-layer")).toEqual(new Array(5).fill(((0.8 ** 5 - 0.6 ** 5) / 5).toFixed(6)));
+  });
+
+  test("every row agrees with the average over the 120 orders, and its shares add up to its change", () => {
+    for (const c of GOLDEN_ATTRIBUTION_CASES) {
+      const oracle = byOrders(c.before, c.after);
+      expect(shares(c.id)).toEqual(oracle.map((x) => (Math.abs(x) < 5e-7 ? 0 : x).toFixed(6)));
+      const sum = oracle.reduce((a, b) => a + b, 0);
+      expect(Number(rows.get(c.id)?.change)).toBeCloseTo(sum, 6);
+    }
   });
 });

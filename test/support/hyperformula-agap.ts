@@ -64,7 +64,7 @@ interface FunctionSpec {
 }
 
 /**
- * Parameters and spill sizes of the 14 functions, from the sizes of the argument ranges as
+ * Parameters and spill sizes of the 15 functions, from the sizes of the argument ranges as
  * HyperFormula predicts them (a range, an array literal, a nested call). A result that turns out
  * smaller is padded with blanks; one that turns out larger is a #SPILL! with a message.
  */
@@ -97,6 +97,7 @@ export const FUNCTIONS: Record<FunctionId, FunctionSpec> = {
   LIFT: { params: ["scores", "layer", "delta"], size: ([s]) => ({ width: 1, height: profiles(s, 5) }) },
   SENSITIVITY: { params: ["scores", "delta"], optionalFrom: 1, size: () => ({ width: 2, height: 5 }) },
   PLAN: { params: ["scores", "target"], size: ([s]) => wide(s, 5, 5) },
+  ATTRIBUTION: { params: ["before", "after"], size: () => ({ width: 2, height: 5 }) },
 };
 
 export const FUNCTION_IDS = Object.keys(FUNCTIONS) as FunctionId[];
