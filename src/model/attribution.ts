@@ -1,6 +1,9 @@
 // Attribution of change: which layer moved realized value between two profiles, and by how much.
 // Each layer's share is its Shapley value in the product of the five scores.
+import { STATEMENTS, type Statement } from "./assessment";
 import { LAYERS, type Layer } from "./layers";
+import { isCompleteResponse } from "./rounds";
+import type { AssessmentResponse } from "./team";
 
 /** One layer's share of the change in realized value. */
 export interface LayerShare {
@@ -89,4 +92,62 @@ export function attributionShares(before: readonly number[], after: readonly num
 export function attribution(before: readonly number[], after: readonly number[]): LayerShare[] {
   const shares = attributionShares(before, after);
   return LAYERS.map((layer, index) => ({ layer, index, share: shares[index] }));
+}
+
+/**
+ * The team's mean answer to each of the 15 statements, in statement order, over the complete
+ * responses only (those that answered all 15, as in the team result); null when none is complete.
+ *
+ * @example
+ * statementMeans([allFours, allTwos]) //=> [3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3]
+ */
+export function statementMeans(responses: readonly AssessmentResponse[]): number[] | null {
+  const complete = responses.filter(isCompleteResponse);
+  if (complete.length === 0) return null;
+  return STATEMENTS.map(
+    (statement) =>
+      complete.reduce((sum, response) => sum + (response.answers[statement.id] as number), 0) / complete.length,
+  );
+}
+
+/** How far the team's mean answer to one statement moved between two rounds. */
+export interface StatementMove {
+  statement: Statement;
+  /** Mean answer (0 to 5) over the earlier round's complete responses. */
+  before: number;
+  /** Mean answer over the later round's complete responses. */
+  after: number;
+  /** after − before, in answer steps. */
+  change: number;
+}
+
+/** Changes closer than this are equal, so that rounding does not decide between two statements. */
+const SAME_CHANGE = 1e-9;
+
+/**
+ * The statements whose team mean answer moved most between two rounds, largest move first (up
+ * or down); equal moves keep statement order. Statements that did not move are left out, so
+ * fewer than `count` can come back; none when either round has no complete response.
+ *
+ * @example
+ * statementsMovedMost(january, april).map((m) => [m.statement.id, m.change])
+ * //=> [["strategy.outcome", 1.5], ["adoption.stopped", -1.5], ["measurement.baseline", 1]]
+ */
+export function statementsMovedMost(
+  before: readonly AssessmentResponse[],
+  after: readonly AssessmentResponse[],
+  count = 3,
+): StatementMove[] {
+  const from = statementMeans(before);
+  const to = statementMeans(after);
+  if (from === null || to === null) return [];
+  return STATEMENTS.map((statement, i) => ({ statement, before: from[i], after: to[i], change: to[i] - from[i] }))
+    .filter((move) => Math.abs(move.change) > SAME_CHANGE)
+    .map((move, order) => ({ move, order }))
+    .sort((a, b) => {
+      const larger = Math.abs(b.move.change) - Math.abs(a.move.change);
+      return Math.abs(larger) > SAME_CHANGE ? larger : a.order - b.order;
+    })
+    .slice(0, count)
+    .map(({ move }) => move);
 }

@@ -1,7 +1,8 @@
 import fc from "fast-check";
-import { attribution, attributionShares } from "../../src/model/attribution";
+import { attribution, attributionShares, statementMeans, statementsMovedMost } from "../../src/model/attribution";
 import { realizedValue } from "../../src/model/layers";
 import { expectAllClose } from "./close";
+import { respond } from "./respond";
 
 const RUNS = { numRuns: 1000 };
 // Everyday scores, the scores of whole 0–5 answers (k / 15, so ties and zeros are common), and
@@ -188,5 +189,53 @@ describe("attribution properties", () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe("team means per statement, and the statements that moved most", () => {
+  // January: Ana answers 4 throughout, Ben 3; Dee leaves Adoption blank (partial, not counted).
+  // April: Ana and Ben answer as before except Strategy's first statement (5 and 5), Measurement's
+  // first (4 and 5) and third (5 and 3), and Adoption's first (1 and 3).
+  const january = [
+    respond([4, 4, 4, 4, 4], { id: "a1", respondent: "Ana" }),
+    respond([3, 3, 3, 3, 3], { id: "b1", respondent: "Ben" }),
+    respond([0, 0, 0, 0, null], { id: "d1", respondent: "Dee" }),
+  ];
+  const april = [
+    respond([[5, 4, 4], 4, 4, [4, 4, 5], [1, 4, 4]], { id: "a2", respondent: "Ana" }),
+    respond([[5, 3, 3], 3, 3, [5, 3, 3], [3, 3, 3]], { id: "b2", respondent: "Ben" }),
+  ];
+
+  it("means over complete responses only: 3.5 everywhere in January, the partial response left out", () => {
+    expect(statementMeans(january)).toEqual(new Array(15).fill(3.5));
+    // Strategy 1: (5 + 5) / 2 = 5; Measurement 1: (4 + 5) / 2 = 4.5; Measurement 3: (5 + 3) / 2 = 4;
+    // Adoption 1: (1 + 3) / 2 = 2; the rest (4 + 3) / 2 = 3.5.
+    const means = statementMeans(april)!;
+    expect([means[0], means[9], means[11], means[12]]).toEqual([5, 4.5, 4, 2]);
+    expect(means.filter((_, i) => ![0, 9, 11, 12].includes(i))).toEqual(new Array(11).fill(3.5));
+    expect(statementMeans([january[2]])).toBeNull();
+    expect(statementMeans([])).toBeNull();
+  });
+
+  it("the three that moved most, largest first, up or down; an equal move keeps statement order", () => {
+    // +1.5 (Strategy 1), −1.5 (Adoption 1), +1 (Measurement 1); Measurement 3 (+0.5) is fourth.
+    const moved = statementsMovedMost(january, april);
+    expect(moved.map((m) => [m.statement.id, m.before, m.after, m.change])).toEqual([
+      ["strategy.outcome", 3.5, 5, 1.5],
+      ["adoption.stopped", 3.5, 2, -1.5],
+      ["measurement.baseline", 3.5, 4.5, 1],
+    ]);
+    expect(statementsMovedMost(january, april, 5).map((m) => m.statement.id)).toEqual([
+      "strategy.outcome",
+      "adoption.stopped",
+      "measurement.baseline",
+      "measurement.one-line",
+    ]);
+  });
+
+  it("nothing moved, or a round without a complete response: no statements", () => {
+    expect(statementsMovedMost(january, january)).toEqual([]);
+    expect(statementsMovedMost([january[2]], april)).toEqual([]);
+    expect(statementsMovedMost(january, [])).toEqual([]);
   });
 });
