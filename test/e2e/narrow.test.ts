@@ -438,6 +438,47 @@ test.each([320, 360])("at %i px, no tab or state scrolls sideways, and no shorte
   expect(pageErrors).toEqual([]);
 });
 
+test("at 320 px the 300-character name is cut to a line or two wherever it is shown, and is there in full", async () => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.emulateMedia({ colorScheme: "light" });
+  await seed();
+  await workflowBox().fill(LONG_WORKFLOW);
+  const problems: string[] = [];
+  let shown = 0;
+  for (const tab of ["Team & history", "Scenarios", "ROI", "Roadmap"] as const) {
+    await show(tab);
+    // Every element drawing the whole name in its own text (not an input's value or an option).
+    const places = await page.getByRole("tabpanel").evaluate((panel, name) => {
+      const own = (el: Element) =>
+        [...el.childNodes]
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .map((n) => n.textContent)
+          .join("");
+      return [...panel.querySelectorAll("*")]
+        .filter((el) => own(el).includes(name) && !el.closest("select, option"))
+        .map((el) => {
+          const lineHeight = parseFloat(getComputedStyle(el).lineHeight);
+          return {
+            tag: el.tagName.toLowerCase(),
+            lines: Math.round(el.getBoundingClientRect().height / lineHeight),
+            title: el.getAttribute("title") ?? el.closest("[title]")?.getAttribute("title") ?? "",
+          };
+        });
+    }, LONG_WORKFLOW);
+    shown += places.length;
+    for (const place of places) {
+      if (place.lines > 2) problems.push(`${tab}: <${place.tag}> shows the name on ${place.lines} lines`);
+      if (!place.title.includes(LONG_WORKFLOW)) problems.push(`${tab}: <${place.tag}> has no title with the name`);
+    }
+  }
+  // Team heading, scenario hint, ROI row, the roadmap's status line and the portfolio row.
+  expect(shown).toBeGreaterThanOrEqual(5);
+  expect(problems).toEqual([]);
+  // Read in full: the heading's accessible name holds the whole name.
+  await show("Team & history");
+  await page.getByRole("heading", { name: `${LONG_WORKFLOW}, round 2026-03-01: 2 responses, 1 partial` }).waitFor();
+});
+
 test("every tab at 320 px, light and dark, photographed, fits", async () => {
   const problems: string[] = [];
   for (const scheme of ["light", "dark"] as const) {

@@ -232,14 +232,8 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
         {openElsewhere.length > 0 && (
           <MessageBar intent="warning">
             <MessageBarBody>
-              {openElsewhere.map((r, i) => (
-                <React.Fragment key={r.workflow}>
-                  {i > 0 && ", "}
-                  <ShortName name={r.workflow} />
-                </React.Fragment>
-              ))}{" "}
-              still {openElsewhere.length === 1 ? "has" : "have"} an open roadmap. Take one workflow through all 90 days
-              before starting the next.
+              {openElsewhere.map((r) => r.workflow).join(", ")} still {openElsewhere.length === 1 ? "has" : "have"} an
+              open roadmap. Take one workflow through all 90 days before starting the next.
             </MessageBarBody>
           </MessageBar>
         )}

@@ -20,6 +20,7 @@ import {
 import { LAYERS, realizedValue, scenarioChange } from "../../model";
 import { formatPercent, formatPoints } from "../components/format";
 import { Notice } from "../components/Notice";
+import { ShortName } from "../components/ShortName";
 import { repeatedNames } from "./names";
 import { ScenarioEditForm } from "./ScenarioEditForm";
 import { usePanelStyles } from "./styles";
@@ -37,8 +38,18 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
   },
   name: { minWidth: 0, flexGrow: 1, flexBasis: "10rem", overflowWrap: "anywhere" },
+  // The label shrinks with the pane, so a long name is cut to the line it has.
+  label: { minWidth: 0 },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalXS, marginLeft: "auto" },
-  base: { paddingLeft: tokens.spacingHorizontalXXL, overflowWrap: "anywhere" },
+  // A long base (it names the workflow) is cut after two lines; its title gives it in full.
+  base: {
+    paddingLeft: tokens.spacingHorizontalXXL,
+    overflowWrap: "anywhere",
+    display: "-webkit-box",
+    WebkitBoxOrient: "vertical",
+    WebkitLineClamp: 2,
+    overflow: "hidden",
+  },
   // The table scrolls inside itself when many scenarios sit side by side; the pane never does.
   scroll: { overflowX: "auto", maxWidth: "100%" },
 });
@@ -87,7 +98,14 @@ export function SavedScenarios({ planning }: { planning: Planning }) {
               <div className={styles.head}>
                 <Checkbox
                   className={styles.name}
-                  label={`${s.name} · ${formatPercent(realizedValue(s.scores))}`}
+                  label={{
+                    className: styles.label,
+                    children: (
+                      <>
+                        <ShortName name={s.name} /> · {formatPercent(realizedValue(s.scores))}
+                      </>
+                    ),
+                  }}
                   checked={compare.includes(s.id)}
                   onChange={(_, data) =>
                     setCompare((current) => (data.checked ? [...current, s.id] : current.filter((id) => id !== s.id)))
@@ -108,7 +126,9 @@ export function SavedScenarios({ planning }: { planning: Planning }) {
                   </div>
                 )}
               </div>
-              <Caption1 className={mergeClasses(panel.note, styles.base)}>Base: {s.baseLabel}</Caption1>
+              <Caption1 className={mergeClasses(panel.note, styles.base)} title={`Base: ${s.baseLabel}`}>
+                Base: {s.baseLabel}
+              </Caption1>
               {editing === s.id && (
                 <ScenarioEditForm
                   scenario={s}

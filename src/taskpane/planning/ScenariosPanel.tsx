@@ -45,6 +45,7 @@ import { NumberField } from "./NumberField";
 import { parseNumber, ruleFromLimit } from "./parse";
 import { SavedScenarios } from "./SavedScenarios";
 import { ScoreEditor } from "./ScoreEditor";
+import { ShortName } from "../components/ShortName";
 import { usePanelStyles } from "./styles";
 import { TornadoChart } from "./TornadoChart";
 import type { Planning } from "./usePlanning";
@@ -123,15 +124,19 @@ export function savedOptions(responses: readonly AssessmentResponse[]): BaseOpti
 const useFitStyles = makeStyles({
   field: { gridTemplateColumns: "minmax(0, 1fr)" },
   select: { minWidth: 0 },
-  // Two lines at most; a long workflow name is cut there, and the title gives the hint in full.
-  hint: {
-    display: "-webkit-box",
-    WebkitBoxOrient: "vertical",
-    WebkitLineClamp: 2,
-    overflow: "hidden",
-    overflowWrap: "anywhere",
-  },
 });
+
+/** The base's detail, its workflow's name shortened to a line (the title gives it in full). */
+function hintOf(base: BaseOption): React.JSX.Element | string | undefined {
+  const { detail, workflow } = base;
+  if (!detail || !workflow || !detail.startsWith(`${workflow}: `)) return detail;
+  return (
+    <>
+      <ShortName name={workflow} />
+      {detail.slice(workflow.length)}
+    </>
+  );
+}
 
 /** The base moved under the editor: from which label to which, and the layers the user had changed. */
 interface BaseMove {
@@ -262,11 +267,7 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
 
   return (
     <section className={styles.panel} aria-label="Scenarios">
-      <Field
-        label="Start from"
-        hint={{ children: base.detail, title: base.detail, className: fit.hint }}
-        className={fit.field}
-      >
+      <Field label="Start from" hint={hintOf(base)} className={fit.field}>
         <Select
           value={base.key}
           onChange={(_, data) => choose(data.value)}
