@@ -133,11 +133,23 @@ export function binaryProblem(fileName: string, bytes: Uint8Array): string | nul
 const u16 = (b: Uint8Array, at: number) => b[at] | (b[at + 1] << 8);
 const u32 = (b: Uint8Array, at: number) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
 
+/** One part of a zip as its central directory declares it. */
+export interface ZipPart {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  packed: number;
+  unpacked: number;
+  /** Where its local header starts. */
+  local: number;
+}
+
 /** The sizes a zip's central directory declares. */
 export interface ZipDirectory {
   entries: number;
   packed: number;
   unpacked: number;
+  parts: ZipPart[];
 }
 
 const damaged = (fileName: string, why: string) =>
@@ -168,7 +180,7 @@ export function readZipDirectory(fileName: string, bytes: Uint8Array): ZipDirect
   if (directoryAt + directorySize > end) {
     throw new ImportLimitError(damaged(fileName, "its zip directory points past the end of the file"));
   }
-  const directory: ZipDirectory = { entries, packed: 0, unpacked: 0 };
+  const directory: ZipDirectory = { entries, packed: 0, unpacked: 0, parts: [] };
   let at = directoryAt;
   for (let i = 0; i < entries; i++) {
     if (at + 46 > end || u32(bytes, at) !== 0x02014b50) {
@@ -188,7 +200,10 @@ export function readZipDirectory(fileName: string, bytes: Uint8Array): ZipDirect
     }
     directory.packed += packed;
     directory.unpacked += unpacked;
-    at += 46 + u16(bytes, at + 28) + u16(bytes, at + 30) + u16(bytes, at + 32);
+    const nameLength = u16(bytes, at + 28);
+    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    directory.parts.push({ name, method: u16(bytes, at + 10), packed, unpacked, local });
+    at += 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
   }
   return directory;
 }
@@ -217,4 +232,61 @@ export function checkXlsx(fileName: string, bytes: Uint8Array): ZipDirectory {
     );
   }
   return directory;
+}
+
+/** The platform's streaming inflater of raw deflate data, or null where there is none. */
+function rawInflater(): DecompressionStream | null {
+  if (typeof DecompressionStream === "undefined") return null;
+  try {
+    return new DecompressionStream("deflate-raw");
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Unpacks every deflated part of an .xlsx through the platform's streaming inflater, counting
+ * what comes out and stopping at the first part that unpacks to more than its directory declares:
+ * a zip bomb whose directory lies is refused before exceljs would unpack it whole. Works in
+ * chunks on the event loop, so the pane stays responsive; the declared sizes are already held to
+ * the limits (checkXlsx), so this unpacks at most 100 MB.
+ */
+export async function checkXlsxUnpacked(fileName: string, bytes: Uint8Array, directory: ZipDirectory): Promise<void> {
+  for (const part of directory.parts) {
+    if (u32(bytes, part.local) !== 0x04034b50) {
+      throw new ImportLimitError(damaged(fileName, `the part “${part.name}” is not where its directory says`));
+    }
+    const start = part.local + 30 + u16(bytes, part.local + 26) + u16(bytes, part.local + 28);
+    const data = bytes.slice(start, start + part.packed);
+    if (part.method === 0) {
+      if (part.packed !== part.unpacked) {
+        throw new ImportLimitError(damaged(fileName, `the stored part “${part.name}” is not the size it declares`));
+      }
+      continue;
+    }
+    if (part.method !== 8) continue;
+    const inflater = rawInflater();
+    // A webview without a streaming inflater (older Office on Windows) has the directory's checks only.
+    if (!inflater) return;
+    const reader = new Blob([data]).stream().pipeThrough(inflater).getReader();
+    let unpacked = 0;
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch {
+        throw new ImportLimitError(damaged(fileName, `the part “${part.name}” does not unpack`));
+      }
+      if (chunk.done) break;
+      unpacked += chunk.value.length;
+      if (unpacked > part.unpacked) {
+        await reader.cancel().catch(() => undefined);
+        throw new ImportLimitError(
+          `“${fileName}” unpacks to more than it declares: its part “${part.name}” declares ` +
+            `${sizeText(part.unpacked)} and unpacks to ${sizeText(unpacked)} or more, as a zip bomb does. AGAP ` +
+            "imports only workbooks whose parts unpack to the size they declare.",
+        );
+      }
+    }
+  }
 }

@@ -3,7 +3,15 @@
 // A formula cell gives its last computed value, never the formula; rich text and links give their
 // text; dates give "YYYY-MM-DD hh:mm:ss" as the sheet shows them.
 import type { CellValue, Workbook } from "exceljs";
-import { IMPORT_LIMITS, ImportLimitError, cellProblem, checkXlsx, count, rowsProblem } from "./import-limits";
+import {
+  IMPORT_LIMITS,
+  ImportLimitError,
+  cellProblem,
+  checkXlsx,
+  checkXlsxUnpacked,
+  count,
+  rowsProblem,
+} from "./import-limits";
 import { columnLetter } from "./sheets/spec";
 import type { SurveyCell, SurveyGrid } from "./survey-import";
 
@@ -52,7 +60,8 @@ export async function readXlsxGrid(
   ExcelJS: typeof import("exceljs"),
   fileName: string,
 ): Promise<{ grid: SurveyGrid; sheet: string }> {
-  checkXlsx(fileName, new Uint8Array(data));
+  const bytes = new Uint8Array(data);
+  await checkXlsxUnpacked(fileName, bytes, checkXlsx(fileName, bytes));
   const workbook: Workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as Parameters<typeof workbook.xlsx.load>[0]);

@@ -175,6 +175,42 @@ describe("an .xlsx zip bomb", () => {
     );
   });
 
+  it("is refused when its directory lies, as soon as a part unpacks past the size it declares", async () => {
+    const zip = await JSZip.loadAsync(small);
+    zip.file("xl/media/image1.bin", new Uint8Array(64 * MB).fill(0x61));
+    const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    // Declare 1 KB for the 64 MB part, in its local header and in the directory.
+    const view = new DataView(bytes.buffer);
+    let end = bytes.length - 22;
+    while (view.getUint32(end, true) !== 0x06054b50) end--;
+    let at = view.getUint32(end + 16, true);
+    for (;;) {
+      const nameLength = view.getUint16(at + 28, true);
+      const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+      if (name === "xl/media/image1.bin") break;
+      at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+    view.setUint32(at + 24, 1024, true);
+    view.setUint32(view.getUint32(at + 42, true) + 22, 1024, true);
+    const message = await rejected(() => readXlsxGrid(bufferOf(bytes), UNTOUCHED, "liar.xlsx"));
+    expect(message).toMatch(
+      /^“liar\.xlsx” unpacks to more than it declares: its part “xl\/media\/image1\.bin” declares 1 KB and unpacks to [\d.]+ KB or more, as a zip bomb does\. AGAP imports only workbooks whose parts unpack to the size they declare\.$/,
+    );
+    // It stopped at the first chunk past the declared size, far short of the 64 MB.
+    expect(Number(/to ([\d.]+) KB or more/.exec(message)![1])).toBeLessThan(1024);
+  });
+
+  it("is refused when a part's data is not deflate data", async () => {
+    const bytes = small.slice();
+    const view = new DataView(bytes.buffer);
+    // The first part's data, just after its local header, overwritten with bytes no inflater reads.
+    const start = 30 + view.getUint16(26, true) + view.getUint16(28, true);
+    bytes.fill(0xff, start, start + 16);
+    expect(await rejected(() => readXlsxGrid(bufferOf(bytes), UNTOUCHED, "bad.xlsx"))).toMatch(
+      /^“bad\.xlsx” could not be read as an \.xlsx workbook: the part “[^”]+” does not unpack\. /,
+    );
+  });
+
   it("reads the same workbook before it is made a bomb", async () => {
     const { grid } = await readXlsxGrid(bufferOf(small), ExcelJS, "Form1.xlsx");
     expect(grid[1].slice(0, 4)).toEqual(["Claims", "Ana", "2026-03-02", 3]);
