@@ -2,6 +2,7 @@
 // as a table, and the statements whose team mean moved most, against figures worked out by hand.
 import { fireEvent, screen, within } from "@testing-library/react";
 import { STATEMENTS, roundsOf, type AssessmentResponse } from "../../src/model";
+import { TeamPanel } from "../../src/taskpane/components/TeamPanel";
 import { WhatMoved } from "../../src/taskpane/components/WhatMoved";
 import { CHART_FONT_PX } from "../../src/taskpane/components/chart-parts";
 import { respond } from "../model/respond";
@@ -136,6 +137,30 @@ describe("What moved", () => {
 
   it("shows nothing with fewer than two rounds with a team result", () => {
     renderInPane(<WhatMoved rounds={roundsOf(RESPONSES.slice(0, 2), "Claims")} />);
+    expect(screen.queryByRole("heading", { name: "What moved" })).toBeNull();
+  });
+});
+
+describe("What moved in Team & history", () => {
+  it("follows the workflow's rounds, below its history", () => {
+    renderInPane(<TeamPanel workflow="Claims" responses={RESPONSES} skipped={[]} />);
+    const panel = screen.getByRole("region", { name: "Team and history" });
+    const headings = within(panel)
+      .getAllByRole("heading")
+      .map((h) => h.textContent);
+    expect(headings.indexOf("What moved")).toBeGreaterThan(headings.indexOf("History"));
+    expect(within(panel).getByRole("combobox", { name: "From round" })).toHaveValue("2026-01-10");
+    expect(within(panel).getByRole("combobox", { name: "To round" })).toHaveValue("2026-04-02");
+    expect(cells(within(panel).getByRole("table", { name: "Each layer's share of the change" })).at(-1)).toEqual([
+      "Realized",
+      "16.8%",
+      "18.8%",
+      "+2.0 pts",
+    ]);
+  });
+
+  it("is not shown for a workflow with one round", () => {
+    renderInPane(<TeamPanel workflow="Claims" responses={RESPONSES.slice(0, 2)} skipped={[]} />);
     expect(screen.queryByRole("heading", { name: "What moved" })).toBeNull();
   });
 });
