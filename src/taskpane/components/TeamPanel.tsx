@@ -28,6 +28,7 @@ import {
 import { ConfirmStep } from "./ConfirmStep";
 import { describeResponse, formatPercent } from "./format";
 import { KeepDates } from "./KeepDates";
+import { ShortName } from "./ShortName";
 import { Notice } from "./Notice";
 import { TrendChart } from "./TrendChart";
 import { WhatMoved } from "./WhatMoved";
@@ -152,6 +153,9 @@ export function TeamPanel({
   const flags = round ? roundDivergence(round) : [];
   const history = rounds.map((r) => ({ date: r.date, realized: r.result?.realized ?? null }));
   const changeable = onEdit !== undefined && onDelete !== undefined;
+  const roundTitle = round
+    ? `, round ${roundName(round.date)}: ${round.responses.length} response${round.responses.length === 1 ? "" : "s"}${round.partial > 0 ? `, ${round.partial} partial` : ""}`
+    : "";
 
   return (
     <section className={styles.panel} aria-label="Team and history">
@@ -195,10 +199,10 @@ export function TeamPanel({
                 </Select>
               </Field>
             )}
-            <Subtitle2 as="h3">
-              <KeepDates
-                text={`${workflow}, round ${roundName(round.date)}: ${round.responses.length} response${round.responses.length === 1 ? "" : "s"}${round.partial > 0 ? `, ${round.partial} partial` : ""}`}
-              />
+            {/* The name is cut to a line; the heading is named in full (the cut name's box would otherwise add a space). */}
+            <Subtitle2 as="h3" aria-label={`${workflow}${roundTitle}`}>
+              <ShortName name={workflow} />
+              <KeepDates text={roundTitle} />
             </Subtitle2>
             <Body1>
               {round.result
