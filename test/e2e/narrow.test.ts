@@ -170,6 +170,7 @@ afterAll(async () => {
 
 /** Seeds the store and starts the pane again, as a person opening it with this data would. */
 async function seed(): Promise<void> {
+  if (!page.url().startsWith(server.url)) await openTaskpane(page, server.url);
   await page.evaluate(
     ({ responses, planning, draft }) => {
       localStorage.clear();
@@ -432,7 +433,6 @@ async function visitEverything(width: number): Promise<string[]> {
 }
 
 test.each([320, 360])("at %i px, no tab or state scrolls sideways, and no shortened name is lost", async (width) => {
-  await openTaskpane(page, server.url);
   const problems = await visitEverything(width);
   expect(problems).toEqual([]);
   expect(pageErrors).toEqual([]);
@@ -492,6 +492,16 @@ test("every tab at 320 px, light and dark, photographed, fits", async () => {
       problems.push(...(await problemsAt(`320 px, ${scheme}, ${tab}`)));
       const slug = tab.toLowerCase().replace(/[^a-z]+/g, "-");
       await page.screenshot({ path: path.join(ARTIFACTS, `narrow-${slug}-${scheme}.png`), fullPage: true });
+      // Close-ups of where the long name is shortened.
+      const closeUp =
+        tab === "Roadmap"
+          ? page.getByRole("table", { name: "Portfolio" })
+          : tab === "Scenarios"
+            ? page.getByRole("list", { name: "Saved scenarios" })
+            : tab === "ROI"
+              ? page.getByTestId("roi-row").last()
+              : null;
+      if (closeUp) await closeUp.screenshot({ path: path.join(ARTIFACTS, `narrow-${slug}-detail-${scheme}.png`) });
     }
   }
   expect(problems).toEqual([]);
