@@ -9,7 +9,7 @@ const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
-const { buildHelpPage } = require("./scripts/build-help");
+const { HELP_STYLE, buildHelpPage } = require("./scripts/build-help");
 const { parsePublicUrl, rebaseFunctionsMetadata, rebaseManifest } = require("./scripts/public-url");
 const { runChecks } = require("./scripts/manifest-checks");
 const { DEV_REPORT, DEV_SERVER_IDENTITY_PATH } = require("./scripts/stop");
@@ -21,7 +21,10 @@ const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const HELP_SOURCE = path.resolve(__dirname, "docs/functions.md");
 const DEV_SERVER_PORT = Number(process.env.npm_package_config_dev_server_port || pkg.config.dev_server_port || 3000);
 
-/** Emits help/functions.html from docs/functions.md, and rebuilds it when the markdown changes. */
+/**
+ * Emits help/functions.html from docs/functions.md (and its style sheet, help/functions.css), and
+ * rebuilds it when the markdown changes.
+ */
 class HelpPagePlugin {
   apply(compiler) {
     const name = "HelpPagePlugin";
@@ -36,6 +39,7 @@ class HelpPagePlugin {
           return;
         }
         compilation.emitAsset("help/functions.html", new webpack.sources.RawSource(html));
+        compilation.emitAsset("help/functions.css", new webpack.sources.RawSource(HELP_STYLE));
         // Every helpUrl in functions.json should land on a heading of the help page.
         const metadata = compilation.getAsset("functions.json");
         if (!metadata) return;
@@ -219,6 +223,8 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]", noErrorOnMissing: true },
+          // The page's own rules, in a file: its Content-Security-Policy refuses inline styles.
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           { from: "manifest*.xml", to: "[name][ext]", noErrorOnMissing: true },
         ],
       }),

@@ -1,4 +1,5 @@
-// Turns docs/functions.md into the self-contained help page served at /help/functions.html.
+// Turns docs/functions.md into the help page served at /help/functions.html, with its style sheet
+// (/help/functions.css).
 // Each function heading (e.g. "## AGAP.REALIZED") gets the id "realized", which the
 // @helpurl of every custom function points at.
 "use strict";
@@ -56,7 +57,7 @@ function assignHeadingIds(marked, tokens) {
   return headings;
 }
 
-const STYLE = `
+const HELP_STYLE = `
 :root { color-scheme: light dark; }
 body { margin: 0 auto; max-width: 46rem; padding: 1rem 1.25rem 3rem;
   font: 15px/1.55 "Segoe UI", -apple-system, BlinkMacSystemFont, Roboto, "Helvetica Neue", Arial, sans-serif; }
@@ -87,12 +88,26 @@ th, td { border: 1px solid rgba(128, 128, 128, 0.4); padding: 0.35em 0.6em; text
   td:empty { display: none; }
   td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
 }
+/* A column's alignment from the markdown (a class: the page's policy refuses style attributes). */
+th.align-left, td.align-left { text-align: left; }
+th.align-center, td.align-center { text-align: center; }
+th.align-right, td.align-right { text-align: right; }
 blockquote { margin: 1em 0; padding: 0 1em; border-left: 4px solid rgba(128, 128, 128, 0.4); }
 a { color: #0f6cbd; }
 @media (prefers-color-scheme: dark) { a { color: #62abf5; } }
 `;
 
-/** Renders the markdown of the function reference to a complete, self-contained HTML page. */
+/** The style sheet's name, beside the page (help/functions.css). */
+const HELP_STYLE_FILE = "functions.css";
+
+/**
+ * The page runs no script and loads nothing but its own style sheet: no inline style (the rules
+ * are in HELP_STYLE_FILE, alignments are classes), no frame, no form. frame-ancestors would be
+ * ignored here; docs/deploy.md lists it among the host's headers.
+ */
+const HELP_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
+
+/** Renders the markdown of the function reference to a complete HTML page, styled by HELP_STYLE_FILE. */
 function buildHelpHtml(markdown) {
   const marked = new Marked({ gfm: true });
   marked.use({
@@ -101,11 +116,11 @@ function buildHelpHtml(markdown) {
         const inner = this.parser.parseInline(token.tokens);
         return `<h${token.depth} id="${escapeHtml(token.anchorId)}">${inner}</h${token.depth}>\n`;
       },
-      // Each cell carries its column's name, which a narrow page shows before it (see STYLE).
+      // Each cell carries its column's name, which a narrow page shows before it (see HELP_STYLE).
       table(token) {
         const labels = token.header.map((cell) => plainText(cell.text));
         const cell = (tag, item, attributes) => {
-          const align = item.align ? ` style="text-align: ${item.align}"` : "";
+          const align = item.align ? ` class="align-${escapeHtml(item.align)}"` : "";
           return `<${tag}${attributes}${align}>${this.parser.parseInline(item.tokens)}</${tag}>`;
         };
         const head = token.header.map((item) => cell("th", item, ' role="columnheader"')).join("");
@@ -127,15 +142,14 @@ function buildHelpHtml(markdown) {
   const title = h1 ? plainText(h1.text) : "AGAP function reference";
   // A code block can scroll sideways, so it takes the keyboard focus: arrow keys then scroll it.
   const body = marked.parser(tokens).replace(/<pre>/g, '<pre tabindex="0">');
-  // The CSP keeps the page self-contained: nothing outside this file can load.
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:">
+<meta http-equiv="Content-Security-Policy" content="${HELP_POLICY}">
 <title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
+<link rel="stylesheet" href="${HELP_STYLE_FILE}">
 </head>
 <body>
 <main>
@@ -150,7 +164,7 @@ function buildHelpPage(markdownPath) {
   return buildHelpHtml(fs.readFileSync(markdownPath, "utf8"));
 }
 
-module.exports = { buildHelpHtml, buildHelpPage };
+module.exports = { HELP_POLICY, HELP_STYLE, HELP_STYLE_FILE, buildHelpHtml, buildHelpPage };
 
 // `node scripts/build-help.js [in.md] [out.html]` builds the page without webpack.
 if (require.main === module) {
@@ -159,5 +173,7 @@ if (require.main === module) {
   const output = path.resolve(process.argv[3] || path.join(root, "dist", "help", "functions.html"));
   fs.mkdirSync(path.dirname(output), { recursive: true });
   fs.writeFileSync(output, buildHelpPage(input));
-  console.log(`Wrote ${path.relative(process.cwd(), output)}`);
+  const style = path.join(path.dirname(output), HELP_STYLE_FILE);
+  fs.writeFileSync(style, HELP_STYLE);
+  console.log(`Wrote ${path.relative(process.cwd(), output)} and ${path.relative(process.cwd(), style)}`);
 }

@@ -1,4 +1,5 @@
 // Checks of the production bundles in dist/ (npm test builds them before jest runs).
+import crypto from "crypto";
 import fs from "fs";
 import path from "path";
 import zlib from "zlib";
@@ -91,5 +92,96 @@ describe("shipped code", () => {
     );
     const outside = urls.filter((url) => /^(https?:)?\/\//.test(url));
     expect(outside).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+  });
+});
+
+/** The Content-Security-Policy of a built page, directive by directive (the page holds exactly one). */
+function policyOf(html: string): Map<string, string[]> {
+  const metas = [...html.matchAll(/<meta\s[^>]*http-equiv=(?:"|')?Content-Security-Policy[^>]*>/gi)];
+  expect(metas).toHaveLength(1);
+  const content = /content=(?:"([^"]*)"|'([^']*)')/.exec(metas[0][0]);
+  const text = content?.[1] ?? content?.[2] ?? "";
+  return new Map(
+    text
+      .split(";")
+      .map((part) => part.trim().split(/\s+/))
+      .filter((words) => words[0])
+      .map(([name, ...sources]) => [name, sources]),
+  );
+}
+
+/** What in a built page the policy would have to allow inline: script bodies, style elements, style and on* attributes. */
+function inlineCode(html: string): string[] {
+  const found: string[] = [];
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (!/\bsrc=/.test(match[1]) || match[2].trim()) found.push(match[0].slice(0, 80));
+  }
+  for (const match of html.matchAll(/<style\b[^>]*>/gi)) found.push(match[0]);
+  // Attributes inside tags only (the help page's text may quote them).
+  for (const tag of html.matchAll(/<[a-z][^>]*>/gi)) {
+    for (const attribute of tag[0].matchAll(/\s(style|on[a-z]+)=/gi))
+      found.push(`${attribute[1]} in ${tag[0].slice(0, 80)}`);
+  }
+  return found;
+}
+
+describe("Content-Security-Policy of the built pages", () => {
+  it("taskpane.html: scripts from this origin and office.js's host only, no inline code, no eval", () => {
+    const html = read("taskpane.html");
+    const policy = policyOf(html);
+    expect(Object.fromEntries(policy)).toEqual({
+      "default-src": ["'none'"],
+      "script-src": ["'self'", "https://appsforoffice.microsoft.com"],
+      "style-src": [
+        "'self'",
+        // The empty <style> that Fluent's FluentProvider fills through CSSOM with the theme.
+        "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",
+        // style="display:none" on office.js's hidden telemetry frame, and nothing else.
+        "'unsafe-hashes'",
+        "'sha256-aqNNdDLnnrDOnTNdkJpYlAxKVJtLt9CtFLklmInuUAE='",
+      ],
+      "img-src": ["'self'"],
+      "font-src": ["'self'"],
+      "connect-src": ["'self'"],
+      "frame-src": ["https://appsforoffice.microsoft.com", "https://telemetryservice.firstpartyapps.oaspapps.com"],
+      "object-src": ["'none'"],
+      "base-uri": ["'self'"],
+      "form-action": ["'none'"],
+    });
+    expect(inlineCode(html)).toEqual([]);
+  });
+
+  it("the hashes in taskpane.html's policy are those of the empty string and of display:none", () => {
+    const hash = (text: string) => `'sha256-${crypto.createHash("sha256").update(text).digest("base64")}'`;
+    expect(policyOf(read("taskpane.html")).get("style-src")).toEqual([
+      "'self'",
+      hash(""),
+      "'unsafe-hashes'",
+      hash("display:none"),
+    ]);
+  });
+
+  it("taskpane.html: the policy comes before every script, style sheet and style it governs", () => {
+    const html = read("taskpane.html");
+    const meta = html.search(/<meta\s[^>]*Content-Security-Policy/i);
+    const first = html.search(/<(script|link|style)\b/i);
+    expect(meta).toBeGreaterThan(0);
+    expect(meta).toBeLessThan(first);
+    expect(html).toMatch(/<link[^>]*href=(?:"|')?taskpane\.css/);
+    expect(read("taskpane.css")).toMatch(/margin:\s*0/);
+  });
+
+  it("help/functions.html: loads its own style sheet and nothing else, with no inline code", () => {
+    const html = read("help/functions.html");
+    expect(Object.fromEntries(policyOf(html))).toEqual({
+      "default-src": ["'none'"],
+      "style-src": ["'self'"],
+      "img-src": ["'self'"],
+      "base-uri": ["'none'"],
+      "form-action": ["'none'"],
+    });
+    expect(inlineCode(html)).toEqual([]);
+    expect(html).toMatch(/<link[^>]*href=(?:"|')?functions\.css/);
+    expect(read("help/functions.css")).toMatch(/overflow-x:\s*auto/);
   });
 });

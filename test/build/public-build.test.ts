@@ -137,7 +137,8 @@ describe("served as docs/deploy.md says", () => {
 describe("the task pane under the address's path", () => {
   it("starts, and loads every file it asks for (the lazy themes chunk and styles too) from that path", async () => {
     // In the dark scheme the pane fetches its themes chunk, which webpack finds from the script's own URL.
-    const session = await launch({ colorScheme: "dark" });
+    // The pages' Content-Security-Policy is enforced: 'self' must cover the address's origin and path.
+    const session = await launch({ colorScheme: "dark", enforceCsp: true });
     try {
       const page = await session.newPage();
       const own: { url: string; status: number }[] = [];
@@ -146,6 +147,9 @@ describe("the task pane under the address's path", () => {
       });
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
+      page.on("console", (message) => {
+        if (/Content Security Policy/i.test(message.text())) errors.push(message.text());
+      });
       await page.goto(`${server.origin}${BASE_PATH}taskpane.html`);
       await page.getByRole("heading", { name: "AGAP assessment" }).waitFor({ timeout: 20_000 });
       await waitForSurvey(page);
@@ -160,8 +164,20 @@ describe("the task pane under the address's path", () => {
       expect(own.filter((r) => r.status !== 200 || !new URL(r.url).pathname.startsWith(BASE_PATH))).toEqual([]);
       const files = own.map((r) => new URL(r.url).pathname.slice(BASE_PATH.length));
       expect(files).toEqual(
-        expect.arrayContaining(["taskpane.html", "functions.js", "taskpane.js", "griffel.css", "themes.js"]),
+        expect.arrayContaining([
+          "taskpane.html",
+          "taskpane.css",
+          "functions.js",
+          "taskpane.js",
+          "griffel.css",
+          "themes.js",
+        ]),
       );
+      // The same policy as the development build's: nothing in it names an address.
+      const policy = (html: string) =>
+        /http-equiv=(?:"|')?Content-Security-Policy(?:"|')?\s+content="([^"]*)"/i.exec(html)?.[1];
+      expect(policy(read(PUBLIC_BUILD_DIR, "taskpane.html"))).toBeTruthy();
+      expect(policy(read(PUBLIC_BUILD_DIR, "taskpane.html"))).toBe(policy(read(DIST, "taskpane.html")));
     } finally {
       await session.close();
     }

@@ -170,6 +170,11 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** The browser's language, and so the pane's number separators outside Excel; en-US by default. */
   locale?: string;
+  /**
+   * Keep the pages' Content-Security-Policy (test/e2e/csp.test.ts, the public build's test). Off by
+   * default: the other suites inject axe-core with addScriptTag, an inline script the policy refuses.
+   */
+  enforceCsp?: boolean;
 }
 
 export interface Session {
@@ -242,6 +247,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     locale: options.locale ?? "en-US",
     acceptDownloads: true,
     viewport: options.viewport ?? { width: 380, height: 900 },
+    bypassCSP: !options.enforceCsp,
   });
   const requests: RecordedRequest[] = [];
   const handled = new Map<string, RecordedRequest["handling"]>();
