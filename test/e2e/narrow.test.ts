@@ -479,7 +479,7 @@ test("at 320 px the 300-character name is cut to a line or two wherever it is sh
   await page.getByRole("heading", { name: `${LONG_WORKFLOW}, round 2026-03-01: 2 responses, 1 partial` }).waitFor();
 });
 
-test("every tab at 320 px, light and dark, photographed, fits", async () => {
+test("every tab at 320 px, light and dark, photographed, fits; the Portfolio keeps four columns at 560 px", async () => {
   const problems: string[] = [];
   for (const scheme of ["light", "dark"] as const) {
     await page.setViewportSize({ width: 320, height: 800 });
@@ -504,5 +504,14 @@ test("every tab at 320 px, light and dark, photographed, fits", async () => {
       if (closeUp) await closeUp.screenshot({ path: path.join(ARTIFACTS, `narrow-${slug}-detail-${scheme}.png`) });
     }
   }
+  // Wider panes keep the Portfolio's four columns, one line per workflow.
+  await page.setViewportSize({ width: 560, height: 800 });
+  await page.emulateMedia({ colorScheme: "light" });
+  await seed();
+  await show("Roadmap");
+  problems.push(...(await problemsAt("560 px, Roadmap")));
+  await page
+    .getByRole("table", { name: "Portfolio" })
+    .screenshot({ path: path.join(ARTIFACTS, "narrow-roadmap-detail-560-light.png") });
   expect(problems).toEqual([]);
 });
