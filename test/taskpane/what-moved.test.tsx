@@ -84,6 +84,40 @@ describe("What moved", () => {
     }
   });
 
+  it("grows every bar from the left edge when all moved up, and from the right when all moved down", () => {
+    // January to April without the Adoption answers' change: Strategy and Measurement up only.
+    const up = RESPONSES.slice(0, 4).map((r, i) =>
+      i < 2 ? r : { ...r, answers: { ...r.answers, "adoption.stopped": i === 2 ? 4 : 3 } },
+    );
+    for (const [rounds, fromLeft] of [
+      [roundsOf(up, "Claims"), true],
+      [
+        roundsOf(
+          up.map((r) => ({ ...r, date: r.date === "2026-01-10" ? "2026-09-01" : r.date })),
+          "Claims",
+        ),
+        false,
+      ],
+    ] as const) {
+      const view = renderInPane(<WhatMoved rounds={rounds} />);
+      const chart = screen.getByRole("img", { name: /^What moved/ });
+      const width = Number(chart.getAttribute("width"));
+      const zero = Number(chart.querySelector("line")!.getAttribute("x1"));
+      expect(zero).toBe(fromLeft ? 1 : width - 1);
+      for (const group of chart.querySelectorAll("g")) {
+        const [name, value] = [...group.querySelectorAll("text")];
+        const bar = group.querySelector("rect")!;
+        const [x, w] = [Number(bar.getAttribute("x")), Number(bar.getAttribute("width"))];
+        expect(fromLeft ? x : x + w).toBeCloseTo(zero, 9);
+        // Names start clear of the zero line; values stay inside the chart.
+        expect(Number(name.getAttribute("x"))).toBe(fromLeft ? zero + 4 : 0);
+        expect(Number(value.getAttribute("x"))).toBeGreaterThan(0);
+        expect(Number(value.getAttribute("x"))).toBeLessThan(width);
+      }
+      view.unmount();
+    }
+  });
+
   it("lists the shares in a table beside each layer's team score in both rounds", () => {
     renderInPane(<WhatMoved rounds={ROUNDS} />);
     expect(cells(screen.getByRole("table", { name: "Each layer's share of the change" }))).toEqual([

@@ -81,12 +81,8 @@ function SharesChart({ shares, description }: { shares: readonly LayerShare[]; d
           return (
             <g key={s.layer.id}>
               <title>{`${s.layer.name}: ${text}`}</title>
-              <text
-                className={chart.text}
-                x={left ? width : 0}
-                y={top + LINE_PX - 4}
-                textAnchor={left ? "end" : "start"}
-              >
+              {/* The name has a line of its own above its bar, clear of the zero line. */}
+              <text className={chart.text} x={losses ? 0 : zero + 4} y={top + LINE_PX - 4}>
                 {s.layer.short}
               </text>
               <rect
