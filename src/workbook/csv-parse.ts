@@ -91,81 +91,92 @@ function lineBreaks(text: string, from: number): number {
 
 /**
  * Splits text into records by RFC 4180, up to `limit` records. With a file name, holds the text to
- * the import limits: throws ImportLimitError at the first record, field or cell past one.
+ * the import limits: throws ImportLimitError at the first record, field or cell past one. Fields
+ * are cut from the text in slices (a quoted field from quote to quote), not built a character at
+ * a time, so 10 MB splits in a fraction of a second.
  */
 function split(text: string, separator: string, limit = Infinity, fileName?: string): Split {
   const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  let fieldStart = true;
-  let openQuoteAt = 0;
+  const n = text.length;
+  if (n === 0) return { rows, openQuoteAt: 0 };
+  const sep = separator.charCodeAt(0);
   const checked = fileName !== undefined;
   const maxChars = checked ? IMPORT_LIMITS.cellChars : Infinity;
   const maxColumns = checked ? IMPORT_LIMITS.columns : Infinity;
-  // Past a limit the reader only counts, so the message can give the file's figure.
-  let fieldChars = 0;
+  let row: string[] = [];
+  // Past the column limit the reader only counts, so the message can give the row's figure.
   let columns = 0;
-  const add = (ch: string) => {
-    fieldChars += ch.length;
-    if (fieldChars <= maxChars) field += ch;
-  };
-  const endField = () => {
+  let openQuoteAt = 0;
+  const endField = (value: string) => {
     columns++;
-    if (fieldChars > maxChars) {
-      // The rest of the field, still counted up to its end, is what the message gives.
+    if (value.length > maxChars) {
       const at = { row: rows.length + 1, column: columnLetter(columns - 1) };
-      throw new ImportLimitError(cellProblem(fileName!, at, fieldChars));
+      throw new ImportLimitError(cellProblem(fileName!, at, value.length));
     }
-    if (columns <= maxColumns) row.push(field);
-    field = "";
-    fieldChars = 0;
-    fieldStart = true;
+    if (columns <= maxColumns) row.push(value);
   };
   const endRow = (at: number) => {
-    endField();
     if (columns > maxColumns) throw new ImportLimitError(columnsProblem(fileName!, rows.length + 1, columns));
     if (checked && rows.length >= IMPORT_LIMITS.rows) {
       // The records left, each ended by a line break but perhaps the last.
-      const last = text.charAt(text.length - 1);
-      const unended = at < text.length && last !== "\n" && last !== "\r" ? 1 : 0;
+      const last = text.charAt(n - 1);
+      const unended = at < n && last !== "\n" && last !== "\r" ? 1 : 0;
       throw new ImportLimitError(rowsProblem(fileName!, count(rows.length + 1 + lineBreaks(text, at) + unended)));
     }
     rows.push(row);
     row = [];
     columns = 0;
   };
-  for (let i = 0; i < text.length && rows.length < limit; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          add('"');
-          i++;
-        } else {
-          quoted = false;
-          openQuoteAt = 0;
+  let i = 0;
+  while (rows.length < limit) {
+    // i is where a field starts.
+    let value = "";
+    if (text.charCodeAt(i) === 34) {
+      let j = i + 1;
+      for (;;) {
+        const quote = text.indexOf('"', j);
+        if (quote < 0) {
+          // Never closed: the rest of the file is this one field.
+          value += text.slice(j);
+          openQuoteAt = rows.length + 1;
+          j = n;
+          break;
         }
-      } else add(ch);
+        if (text.charCodeAt(quote + 1) === 34) {
+          value += text.slice(j, quote + 1);
+          j = quote + 2;
+          continue;
+        }
+        value += text.slice(j, quote);
+        j = quote + 1;
+        break;
+      }
+      i = j;
+    }
+    // An unquoted field, or what follows a closing quote, up to a separator or line break; a quote
+    // inside it is kept as written, as spreadsheets do.
+    let k = i;
+    while (k < n) {
+      const c = text.charCodeAt(k);
+      if (c === sep || c === 10 || c === 13) break;
+      k++;
+    }
+    if (k > i) value += text.slice(i, k);
+    endField(value);
+    if (k >= n) {
+      endRow(n);
+      break;
+    }
+    if (text.charCodeAt(k) === sep) {
+      i = k + 1;
       continue;
     }
-    if (ch === '"' && fieldStart) {
-      quoted = true;
-      fieldStart = false;
-      openQuoteAt = rows.length + 1;
-    } else if (ch === separator) {
-      endField();
-    } else if (ch === "\r" || ch === "\n") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      endRow(i + 1);
-    } else {
-      // A quote inside an unquoted field is kept as written, as spreadsheets do.
-      add(ch);
-      fieldStart = false;
-    }
+    i = text.charCodeAt(k) === 13 && text.charCodeAt(k + 1) === 10 ? k + 2 : k + 1;
+    endRow(i);
+    // The last line break does not start a record.
+    if (i >= n) break;
   }
-  if (rows.length < limit && (fieldChars > 0 || columns > 0 || quoted)) endRow(text.length);
-  return { rows, openQuoteAt: quoted ? openQuoteAt : 0 };
+  return { rows, openQuoteAt };
 }
 
 /**
