@@ -15,6 +15,7 @@ import { AssessmentForm, type SaveConfirmation } from "./components/AssessmentFo
 import { ErrorBar } from "./components/ErrorBar";
 import { Notice } from "./components/Notice";
 import { ExportButtons } from "./components/ExportButtons";
+import { StoreSpace } from "./components/StoreSpace";
 import { useErrors } from "./errors";
 import { describeResponse, describeResponseAtStart } from "./components/format";
 import { KeepDates } from "./components/KeepDates";
@@ -337,6 +338,7 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
       </header>
 
       <ErrorBar />
+      <StoreSpace store={store} responses={responses} planning={planning.data} />
       {restored > 0 && (
         <Notice intent="info" onDismiss={dismissRestored}>
           Your unsaved answers were restored: {restored} of {STATEMENT_COUNT} answered.

@@ -61,8 +61,8 @@ export class StoreFullError extends Error {
     super(
       `${STORE_FULL_LEAD}, so this change was not saved (${spaceFigure(space)}). ` +
         "Everything saved before is kept, and your unsaved answers stay on the form. " +
-        "Download the backup, then move to a workbook: open AGAP in Excel and import the backup in its " +
-        "Team & history tab. Or make room here (delete what you no longer need, or free this site's data) and retry.",
+        "Download the backup to keep a copy, and move to a workbook: export the .xlsx (Team & history), open it " +
+        "in Excel and open AGAP in it. Or make room here by deleting records you no longer need, and retry.",
     );
     this.name = "StoreFullError";
   }
