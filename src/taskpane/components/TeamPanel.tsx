@@ -49,6 +49,8 @@ const useStyles = makeStyles({
   layerColumn: { width: "36%" },
   // Wide enough for "Realized" and "100.0%", leaving the rest to the respondent's name.
   realizedColumn: { width: "4rem" },
+  // Room after a cut name for the comma that follows it, so the next line does not start with it.
+  headingName: { maxWidth: "calc(100% - 0.5em)" },
   // A long name breaks inside a word rather than running into the next column.
   name: { overflowWrap: "anywhere" },
   // Read by screen readers, not drawn: the column of Edit and Delete buttons needs no visible title.
@@ -201,7 +203,7 @@ export function TeamPanel({
             )}
             {/* The name is cut to a line; the heading is named in full (the cut name's box would otherwise add a space). */}
             <Subtitle2 as="h3" aria-label={`${workflow}${roundTitle}`}>
-              <ShortName name={workflow} />
+              <ShortName name={workflow} className={styles.headingName} />
               <KeepDates text={roundTitle} />
             </Subtitle2>
             <Body1>
