@@ -43,8 +43,8 @@ describe("What moved", () => {
   it("opens on the two latest rounds with a team result, leaving out a round without one", () => {
     renderInPane(<WhatMoved rounds={ROUNDS} />);
     expect(screen.getByRole("heading", { name: "What moved" })).toBeInTheDocument();
-    const from = screen.getByRole("combobox", { name: "From round" });
-    const to = screen.getByRole("combobox", { name: "To round" });
+    const from = screen.getByRole("combobox", { name: "Before" });
+    const to = screen.getByRole("combobox", { name: "After" });
     expect(from).toHaveValue("2026-01-10");
     expect(to).toHaveValue("2026-04-02");
     expect(
@@ -147,8 +147,8 @@ describe("What moved", () => {
 
   it("turns round: from April back to January every share changes sign", () => {
     renderInPane(<WhatMoved rounds={ROUNDS} />);
-    fireEvent.change(screen.getByRole("combobox", { name: "From round" }), { target: { value: "2026-04-02" } });
-    fireEvent.change(screen.getByRole("combobox", { name: "To round" }), { target: { value: "2026-01-10" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "Before" }), { target: { value: "2026-04-02" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "After" }), { target: { value: "2026-01-10" } });
     const rows = cells(screen.getByRole("table", { name: "Each layer's share of the change" }));
     expect(rows.map((row) => row[3])).toEqual([
       "Share",
@@ -163,7 +163,7 @@ describe("What moved", () => {
 
   it("asks for two different rounds when one is picked twice", () => {
     renderInPane(<WhatMoved rounds={ROUNDS} />);
-    fireEvent.change(screen.getByRole("combobox", { name: "From round" }), { target: { value: "2026-04-02" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "Before" }), { target: { value: "2026-04-02" } });
     expect(screen.getByText("Pick two different rounds to see what moved between them.")).toBeInTheDocument();
     expect(screen.queryByRole("img")).toBeNull();
     expect(screen.queryByRole("table")).toBeNull();
@@ -183,8 +183,8 @@ describe("What moved in Team & history", () => {
       .getAllByRole("heading")
       .map((h) => h.textContent);
     expect(headings.indexOf("What moved")).toBeGreaterThan(headings.indexOf("History"));
-    expect(within(panel).getByRole("combobox", { name: "From round" })).toHaveValue("2026-01-10");
-    expect(within(panel).getByRole("combobox", { name: "To round" })).toHaveValue("2026-04-02");
+    expect(within(panel).getByRole("combobox", { name: "Before" })).toHaveValue("2026-01-10");
+    expect(within(panel).getByRole("combobox", { name: "After" })).toHaveValue("2026-04-02");
     expect(cells(within(panel).getByRole("table", { name: "Each layer's share of the change" })).at(-1)).toEqual([
       "Realized",
       "16.8%",

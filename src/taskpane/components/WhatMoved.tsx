@@ -140,12 +140,12 @@ export function WhatMoved({ rounds }: { rounds: readonly AssessmentRound[] }) {
     <div className={styles.section}>
       <Subtitle2 as="h3">What moved</Subtitle2>
       <div className={styles.picks}>
-        <Field label="From round" className={styles.pick}>
+        <Field label="Before" className={styles.pick}>
           <Select value={from.date} onChange={choose("from")}>
             {options}
           </Select>
         </Field>
-        <Field label="To round" className={styles.pick}>
+        <Field label="After" className={styles.pick}>
           <Select value={to.date} onChange={choose("to")}>
             {options}
           </Select>
