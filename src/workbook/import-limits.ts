@@ -75,10 +75,15 @@ export function fileSizeProblem(fileName: string, bytes: number): string | null 
  * @example
  * const bytes = await readImportBytes(file) // throws ImportLimitError for a 52 MB file
  */
-export async function readImportBytes(file: Blob, fileName: string): Promise<Uint8Array> {
+export async function readImportBytes(
+  file: Blob,
+  fileName: string,
+  /** How the bytes are read: Blob.arrayBuffer by default; the pane passes a FileReader. */
+  read: (file: Blob) => Promise<ArrayBuffer> = (blob) => blob.arrayBuffer(),
+): Promise<Uint8Array> {
   const problem = fileSizeProblem(fileName, file.size);
   if (problem) throw new ImportLimitError(problem);
-  return new Uint8Array(await file.arrayBuffer());
+  return new Uint8Array(await read(file));
 }
 
 /** Where a record is, as a message names it. */

@@ -13,7 +13,7 @@ import {
   type MergePlan,
 } from "../../workbook/backup";
 import { decodeText, readCsvFile } from "../../workbook/csv-parse";
-import { ImportLimitError, readImportBytes } from "../../workbook/import-limits";
+import { readImportBytes } from "../../workbook/import-limits";
 import type { PlanningStore } from "../../workbook/planning-store";
 import type { AssessmentStore } from "../../workbook/store";
 import { saveSurveyRows, type SurveyGrid, type SurveyOutcome, type SurveyRow } from "../../workbook/survey-import";
@@ -46,13 +46,18 @@ interface Report {
 }
 
 /** The file's bytes; one over the size limit is refused before a byte is read. */
-async function readBytes(file: File): Promise<Uint8Array> {
-  try {
-    return await readImportBytes(file, file.name);
-  } catch (error) {
-    if (error instanceof ImportLimitError) throw error;
-    throw new Error(`“${file.name}” could not be read: ${describeError(error)}`);
-  }
+function readBytes(file: File): Promise<Uint8Array> {
+  return readImportBytes(
+    file,
+    file.name,
+    () =>
+      new Promise((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as ArrayBuffer);
+        reader.onerror = () => reject(new Error(`“${file.name}” could not be read: ${describeError(reader.error)}`));
+        reader.readAsArrayBuffer(file);
+      }),
+  );
 }
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
