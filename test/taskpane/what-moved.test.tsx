@@ -121,13 +121,13 @@ describe("What moved", () => {
   it("lists the shares in a table beside each layer's team score in both rounds", () => {
     renderInPane(<WhatMoved rounds={ROUNDS} />);
     expect(cells(screen.getByRole("table", { name: "Each layer's share of the change" }))).toEqual([
-      ["Layer", "2026-01-10", "2026-04-02", "Share"],
-      ["Strategy", "70.0%", "80.0%", SHARES[0]],
-      ["Workflow", "70.0%", "70.0%", SHARES[1]],
-      ["Oversight", "70.0%", "70.0%", SHARES[2]],
-      ["Measurement", "70.0%", "80.0%", SHARES[3]],
-      ["Adoption", "70.0%", "60.0%", SHARES[4]],
-      ["Realized", "16.8%", "18.8%", "+2.0 pts"],
+      ["Layer", "Before", "After", "Share (pts)"],
+      ["Strategy", "70.0%", "80.0%", "+2.4"],
+      ["Workflow", "70.0%", "70.0%", "0.0"],
+      ["Oversight", "70.0%", "70.0%", "0.0"],
+      ["Measurement", "70.0%", "80.0%", "+2.4"],
+      ["Adoption", "70.0%", "60.0%", "-2.8"],
+      ["Realized", "16.8%", "18.8%", "+2.0"],
     ]);
   });
 
@@ -150,15 +150,7 @@ describe("What moved", () => {
     fireEvent.change(screen.getByRole("combobox", { name: "Before" }), { target: { value: "2026-04-02" } });
     fireEvent.change(screen.getByRole("combobox", { name: "After" }), { target: { value: "2026-01-10" } });
     const rows = cells(screen.getByRole("table", { name: "Each layer's share of the change" }));
-    expect(rows.map((row) => row[3])).toEqual([
-      "Share",
-      "-2.4 pts",
-      "0.0 pts",
-      "0.0 pts",
-      "-2.4 pts",
-      "+2.8 pts",
-      "-2.0 pts",
-    ]);
+    expect(rows.map((row) => row[3])).toEqual(["Share (pts)", "-2.4", "0.0", "0.0", "-2.4", "+2.8", "-2.0"]);
   });
 
   it("asks for two different rounds when one is picked twice", () => {
@@ -189,7 +181,7 @@ describe("What moved in Team & history", () => {
       "Realized",
       "16.8%",
       "18.8%",
-      "+2.0 pts",
+      "+2.0",
     ]);
   });
 

@@ -28,6 +28,8 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   // "Measurement", the longest layer name, fits beside the figures in a 320 px pane.
   layerColumn: { width: "36%" },
+  // A figure stays on one line: the table's columns fit a 320 px pane without breaking one.
+  figure: { whiteSpace: "nowrap" },
   up: { fill: tokens.colorBrandBackground, [FORCED]: { fill: "Highlight" } },
   down: { fill: tokens.colorPaletteRedBackground3, [FORCED]: { fill: "CanvasText" } },
 });
@@ -37,6 +39,9 @@ const BAR = 14;
 const roundName = (date: string) => date || "undated";
 /** A share in signed pts; an unmoved layer's 0 without a sign. */
 const share = (value: number) => (value === 0 ? formatPoints(0, 1).replace(/^\+/, "") : formatPoints(value, 1));
+
+/** A share as a signed number of pts, for a column headed in pts. */
+const points = (value: number) => share(value).replace(/\s*pts$/, "");
 
 /** Says in words what the chart shows: the two rounds, the change and every layer's share. */
 export function describeShares(from: string, to: string, change: number, shares: readonly LayerShare[]): string {
@@ -170,25 +175,25 @@ export function WhatMoved({ rounds }: { rounds: readonly AssessmentRound[] }) {
             <TableHeader>
               <TableRow>
                 <TableHeaderCell className={styles.layerColumn}>Layer</TableHeaderCell>
-                <TableHeaderCell>{roundName(from.date)}</TableHeaderCell>
-                <TableHeaderCell>{roundName(to.date)}</TableHeaderCell>
-                <TableHeaderCell>Share</TableHeaderCell>
+                <TableHeaderCell>Before</TableHeaderCell>
+                <TableHeaderCell>After</TableHeaderCell>
+                <TableHeaderCell>Share (pts)</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {shares.map((s) => (
                 <TableRow key={s.layer.id}>
                   <TableCell>{s.layer.short}</TableCell>
-                  <TableCell>{formatPercent(before.layerScores[s.index])}</TableCell>
-                  <TableCell>{formatPercent(after.layerScores[s.index])}</TableCell>
-                  <TableCell>{share(s.share)}</TableCell>
+                  <TableCell className={styles.figure}>{formatPercent(before.layerScores[s.index])}</TableCell>
+                  <TableCell className={styles.figure}>{formatPercent(after.layerScores[s.index])}</TableCell>
+                  <TableCell className={styles.figure}>{points(s.share)}</TableCell>
                 </TableRow>
               ))}
               <TableRow>
                 <TableCell>Realized</TableCell>
-                <TableCell>{formatPercent(before.realized)}</TableCell>
-                <TableCell>{formatPercent(after.realized)}</TableCell>
-                <TableCell>{share(change)}</TableCell>
+                <TableCell className={styles.figure}>{formatPercent(before.realized)}</TableCell>
+                <TableCell className={styles.figure}>{formatPercent(after.realized)}</TableCell>
+                <TableCell className={styles.figure}>{points(change)}</TableCell>
               </TableRow>
             </TableBody>
           </Table>
