@@ -5,17 +5,18 @@
 // key and value: 5 MiB = 5,242,880 characters in Chromium and Edge (measured in the browser
 // tests), about 5 MB in Firefox and Safari. navigator.storage.estimate() does not cover
 // localStorage (it reports IndexedDB, the Cache API and the like), so AGAP measures its own keys.
-// One response takes about 400 characters, so 10,000 responses take about 4 MB.
+// One response takes about 470 characters (a random id, 15 answers), so 10,000 responses take about
+// 4.5 MB and the quota holds some 11,000.
 import { DRAFT_KEY, RESPONSES_KEY } from "./store";
 import { PLANNING_KEY } from "./planning-store";
 import type { KeyValueStorage } from "./local-store";
 
-/** The quota AGAP assumes, in characters: Chromium's 5 MiB, the smallest of the major browsers. */
+/** The quota AGAP assumes, in characters: Chromium's 5 MiB; Firefox and Safari allow about as much. */
 export const STORE_QUOTA_CHARS = 5 * 1024 * 1024;
 
 /**
- * The share of the quota at which the pane warns: 80%, about 4.2 MB, some 10,000 responses. The
- * fifth left is about 1 MB, room for some 2,500 more responses, time enough to download the
+ * The share of the quota at which the pane warns: 80%, 4 MB, some 8,900 responses. The
+ * fifth left is 1 MB, room for some 2,200 more responses, time enough to download the
  * backup and move to a workbook; a team with a few hundred responses never sees the warning.
  */
 export const STORE_WARN_SHARE = 0.8;
@@ -42,12 +43,17 @@ export function storeSpace(storage: KeyValueStorage): StoreSpace {
   return { used, quota: STORE_QUOTA_CHARS, nearlyFull: used >= STORE_WARN_SHARE * STORE_QUOTA_CHARS };
 }
 
-/** A count of characters as megabytes, one decimal: "4.1 MB" (a character counted as a byte, as the quota is). */
-export const megabytes = (chars: number): string => `${(chars / 1_000_000).toFixed(1)} MB`;
+const MEGABYTE = 1024 * 1024;
+
+/**
+ * A count of characters as megabytes, one decimal: "4.1 MB". A character counts as a byte and a
+ * megabyte is 1,048,576 of them, so the quota reads as the 5 MB browsers document.
+ */
+export const megabytes = (chars: number): string => `${(chars / MEGABYTE).toFixed(1)} MB`;
 
 /** "AGAP's data fills 4.1 MB of about 5 MB this browser allows": the figure both notices give. */
 export const spaceFigure = (space: Pick<StoreSpace, "used" | "quota">): string =>
-  `AGAP's data fills ${megabytes(space.used)} of about ${Math.round(space.quota / 1_000_000)} MB this browser allows`;
+  `AGAP's data fills ${megabytes(space.used)} of about ${megabytes(space.quota).replace(".0 ", " ")} this browser allows`;
 
 /** How a full-store message begins; the pane looks for it among reported errors to offer the ways out. */
 export const STORE_FULL_LEAD = "This browser's storage for AGAP is full";

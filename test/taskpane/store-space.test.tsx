@@ -36,7 +36,7 @@ function responsesFilling(share: number): AssessmentResponse[] {
 describe("the warning before the browser's storage is full", () => {
   it("shows the figure, the share it warns from, the backup and the way to a workbook, and can be dismissed", async () => {
     const storage = memoryStorage();
-    const responses = responsesFilling(STORE_WARN_SHARE + 0.01);
+    const responses = responsesFilling(STORE_WARN_SHARE + 0.04);
     storage.setItem(RESPONSES_KEY, JSON.stringify(responses));
     renderInPane(<StoreSpace store={new LocalStore(storage)} responses={responses} planning={EMPTY_PLANNING} />);
 

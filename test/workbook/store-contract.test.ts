@@ -358,6 +358,6 @@ describe("the browser store when the browser's storage is full", () => {
     expect(storeSpace(storage).nearlyFull).toBe(false);
     storage.map.set("agap.responses", "x".repeat(warnAt - "agap.responses".length - "agap.damaged".length - 10));
     expect(storeSpace(storage).nearlyFull).toBe(true);
-    expect(spaceFigure(storeSpace(storage))).toBe("AGAP's data fills 4.2 MB of about 5 MB this browser allows");
+    expect(spaceFigure(storeSpace(storage))).toBe("AGAP's data fills 4.0 MB of about 5 MB this browser allows");
   });
 });
