@@ -126,14 +126,17 @@ const useFitStyles = makeStyles({
   select: { minWidth: 0 },
 });
 
-/** The base's detail, its workflow's name shortened to a line (the title gives it in full). */
+/**
+ * The base's detail, its workflow's name shortened to a line (the title gives it in full). The
+ * colon goes with the name: the cut name's box is read with a space after it.
+ */
 function hintOf(base: BaseOption): React.JSX.Element | string | undefined {
   const { detail, workflow } = base;
   if (!detail || !workflow || !detail.startsWith(`${workflow}: `)) return detail;
   return (
     <>
-      <ShortName name={workflow} />
-      {detail.slice(workflow.length)}
+      <ShortName name={`${workflow}:`} />
+      {detail.slice(workflow.length + 1)}
     </>
   );
 }
