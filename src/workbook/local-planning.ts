@@ -144,7 +144,7 @@ export class LocalPlanningStore implements PlanningStore {
   }
 
   async loadPlanning(): Promise<PlanningData> {
-    const { value, problems } = readChecked(this.storage, PLANNING_KEY, checkPlanning, EMPTY());
+    const { value, problems } = readChecked(this.storage, PLANNING_KEY, checkPlanning, EMPTY(), "show");
     return { ...value, skipped: problems.map((problem, i) => ({ sheet: "this browser", row: i + 1, problem })) };
   }
 

@@ -2,7 +2,7 @@
 // is used; the stored text that could not be used in full is kept under a quarantine key, so the
 // pane can offer it for download before the user discards it.
 import type { KeyValueStorage } from "./local-store";
-import { writeItem } from "./local-space";
+import { StoreFullError, writeItem } from "./local-space";
 
 /** One stored text that could not be read in full, kept as it was. */
 export interface DamagedCopy {
@@ -24,7 +24,8 @@ export interface Checked<T> {
 /**
  * Reads a stored JSON text through a check. When the text is not JSON, or the check finds
  * problems, the text is copied to the quarantine (once) and the usable part is written back, so
- * the next save starts from sound data and nothing typed is lost.
+ * the next save starts from sound data and nothing typed is lost. `purpose`: "show" when the
+ * records are only shown, which goes on without setting the text aside when there is no room.
  *
  * @example
  * readChecked(storage, "agap.responses", checkResponses, []) //=> { value: [good records], problems: ["item 2: …"] }
@@ -34,6 +35,7 @@ export function readChecked<T>(
   key: string,
   check: (parsed: unknown) => Checked<T>,
   empty: T,
+  purpose: "write" | "show" = "write",
 ): Checked<T> {
   const text = storage.getItem(key);
   if (text === null) return { value: empty, problems: [] };
@@ -44,10 +46,15 @@ export function readChecked<T>(
     result = { value: empty, problems: [`it is not readable JSON (${(error as Error).message})`] };
   }
   if (result.problems.length > 0) {
-    // The copy is kept first: when either write does not fit (StoreFullError), the damaged text
-    // is still under its own key, so nothing is lost, and the read fails saying the store is full.
-    quarantine(storage, { key, text, problems: result.problems });
-    writeItem(storage, key, JSON.stringify(result.value));
+    // The copy is kept first, so when either write does not fit the damaged text is still under
+    // its own key. A read to show the records goes on with the usable part; a read before a write
+    // fails saying the store is full, so that the write never replaces text not set aside.
+    try {
+      quarantine(storage, { key, text, problems: result.problems });
+      writeItem(storage, key, JSON.stringify(result.value));
+    } catch (error) {
+      if (purpose === "write" || !(error instanceof StoreFullError)) throw error;
+    }
   }
   return result;
 }

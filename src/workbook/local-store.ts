@@ -51,7 +51,8 @@ export function checkDraft(parsed: unknown): Checked<Draft | null> {
     : { value: parsed as Draft, problems: [] };
 }
 
-const readResponses = (storage: KeyValueStorage) => readChecked(storage, RESPONSES_KEY, checkResponses, []);
+const readResponses = (storage: KeyValueStorage, purpose: "write" | "show" = "write") =>
+  readChecked(storage, RESPONSES_KEY, checkResponses, [], purpose);
 
 export class LocalStore implements AssessmentStore {
   readonly kind = "local" as const;
@@ -60,7 +61,7 @@ export class LocalStore implements AssessmentStore {
 
   /** The readable responses; damaged ones are kept aside (see local-safety) and listed with why. */
   async listResponses(): Promise<ResponseList> {
-    const { value, problems } = readResponses(this.storage);
+    const { value, problems } = readResponses(this.storage, "show");
     return { responses: value, skipped: problems.map((problem, i) => ({ row: i + 1, problem })) };
   }
 
@@ -89,7 +90,7 @@ export class LocalStore implements AssessmentStore {
   }
 
   async loadDraft(): Promise<Draft | null> {
-    return readChecked(this.storage, DRAFT_KEY, checkDraft, null).value;
+    return readChecked(this.storage, DRAFT_KEY, checkDraft, null, "show").value;
   }
 
   async saveDraft(draft: Draft | null): Promise<void> {

@@ -321,16 +321,29 @@ describe("the browser store when the browser's storage is full", () => {
     expect(after.roadmaps[0].tasks[0]).toEqual({ ...task, owner: "Ana", status: "In progress" });
   });
 
-  it("keeps damaged data under its own key when there is no room to set it aside", async () => {
+  it("shows the usable records, and keeps damaged data under its own key, when there is no room to set it aside", async () => {
     storage.map.set("agap.responses", JSON.stringify([RESPONSES[0], { id: 3 }]));
+    storage.map.set("agap.planning", JSON.stringify({ scenarios: [{ id: "s" }], maturity: [MATURITY[0]] }));
     const before = stored();
     storage.full = true;
+    // Shown: the usable records, and what could not be read; nothing is written.
+    expect(await assessments.listResponses()).toEqual({
+      responses: [RESPONSES[0]],
+      skipped: [{ row: 1, problem: expect.stringMatching(/^responses item 2: /) }],
+    });
+    expect((await planning.loadPlanning()).maturity).toEqual([MATURITY[0]]);
+    expect(stored()).toEqual(before);
+    // Written: refused, so the damaged text is never replaced before it is set aside.
     await expect(assessments.saveResponse(RESPONSES[1])).rejects.toThrow(FULL);
+    await expect(planning.saveMaturity(MATURITY[1])).rejects.toThrow(FULL);
     expect(stored()).toEqual(before);
     storage.full = false;
     await assessments.saveResponse(RESPONSES[1]);
     expect((await assessments.listResponses()).responses).toEqual([RESPONSES[0], RESPONSES[1]]);
     expect(storage.map.get("agap.damaged")).toContain('{\\"id\\":3}');
+    await planning.saveMaturity(MATURITY[1]);
+    expect((await planning.loadPlanning()).maturity).toEqual(MATURITY.slice(0, 2));
+    expect(storage.map.get("agap.damaged")).toContain('\\"scenarios\\":[{\\"id\\":\\"s\\"}]');
   });
 
   it("knows a quota error by its name or by the older codes, and nothing else", () => {
