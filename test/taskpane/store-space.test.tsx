@@ -138,7 +138,7 @@ describe("a save that does not fit", () => {
     // Room made: each Retry writes what is on the form, and the full-store notice goes with the errors.
     storage.full = false;
     const onForm = { ...first(14, 2), [STATEMENTS[14].id]: 4 };
-    const draftFailed = screen.getByRole("group", { name: /The draft could not be saved/ });
+    const draftFailed = screen.getByRole("group", { name: "The draft could not be saved in this browser" });
     expect(draftFailed).toHaveTextContent(/^The draft could not be saved.*This browser's storage for AGAP is full/);
     await act(async () => fireEvent.click(within(draftFailed).getByRole("button", { name: "Retry" })));
     expect(JSON.parse(storage.getItem(DRAFT_KEY)!)).toEqual({ ...draft, answers: onForm });

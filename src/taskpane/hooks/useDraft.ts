@@ -123,7 +123,13 @@ export function useDraft(store: AssessmentStore, initial?: InitialDraft) {
     const write = (): Promise<void> =>
       store
         .saveDraft(latest.current)
-        .catch((error) => report("The draft could not be saved in the workbook", error, () => void write()));
+        .catch((error) =>
+          report(
+            `The draft could not be saved ${store.kind === "excel" ? "in the workbook" : "in this browser"}`,
+            error,
+            () => void write(),
+          ),
+        );
     void write();
   }, [store, report]);
 
