@@ -14,6 +14,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
+    overflowWrap: "anywhere",
   },
   question: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   detail: { margin: 0 },
@@ -32,6 +33,8 @@ export interface ConfirmStepProps {
   /** The confirming choice loses something: it is drawn as a plain button, not the main one. */
   destructive?: boolean;
   disabled?: boolean;
+  /** Fields the answer needs, such as a date; Enter in one of them confirms. */
+  children?: React.ReactNode;
 }
 
 /**
@@ -47,11 +50,12 @@ export function ConfirmStep({
   onKeep,
   destructive,
   disabled,
+  children,
 }: ConfirmStepProps) {
   const styles = useStyles();
   const id = React.useId();
   const keep = React.useRef<HTMLButtonElement>(null);
-  const step = React.useRef<HTMLDivElement>(null);
+  const step = React.useRef<HTMLElement>(null);
   React.useEffect(() => {
     // The button that raised the question has the focus back when the question goes, unless the
     // user has moved on elsewhere or that button went with it.
@@ -64,20 +68,8 @@ export function ConfirmStep({
       if (lost && opener && opener !== document.body && opener.isConnected) opener.focus();
     };
   }, []);
-  return (
-    <div
-      ref={step}
-      role="group"
-      aria-labelledby={`${id}-question`}
-      aria-describedby={detail ? `${id}-detail` : undefined}
-      className={styles.step}
-      onKeyDown={(event) => {
-        if (event.key === "Escape") {
-          event.stopPropagation();
-          onKeep();
-        }
-      }}
-    >
+  const parts = (
+    <>
       <p id={`${id}-question`} className={styles.question}>
         <KeepDates text={question} />
       </p>
@@ -86,14 +78,50 @@ export function ConfirmStep({
           <KeepDates text={detail} />
         </p>
       )}
+      {children}
       <div className={styles.actions}>
-        <Button appearance={destructive ? "secondary" : "primary"} onClick={onConfirm} disabled={disabled}>
+        <Button
+          type={children ? "submit" : "button"}
+          appearance={destructive ? "secondary" : "primary"}
+          onClick={children ? undefined : onConfirm}
+          disabled={disabled}
+        >
           {confirmLabel}
         </Button>
         <Button ref={keep} onClick={onKeep} disabled={disabled}>
           {keepLabel}
         </Button>
       </div>
+    </>
+  );
+  const group = {
+    role: "group",
+    "aria-labelledby": `${id}-question`,
+    "aria-describedby": detail ? `${id}-detail` : undefined,
+    className: styles.step,
+    onKeyDown: (event: React.KeyboardEvent) => {
+      if (event.key === "Escape") {
+        event.stopPropagation();
+        onKeep();
+      }
+    },
+  };
+  // With fields, the step is a form of its own, so Enter in a field answers the question.
+  return children ? (
+    <form
+      ref={step as React.RefObject<HTMLFormElement>}
+      noValidate
+      {...group}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onConfirm();
+      }}
+    >
+      {parts}
+    </form>
+  ) : (
+    <div ref={step as React.RefObject<HTMLDivElement>} {...group}>
+      {parts}
     </div>
   );
 }

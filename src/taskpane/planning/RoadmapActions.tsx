@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button } from "@fluentui/react-components";
 import { ROADMAP_TASKS, parseIsoDate, type RoadmapRecord } from "../../model";
-import { AskInPlace } from "./AskInPlace";
+import { ConfirmStep } from "../components/ConfirmStep";
 import { DateField } from "../components/DateField";
 import { usePanelStyles } from "./styles";
 
@@ -77,7 +77,8 @@ export function RoadmapActions({ record, kind, disabled, onRegenerate, onDelete 
         </div>
       )}
       {asking === "regenerate" && (
-        <AskInPlace
+        <ConfirmStep
+          destructive
           question={`Regenerate the roadmap for ${record.workflow}?`}
           detail={
             `A new roadmap replaces the one${sheet} that starts ${record.startDate}. All ${ROADMAP_TASKS.length} ` +
@@ -103,10 +104,11 @@ export function RoadmapActions({ record, kind, disabled, onRegenerate, onDelete 
             error={tried ? startProblem : undefined}
             fill
           />
-        </AskInPlace>
+        </ConfirmStep>
       )}
       {asking === "delete" && (
-        <AskInPlace
+        <ConfirmStep
+          destructive
           question={`Delete the roadmap for ${record.workflow}?`}
           detail={`The roadmap${sheet} that starts ${record.startDate} is deleted with its ${ROADMAP_TASKS.length} tasks.${lost} This cannot be undone.`}
           confirmLabel="Delete roadmap"
