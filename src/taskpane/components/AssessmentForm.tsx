@@ -167,7 +167,20 @@ export function AssessmentForm({
   const saved = React.useRef<HTMLDivElement>(null);
   // A new confirmation takes the focus, so it is read out and the next step is one Tab away.
   React.useEffect(() => {
-    if (confirmation) saved.current?.focus();
+    const node = saved.current;
+    if (!confirmation || !node) return;
+    node.focus({ preventScroll: true });
+    // The form above it changes height as it clears, over the next frames: the confirmation is
+    // brought into view once per frame for a few frames, so it is not left half below the fold.
+    if (typeof requestAnimationFrame !== "function") return node.scrollIntoView?.({ block: "nearest" });
+    let frames = 0;
+    let frame = 0;
+    const keepInView = () => {
+      node.scrollIntoView?.({ block: "nearest" });
+      if (++frames < 8) frame = requestAnimationFrame(keepInView);
+    };
+    frame = requestAnimationFrame(keepInView);
+    return () => cancelAnimationFrame(frame);
   }, [confirmation]);
   const [triedEmpty, setTriedEmpty] = React.useState(false);
   const [ask, setAsk] = React.useState<Ask | null>(null);
