@@ -170,17 +170,21 @@ export function AssessmentForm({
     const node = saved.current;
     if (!confirmation || !node) return;
     node.focus({ preventScroll: true });
-    // The form above it changes height as it clears, over the next frames: the confirmation is
-    // brought into view once per frame for a few frames, so it is not left half below the fold.
-    if (typeof requestAnimationFrame !== "function") return node.scrollIntoView?.({ block: "nearest" });
-    let frames = 0;
-    let frame = 0;
-    const keepInView = () => {
-      node.scrollIntoView?.({ block: "nearest" });
-      if (++frames < 8) frame = requestAnimationFrame(keepInView);
+    const show = () => node.scrollIntoView?.({ block: "nearest" });
+    show();
+    // The pane above it keeps changing height for a moment after a save (the form clears, the
+    // saved list reloads): while the confirmation still has the focus, it is brought back into
+    // view after each change, for a second, so it is never left below the fold.
+    if (typeof ResizeObserver !== "function") return;
+    const observer = new ResizeObserver(() => {
+      if (document.activeElement === node) show();
+    });
+    observer.observe(document.body);
+    const stop = setTimeout(() => observer.disconnect(), 1000);
+    return () => {
+      clearTimeout(stop);
+      observer.disconnect();
     };
-    frame = requestAnimationFrame(keepInView);
-    return () => cancelAnimationFrame(frame);
   }, [confirmation]);
   const [triedEmpty, setTriedEmpty] = React.useState(false);
   const [ask, setAsk] = React.useState<Ask | null>(null);
