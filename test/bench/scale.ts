@@ -86,7 +86,7 @@ const PANELS: Panel[] = [
   {
     label: "Portfolio (Roadmap tab)",
     tab: "Roadmap",
-    selector: 'table[aria-label="Portfolio"]',
+    selector: '[role="table"][aria-label="Portfolio"]',
     check: (page, workflows) =>
       expectCount(
         "portfolio rows",
