@@ -11,7 +11,7 @@ import {
 import type { AssessmentStore } from "../workbook/store";
 import type { PlanningStore } from "../workbook/planning-store";
 import { usePlanning } from "./planning/usePlanning";
-import { AssessmentForm, type SaveConfirmation } from "./components/AssessmentForm";
+import { AssessmentForm, type ResponseSaved } from "./components/AssessmentForm";
 import { ErrorBar } from "./components/ErrorBar";
 import { Notice } from "./components/Notice";
 import { ExportButtons } from "./components/ExportButtons";
@@ -137,7 +137,7 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
   const newResponseId = React.useRef<string | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
   // What the last save did, said beside the Save button; its key makes each save a new notice.
-  const [confirmation, setConfirmation] = React.useState<SaveConfirmation | null>(null);
+  const [confirmation, setConfirmation] = React.useState<ResponseSaved | null>(null);
   const confirm = (text: string, next: boolean) =>
     setConfirmation((current) => ({ key: (current?.key ?? 0) + 1, text, next }));
   const [lastSavedId, setLastSavedId] = React.useState<string | null>(null);
@@ -267,12 +267,17 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
     );
 
   // The response saved last in this session, else the one saved last for the form's workflow.
+  // Worked out when the list or the workflow changes, not on every answer typed on the form.
   const formWorkflow = draft.workflow.trim();
-  const lastSaved =
-    (lastSavedId ? responses.find((r) => r.id === lastSavedId) : undefined) ??
-    responses.filter((r) => r.workflow === formWorkflow).at(-1) ??
-    null;
-  const teamRound = latestRound(responses, lastSaved?.workflow ?? formWorkflow);
+  const lastSaved = React.useMemo(
+    () =>
+      (lastSavedId ? responses.find((r) => r.id === lastSavedId) : undefined) ??
+      responses.filter((r) => r.workflow === formWorkflow).at(-1) ??
+      null,
+    [responses, lastSavedId, formWorkflow],
+  );
+  const teamWorkflow = lastSaved?.workflow ?? formWorkflow;
+  const teamRound = React.useMemo(() => latestRound(responses, teamWorkflow), [responses, teamWorkflow]);
 
   const panel = (id: TabId): React.ReactNode => {
     const workflow = draft.workflow.trim();

@@ -118,14 +118,14 @@ export interface AssessmentFormProps {
   /** Leaves edit mode; called over unsaved changes only once the user has said so. */
   onCancelEdit?: () => void;
   /** What the last save did, shown beside the Save button; a new `key` for each save. */
-  confirmation?: SaveConfirmation | null;
+  confirmation?: ResponseSaved | null;
   onDismissConfirmation?: () => void;
   /** Opens the Results tab. */
   onShowResults?: () => void;
 }
 
 /** Said beside the Save button after a save, where the user's eyes and focus are. */
-export interface SaveConfirmation {
+export interface ResponseSaved {
   key: number;
   text: string;
   /** The form is ready for the next respondent (false after saving changes to a saved response). */

@@ -15,7 +15,6 @@ import {
   TableRow,
   makeStyles,
   tokens,
-  useAnnounce,
 } from "@fluentui/react-components";
 import {
   BAND_THRESHOLD_NOTE,
@@ -50,6 +49,7 @@ import { usePanelStyles } from "./styles";
 import { TornadoChart } from "./TornadoChart";
 import type { Planning } from "./usePlanning";
 import { useScoreEditor } from "./useScoreEditor";
+import { SaveConfirmation, useSaveConfirmation } from "../components/SaveConfirmation";
 
 /** Where a scenario can start from. */
 interface BaseOption {
@@ -70,6 +70,9 @@ const TYPED: BaseOption = {
   scores: [0.5, 0.5, 0.5, 0.5, 0.5],
   responses: [],
 };
+
+/** Said under a save button once a scenario is saved. */
+const savedText = (name: string) => `Saved “${name}”. It is listed under Saved scenarios, below.`;
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
@@ -204,9 +207,8 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
   }
   const [name, setName] = React.useState("");
   const [nameTouched, setNameTouched] = React.useState(false);
-  const [savedName, setSavedName] = React.useState<string | null>(null);
-  const [savedPlan, setSavedPlan] = React.useState<string | null>(null);
-  const { announce } = useAnnounce();
+  const scenarioSaved = useSaveConfirmation();
+  const planSaved = useSaveConfirmation();
   const [targetText, setTargetText] = React.useState("25");
   const [deltaText, setDeltaText] = React.useState("10");
   const [gridLayers, setGridLayers] = React.useState<[number, number]>([3, 4]);
@@ -263,8 +265,7 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
       // The field is cleared for the next one: kept, its name would at once be "already taken".
       setName("");
       setNameTouched(false);
-      setSavedName(scenario.name);
-      announce(`Saved “${scenario.name}”.`, { polite: true });
+      scenarioSaved.confirm(savedText(scenario.name));
     }
   };
 
@@ -343,7 +344,7 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
             value={name}
             onChange={(_, data) => {
               setName(data.value);
-              setSavedName(null);
+              scenarioSaved.clear();
             }}
           />
         </Field>
@@ -351,11 +352,7 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
           Save scenario
         </Button>
       </div>
-      {savedName && (
-        <Caption1 className={styles.note} aria-live="polite">
-          Saved “{savedName}”. It is listed under Saved scenarios, below.
-        </Caption1>
-      )}
+      <SaveConfirmation text={scenarioSaved.text} />
       {!editor.allValid && (
         <Body1 role="alert">Fix the scores marked above; nothing is saved until they are valid.</Body1>
       )}
@@ -395,19 +392,12 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
                   plan.scores,
                   uniqueName(`Plan to ${formatPercent(plan.target, 0)}`, sameWorkflow),
                 );
-                if (await planning.saveScenario(scenario)) {
-                  setSavedPlan(scenario.name);
-                  announce(`Saved “${scenario.name}”.`, { polite: true });
-                }
+                if (await planning.saveScenario(scenario)) planSaved.confirm(savedText(scenario.name));
               }}
             >
               Save plan as scenario
             </Button>
-            {savedPlan && (
-              <Caption1 className={styles.note} aria-live="polite">
-                Saved “{savedPlan}”. It is listed under Saved scenarios, below.
-              </Caption1>
-            )}
+            <SaveConfirmation text={planSaved.text} />
           </>
         )}
       </div>
