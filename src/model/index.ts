@@ -21,3 +21,4 @@ export * from "./limits";
 export * from "./names";
 export * from "./glossary";
 export * from "./attribution";
+export * from "./privacy";
