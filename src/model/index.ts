@@ -22,3 +22,4 @@ export * from "./names";
 export * from "./glossary";
 export * from "./attribution";
 export * from "./privacy";
+export * from "./board-report";
