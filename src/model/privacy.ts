@@ -1,5 +1,7 @@
 // Team privacy: below a minimum group size, only the team mean of each layer may be shown, so no
-// respondent can be singled out by a minimum, a maximum, a spread or a disagreement flag.
+// respondent can be singled out by a minimum, a maximum, a spread or a disagreement flag. An
+// anonymous round keeps no names at all: each response carries a label, "Respondent 3".
+import type { AssessmentResponse } from "./team";
 
 /** The smallest group whose detail is shown, unless the team sets another. */
 export const DEFAULT_MIN_GROUP = 3;
@@ -48,4 +50,156 @@ export function checkMinGroup(value: unknown): { ok: true; value: number } | { o
     ok: false,
     message: `The smallest group must be a whole number from ${MIN_GROUP_LIMITS.min} to ${MIN_GROUP_LIMITS.max}.`,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Anonymous rounds
+// ---------------------------------------------------------------------------------------------
+
+/** A round as the team settings name it: one workflow (matched exactly) on one date ("" undated). */
+export interface RoundKey {
+  workflow: string;
+  date: string;
+}
+
+/** What a team decides about privacy: the smallest group shown in detail, and its anonymous rounds. */
+export interface TeamSettings {
+  minGroup: number;
+  anonymousRounds: RoundKey[];
+}
+
+export const DEFAULT_TEAM_SETTINGS: TeamSettings = { minGroup: DEFAULT_MIN_GROUP, anonymousRounds: [] };
+
+const LABEL = /^Respondent ([1-9]\d*)$/;
+
+/**
+ * True for a label given to a response of an anonymous round ("Respondent 3").
+ *
+ * @example
+ * isRespondentLabel("Respondent 3") //=> true
+ * isRespondentLabel("Ana") //=> false
+ */
+export function isRespondentLabel(name: string): boolean {
+  return LABEL.test(name);
+}
+
+/**
+ * The label for the next response of an anonymous round: one above the highest label in use, so
+ * it never equals a label the round already has (names that are not labels are ignored).
+ *
+ * @example
+ * nextRespondentLabel([]) //=> "Respondent 1"
+ * nextRespondentLabel(["Respondent 1", "Respondent 4", "Ana"]) //=> "Respondent 5"
+ */
+export function nextRespondentLabel(inUse: readonly string[]): string {
+  let highest = 0;
+  for (const name of inUse) {
+    const match = LABEL.exec(name);
+    if (match) highest = Math.max(highest, Number(match[1]));
+  }
+  return `Respondent ${highest + 1}`;
+}
+
+/**
+ * The respondent a response of an anonymous round is saved under. A response that already has a
+ * label of its own (saved before under the same id, or given one) keeps it while no other
+ * response of the round holds it; anything else, a typed name above all, gives way to the next
+ * free label. `round`: the saved responses of the same round (the response's own saved version
+ * may be among them).
+ *
+ * @example
+ * anonymousRespondent({ id: "n", respondent: "Ana", ... }, [{ id: "a", respondent: "Respondent 1", ... }]) //=> "Respondent 2"
+ */
+export function anonymousRespondent(
+  response: Pick<AssessmentResponse, "id" | "respondent">,
+  round: readonly Pick<AssessmentResponse, "id" | "respondent">[],
+): string {
+  const others = round.filter((r) => r.id !== response.id).map((r) => r.respondent);
+  const own = round.find((r) => r.id === response.id)?.respondent;
+  for (const candidate of [own, response.respondent]) {
+    if (candidate !== undefined && isRespondentLabel(candidate) && !others.includes(candidate)) return candidate;
+  }
+  return nextRespondentLabel(others);
+}
+
+/**
+ * The responses of a round that carry a name rather than a label, each with the label it takes
+ * when the round becomes anonymous: labels follow the ones in use, in saved order.
+ *
+ * @example
+ * labelNamedResponses([{ respondent: "Ana" }, { respondent: "Respondent 1" }, { respondent: "" }])
+ * //=> [{ ...Ana, respondent: "Respondent 2" }, { ...blank, respondent: "Respondent 3" }]
+ */
+export function labelNamedResponses<T extends Pick<AssessmentResponse, "respondent">>(round: readonly T[]): T[] {
+  const inUse = round.map((r) => r.respondent).filter(isRespondentLabel);
+  const labelled: T[] = [];
+  for (const response of round) {
+    if (isRespondentLabel(response.respondent)) continue;
+    const label = nextRespondentLabel(inUse);
+    inUse.push(label);
+    labelled.push({ ...response, respondent: label });
+  }
+  return labelled;
+}
+
+/**
+ * True when the team made this round anonymous. The workflow is matched exactly, as everywhere.
+ *
+ * @example
+ * isAnonymousRound({ minGroup: 3, anonymousRounds: [{ workflow: "Claims", date: "2026-04-02" }] }, "Claims", "2026-04-02") //=> true
+ */
+export function isAnonymousRound(settings: TeamSettings, workflow: string, date: string): boolean {
+  return settings.anonymousRounds.some((round) => round.workflow === workflow && round.date === date);
+}
+
+/**
+ * The settings with one round made anonymous (on) or named again (off); the other rounds kept.
+ *
+ * @example
+ * withAnonymousRound(DEFAULT_TEAM_SETTINGS, "Claims", "", true).anonymousRounds //=> [{ workflow: "Claims", date: "" }]
+ */
+export function withAnonymousRound(settings: TeamSettings, workflow: string, date: string, on: boolean): TeamSettings {
+  const others = settings.anonymousRounds.filter((round) => !(round.workflow === workflow && round.date === date));
+  return { ...settings, anonymousRounds: on ? [...others, { workflow, date }] : others };
+}
+
+/**
+ * Team settings as stored, checked part by part: a part that cannot be used falls back to its
+ * default and is named in `problems`, while the parts that can are kept.
+ *
+ * @example
+ * readTeamSettings({ minGroup: 0, anonymousRounds: [] })
+ * //=> { settings: { minGroup: 3, anonymousRounds: [] }, problems: ["the smallest group, 0: The smallest group must be a whole number from 1 to 50."] }
+ */
+export function readTeamSettings(stored: unknown): { settings: TeamSettings; problems: string[] } {
+  if (typeof stored !== "object" || stored === null || Array.isArray(stored)) {
+    return {
+      settings: { ...DEFAULT_TEAM_SETTINGS },
+      problems: [`they are ${JSON.stringify(stored)}, not a set of settings`],
+    };
+  }
+  const problems: string[] = [];
+  const fields = stored as Record<string, unknown>;
+  let minGroup = DEFAULT_MIN_GROUP;
+  if (fields.minGroup !== undefined) {
+    const checked = checkMinGroup(fields.minGroup);
+    if (checked.ok) minGroup = checked.value;
+    else problems.push(`the smallest group, ${JSON.stringify(fields.minGroup)}: ${checked.message}`);
+  }
+  const anonymousRounds: RoundKey[] = [];
+  if (fields.anonymousRounds !== undefined) {
+    if (!Array.isArray(fields.anonymousRounds)) {
+      problems.push(`the anonymous rounds are ${JSON.stringify(fields.anonymousRounds)}, not a list`);
+    } else {
+      fields.anonymousRounds.forEach((round: unknown, i) => {
+        const r = round as Partial<Record<keyof RoundKey, unknown>> | null;
+        if (typeof r === "object" && r !== null && typeof r.workflow === "string" && typeof r.date === "string") {
+          anonymousRounds.push({ workflow: r.workflow, date: r.date });
+        } else {
+          problems.push(`anonymous round ${i + 1} is ${JSON.stringify(round)}, not a workflow and a date`);
+        }
+      });
+    }
+  }
+  return { settings: { minGroup, anonymousRounds }, problems };
 }
