@@ -169,7 +169,7 @@ export function withAnonymousRound(settings: TeamSettings, workflow: string, dat
  *
  * @example
  * readTeamSettings({ minGroup: 0, anonymousRounds: [] })
- * //=> { settings: { minGroup: 3, anonymousRounds: [] }, problems: ["the smallest group, 0: The smallest group must be a whole number from 1 to 50."] }
+ * //=> { settings: { minGroup: 3, anonymousRounds: [] }, problems: ["the smallest group, 0: The smallest group must be a whole number from 1 to 50"] }
  */
 export function readTeamSettings(stored: unknown): { settings: TeamSettings; problems: string[] } {
   if (typeof stored !== "object" || stored === null || Array.isArray(stored)) {
@@ -184,7 +184,7 @@ export function readTeamSettings(stored: unknown): { settings: TeamSettings; pro
   if (fields.minGroup !== undefined) {
     const checked = checkMinGroup(fields.minGroup);
     if (checked.ok) minGroup = checked.value;
-    else problems.push(`the smallest group, ${JSON.stringify(fields.minGroup)}: ${checked.message}`);
+    else problems.push(`the smallest group, ${JSON.stringify(fields.minGroup)}: ${checked.message.replace(/\.$/, "")}`);
   }
   const anonymousRounds: RoundKey[] = [];
   if (fields.anonymousRounds !== undefined) {

@@ -151,7 +151,7 @@ describe("team settings", () => {
     expect(readTeamSettings({})).toEqual({ settings: DEFAULT_TEAM_SETTINGS, problems: [] });
     expect(readTeamSettings({ minGroup: 0, anonymousRounds: rounds })).toEqual({
       settings: { minGroup: 3, anonymousRounds: rounds },
-      problems: ["the smallest group, 0: The smallest group must be a whole number from 1 to 50."],
+      problems: ["the smallest group, 0: The smallest group must be a whole number from 1 to 50"],
     });
     expect(readTeamSettings({ minGroup: 4, anonymousRounds: [rounds[0], { workflow: 7 }, null] })).toEqual({
       settings: { minGroup: 4, anonymousRounds: rounds },
