@@ -54,6 +54,10 @@ export const DEGRADED = {
   autofit: "This Excel cannot fit the columns to their contents; widen them by hand if needed.",
   /** ExcelApi 1.2: setting Worksheet.visibility */
   hideSheet: "This Excel cannot hide the sheet where AGAP records its table layouts; leave that sheet unchanged.",
+  /** ExcelApi 1.9: Worksheet.pageLayout */
+  printLayout:
+    "This Excel cannot set the report's print area and page layout; the sheet is written without them, " +
+    "so choose one page, portrait, before printing it.",
 } as const;
 
 export type DegradedFeature = keyof typeof DEGRADED;

@@ -1,5 +1,6 @@
 // Where the task pane keeps its data: the workbook inside Excel, the browser's storage outside it.
 import type { Answers, AssessmentResponse } from "../model";
+import type { PlanningData } from "./planning-store";
 
 /** The unsaved state of the assessment form, autosaved on every answer. */
 export interface Draft {
@@ -31,9 +32,19 @@ export interface AssessmentStore {
   loadDraft(): Promise<Draft | null>;
   saveDraft(draft: Draft | null): Promise<void>;
   /** Creates a report sheet for one workflow; returns its name. Excel only. */
-  insertReport?(workflow: string, responses: readonly AssessmentResponse[]): Promise<string>;
+  insertReport?(workflow: string, responses: readonly AssessmentResponse[], options?: ReportOptions): Promise<string>;
   /** Excel only: features this Excel lacked in the writes since the last call, each said once. */
   drainLimitations?(): string[];
+}
+
+/** What a report sheet needs besides the responses. */
+export interface ReportOptions {
+  /** The smallest group whose detail is shown; DEFAULT_MIN_GROUP when absent. */
+  minGroup?: number;
+  /** The day the report is inserted (YYYY-MM-DD); today, in local time, when absent. */
+  today?: string;
+  /** The ROI rows, maturity records and roadmaps the report's status rows come from. */
+  planning?: Pick<PlanningData, "roi" | "maturity" | "roadmaps">;
 }
 
 export const DRAFT_KEY = "agap.draft";

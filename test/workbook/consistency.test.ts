@@ -14,6 +14,7 @@ import {
   realizedValue,
   bandOf,
   weakestLayerIndex,
+  attributionShares,
   type AssessmentRound,
 } from "../../src/model";
 import { ExcelPlanningStore } from "../../src/workbook/excel-planning";
@@ -21,6 +22,7 @@ import { ExcelStore, type DraftSettings } from "../../src/workbook/excel-store";
 import { addPlanningSheets } from "../../src/workbook/export-planning-xlsx";
 import { buildAssessmentWorkbook } from "../../src/workbook/export-xlsx";
 import { dateToSerial } from "../../src/workbook/sheets/cells";
+import { NO_EARLIER_ROUND, reportRow } from "../../src/workbook/sheets/report";
 import { roundId } from "../../src/workbook/sheets/summary";
 import { evaluateFake, evaluateXlsx, type Evaluated, type EvaluatedWorkbook } from "../support/workbook-engine";
 import { MATURITY, RESPONSES, ROI_ROWS, WORKFLOWS } from "./consistency-fixture";
@@ -175,24 +177,41 @@ describe("sheets written through Office.js and evaluated without the add-in", ()
     checkTables(evaluated);
   });
 
-  it("give each workflow's report the figures of its latest round", () => {
+  it("give each workflow's report the figures of its latest round, and what moved since the one before", () => {
     for (const workflow of WORKFLOWS) {
-      const sheet = book.sheets.find((s) => s.name.startsWith("AGAP Report") && s.cell("B2").value === workflow)!;
+      const sheet = book.sheets.find(
+        (s) => s.name.startsWith("AGAP Report") && s.cell(`B${reportRow("workflow")}`).value === workflow,
+      )!;
       expect(sheet).toBeDefined();
-      const value = (address: string) => {
-        const match = /^([A-Z])(\d+)$/.exec(address)!;
-        return evaluated.value(sheet.name, Number(match[2]), match[1].charCodeAt(0) - 65);
-      };
+      const value = (column: string, key: string) =>
+        evaluated.value(sheet.name, reportRow(key), column.charCodeAt(0) - 65);
       const latest = latestRound(RESPONSES, workflow)!;
-      expectFigure(value("B3"), roundDate(latest), `${workflow} report date`);
-      expectFigure(value("B4"), latest.result!.respondents, `${workflow} report complete`);
+      expectFigure(value("B", "round"), roundDate(latest), `${workflow} report date`);
+      expectFigure(value("B", "responses"), latest.result!.respondents, `${workflow} report complete`);
       LAYERS.forEach((layer, k) =>
-        expectFigure(value(`B${7 + k}`), latest.result!.layerScores[k], `${workflow} report ${layer.short}`),
+        expectFigure(value("B", `layer:${k}`), latest.result!.layerScores[k], `${workflow} report ${layer.short}`),
       );
-      expectFigure(value("B12"), latest.result!.realized, `${workflow} report realized`);
-      expectFigure(value("B13"), latest.result!.gap, `${workflow} report gap`);
-      expectFigure(value("B14"), latest.result!.band, `${workflow} report band`);
-      expectFigure(value("B15"), LAYERS[latest.result!.weakest].name, `${workflow} report weakest`);
+      expectFigure(value("B", "realized"), latest.result!.realized, `${workflow} report realized`);
+      expectFigure(value("B", "gap"), latest.result!.gap, `${workflow} report gap`);
+      expectFigure(value("B", "band"), latest.result!.band, `${workflow} report band`);
+      expectFigure(value("B", "weakest"), LAYERS[latest.result!.weakest].name, `${workflow} report weakest`);
+
+      const scored = roundsOf(RESPONSES, workflow).filter((round) => round.result !== null);
+      const previous = scored.length >= 2 ? scored[scored.length - 2] : null;
+      if (previous === null) {
+        expectFigure(value("B", "previousRound"), NO_EARLIER_ROUND, `${workflow} report previous round`);
+        LAYERS.forEach((layer, k) => expectFigure(value("D", `moved:${k}`), "", `${workflow} share ${layer.short}`));
+        continue;
+      }
+      expectFigure(value("B", "previousRound"), roundDate(previous), `${workflow} report previous round`);
+      const shares = attributionShares(previous.result!.layerScores, latest.result!.layerScores);
+      LAYERS.forEach((layer, k) => {
+        expectFigure(value("B", `moved:${k}`), previous.result!.layerScores[k], `${workflow} before ${layer.short}`);
+        expectFigure(value("D", `moved:${k}`), shares[k], `${workflow} share ${layer.short}`);
+      });
+      const change = latest.result!.realized - previous.result!.realized;
+      expectFigure(value("D", "movedChange"), change, `${workflow} change`);
+      expectFigure(value("D", "movedCheck"), "yes", `${workflow} shares add up`);
     }
   });
 

@@ -14,6 +14,7 @@ import { ExcelStore, type DraftSettings } from "../../src/workbook/excel-store";
 import { ASSESSMENTS, ASSESSMENTS_SHEET, ASSESSMENTS_TABLE, bandFormula } from "../../src/workbook/sheets/assessments";
 import { DATE_FORMAT, PERCENT, TEXT, WHOLE, dateToSerial } from "../../src/workbook/sheets/cells";
 import { latestDateFormula, roundCompleteFormula, roundScoreFormula } from "../../src/workbook/sheets/round-formulas";
+import { reportRow } from "../../src/workbook/sheets/report";
 import {
   LAYOUTS_SHEET,
   NA,
@@ -602,11 +603,15 @@ describe("ExcelStore drafts", () => {
 describe("ExcelStore.insertReport", () => {
   // Layer scores 0.8, 0.6, 0.5, 0.4, 0.5: realized 0.048, in the Critical band.
   const team = LATEST_ANSWERS.map((list, i) => response(["a", "b"][i], { respondent: ["Ana", "Ben"][i] }, [...list]));
+  /** A cell of the report by column letter and row key. */
+  const at = (column: string, key: string) => `${column}${reportRow(key)}`;
+  const layerRows = LAYERS.map((_, k) => reportRow(`layer:${k}`));
+  const [firstLayer, lastLayer] = [layerRows[0], layerRows[4]];
 
   async function report(book: FakeWorkbook, workflow = "Invoice triage", responses = team) {
     placeTable(book, ASSESSMENTS, responses);
     recordLayouts(book, [ASSESSMENTS]);
-    const name = await new ExcelStore({ run: book.run }).insertReport(workflow, responses);
+    const name = await new ExcelStore({ run: book.run }).insertReport(workflow, responses, { today: "2026-02-01" });
     return { name, sheet: book.sheet(name)! };
   }
 
@@ -618,53 +623,69 @@ describe("ExcelStore.insertReport", () => {
     expect(book.active).toBe(name);
     // The sheet names are loaded with the gateway's first sync; 2 to open the table, 1 to write.
     expect(book.syncs).toBe(3);
-    expect(sheet.cell("B2")).toEqual({ value: "Invoice triage", format: "@" });
+    expect(sheet.cell(at("B", "workflow"))).toEqual({ value: "Invoice triage", format: "@" });
 
     // The latest round, its complete responses and its means: the workflow matched exactly.
-    expect(sheet.cell("B3").formula).toBe(latestDateFormula("$B$2"));
-    expect(sheet.cell("B4").formula).toBe(roundCompleteFormula("$B$2", "$B$3"));
-    expect(sheet.cell("B3").formula).toContain("EXACT(AgapAssessments[Workflow],$B$2)");
+    const [workflowCell, dateCell] = [`$B$${reportRow("workflow")}`, `$B$${reportRow("round")}`];
+    expect(sheet.cell(at("B", "round")).formula).toBe(latestDateFormula(workflowCell));
+    expect(sheet.cell(at("B", "responses")).formula).toBe(roundCompleteFormula(workflowCell, dateCell));
+    expect(sheet.cell(at("B", "round")).formula).toContain(`EXACT(AgapAssessments[Workflow],${workflowCell})`);
     LAYERS.forEach((layer, k) => {
-      expect(sheet.cell(`A${7 + k}`).value).toBe(layer.name);
-      expect(sheet.cell(`B${7 + k}`).formula).toBe(roundScoreFormula(k, "$B$2", "$B$3"));
+      expect(sheet.cell(`A${layerRows[k]}`).value).toBe(layer.name);
+      expect(sheet.cell(`B${layerRows[k]}`).formula).toBe(roundScoreFormula(k, workflowCell, dateCell));
     });
-    expect(sheet.cell("B12").formula).toBe("=PRODUCT(B7:B11)");
-    expect(sheet.cell("B13").formula).toBe("=1-B12");
+    expect(sheet.cell(at("B", "realized")).formula).toBe(`=PRODUCT($B$${firstLayer}:$B$${lastLayer})`);
+    expect(sheet.cell(at("B", "gap")).formula).toBe(`=1-$B$${reportRow("realized")}`);
     // The same IF chain as the table's band column, pointed at the report's gap cell.
-    expect(sheet.cell("B14").formula).toBe(`=${bandFormula("B13")}`);
-    expect(sheet.cell("B15").formula).toBe("=INDEX($A$7:$A$11,MATCH(MIN(B7:B11),B7:B11,0))");
-    for (const address of ["B7", "B11", "B12", "B13", "C7", "B18", "B23"])
+    expect(sheet.cell(at("B", "band")).formula).toBe(`=${bandFormula(`$B$${reportRow("gap")}`)}`);
+    expect(sheet.cell(at("B", "weakest")).formula).toBe(
+      `=INDEX($A$${firstLayer}:$A$${lastLayer},MATCH(MIN($B$${firstLayer}:$B$${lastLayer}),$B$${firstLayer}:$B$${lastLayer},0))`,
+    );
+    for (const address of [`B${firstLayer}`, `B${lastLayer}`, at("B", "realized"), at("B", "gap"), `C${firstLayer}`])
       expect(sheet.cell(address).format).toBe("0.0%");
-    expect(sheet.cell("B3").format).toBe('yyyy-mm-dd;;"undated"');
+    for (let k = 0; k < CURVE_STAGES.length; k++) expect(sheet.cell(at("B", `stage:${k}`)).format).toBe("0.0%");
+    expect(sheet.cell(at("B", "round")).format).toBe('yyyy-mm-dd;;"undated"');
+    expect(sheet.cell(at("B", "insertedOn"))).toEqual({ value: dateToSerial("2026-02-01"), format: "yyyy-mm-dd" });
 
     // The decay curve: stage names, then the product of the first k layer scores.
-    expect(CURVE_STAGES.map((_, k) => sheet.cell(`A${18 + k}`).value)).toEqual([...CURVE_STAGES]);
-    expect(sheet.cell("B18").value).toBe(1);
-    expect([1, 2, 3, 4, 5].map((k) => sheet.cell(`B${18 + k}`).formula)).toEqual(
-      [7, 8, 9, 10, 11].map((last) => `=PRODUCT($B$7:$B$${last})`),
+    expect(CURVE_STAGES.map((_, k) => sheet.cell(at("A", `stage:${k}`)).value)).toEqual([...CURVE_STAGES]);
+    expect(sheet.cell(at("B", "stage:0")).value).toBe(1);
+    expect([1, 2, 3, 4, 5].map((k) => sheet.cell(at("B", `stage:${k}`)).formula)).toEqual(
+      layerRows.map((last) => `=PRODUCT($B$${firstLayer}:$B$${last})`),
     );
 
     // Mean scores 0.8, 0.6, 0.5, 0.4, 0.5 (realized 4.8%): the plan goes to the next band limit, 10%.
     const plan = planToTarget(LATEST, 0.1);
     expect(plan.status).toBe("planned");
-    expect(sheet.cell("C6").value).toBe("Plan to 10%");
-    const planned = [7, 8, 9, 10, 11].map((row) => sheet.cell(`C${row}`).value as number);
+    expect(sheet.cell(at("C", "layerHead")).value).toBe("Plan to 10%");
+    const planned = layerRows.map((row) => sheet.cell(`C${row}`).value as number);
     planned.forEach((value, k) => expect(value).toBeCloseTo((plan as { scores: number[] }).scores[k], 12));
-    expect(sheet.cell("C12").formula).toBe("=PRODUCT(C7:C11)");
-    expect(sheet.cell("A25").value).toMatch(/^Plan to 10%, the next band limit/);
+    expect(sheet.cell(at("C", "realized")).formula).toBe(`=PRODUCT($C$${firstLayer}:$C$${lastLayer})`);
+    expect(sheet.cell(at("A", "planNote")).value).toMatch(/^Plan to 10%, the next band limit/);
+    expect(sheet.cell(at("A", "planNote")).value).toContain("values as of 2026-02-01");
 
+    const curveHead = reportRow("curveHead");
     expect(sheet.charts).toEqual([
-      expect.objectContaining({ type: "Line", source: "A17:B23", seriesBy: "Columns", title: expect.any(String) }),
-      expect.objectContaining({ type: "ColumnClustered", source: "A6:C11", seriesBy: "Columns" }),
+      expect.objectContaining({
+        type: "Line",
+        source: `A${curveHead}:B${curveHead + CURVE_STAGES.length}`,
+        seriesBy: "Columns",
+        title: expect.any(String),
+      }),
+      expect.objectContaining({
+        type: "ColumnClustered",
+        source: `A${reportRow("layerHead")}:C${lastLayer}`,
+        seriesBy: "Columns",
+      }),
     ]);
     expect(sheet.charts.every((chart) => chart.position?.length === 2)).toBe(true);
 
-    expect(sheet.cell("B27").formula).toBe("=B14");
-    expect(sheet.cell("A28").value).toBe(BAND_THRESHOLD_NOTE);
-    expect(sheet.cell("B30").formula).toBe("=B15");
+    expect(sheet.cell(at("A", "bandNote")).value).toBe(BAND_THRESHOLD_NOTE);
     for (let a = 0; a < 3; a++) {
-      const formula = sheet.cell(`A${32 + a}`).formula!;
-      expect(formula.startsWith("=CHOOSE(MATCH($B$15,$A$7:$A$11,0),")).toBe(true);
+      const formula = sheet.cell(at("A", `action:${a}`)).formula!;
+      expect(formula.startsWith(`=CHOOSE(MATCH($B$${reportRow("weakest")},$A$${firstLayer}:$A$${lastLayer},0),`)).toBe(
+        true,
+      );
       for (const layer of LAYERS) expect(formula).toContain(LAYER_GUIDANCE[layer.id].actions[a]);
     }
   });
@@ -673,26 +694,20 @@ describe("ExcelStore.insertReport", () => {
     const book = new FakeWorkbook();
     const { name } = await report(book);
     const evaluated = evaluateFake(book);
-    const value = (address: string) => {
-      const [, column, row] = /^([A-Z])(\d+)$/.exec(address)!;
-      return evaluated.value(name, Number(row), column.charCodeAt(0) - 65);
-    };
+    const value = (column: string, key: string) => evaluated.value(name, reportRow(key), column.charCodeAt(0) - 65);
     const round = latestRound(team, "Invoice triage")!;
-    expect(value("B3")).toBe(dateToSerial(round.date));
-    expect(value("B4")).toBe(2);
-    round.result!.layerScores.forEach((score, k) => expect(value(`B${7 + k}`)).toBeCloseTo(score, 12));
-    LATEST.forEach((score, k) => expect(value(`B${7 + k}`)).toBeCloseTo(score, 12));
-    expect(value("B12")).toBeCloseTo(0.048, 12);
-    expect(value("B13")).toBeCloseTo(0.952, 12);
-    expect([value("B14"), value("B15"), value("B27"), value("B30")]).toEqual([
-      "Critical",
-      "Measurement",
-      "Critical",
-      "Measurement",
-    ]);
-    [1, 0.8, 0.48, 0.24, 0.096, 0.048].forEach((share, k) => expect(value(`B${18 + k}`)).toBeCloseTo(share, 12));
-    expect([value("A32"), value("A33"), value("A34")]).toEqual(LAYER_GUIDANCE.measurement.actions.slice(0, 3));
-    expect(value("C12")).toBeCloseTo(0.1, 12);
+    expect(value("B", "round")).toBe(dateToSerial(round.date));
+    expect(value("B", "responses")).toBe(2);
+    round.result!.layerScores.forEach((score, k) => expect(value("B", `layer:${k}`)).toBeCloseTo(score, 12));
+    LATEST.forEach((score, k) => expect(value("B", `layer:${k}`)).toBeCloseTo(score, 12));
+    expect(value("B", "realized")).toBeCloseTo(0.048, 12);
+    expect(value("B", "gap")).toBeCloseTo(0.952, 12);
+    expect([value("B", "band"), value("B", "weakest")]).toEqual(["Critical", "Measurement"]);
+    // The weakest layer is marked beside its score, and only it.
+    expect(LAYERS.map((_, k) => value("D", `layer:${k}`))).toEqual(["", "", "", "weakest", ""]);
+    [1, 0.8, 0.48, 0.24, 0.096, 0.048].forEach((share, k) => expect(value("B", `stage:${k}`)).toBeCloseTo(share, 12));
+    expect([0, 1, 2].map((a) => value("A", `action:${a}`))).toEqual(LAYER_GUIDANCE.measurement.actions.slice(0, 3));
+    expect(value("C", "realized")).toBeCloseTo(0.1, 12);
   });
 
   it("reports on the latest round with a result: the newest date's complete responses, this workflow only", async () => {
@@ -706,10 +721,10 @@ describe("ExcelStore.insertReport", () => {
     ];
     const { name, sheet } = await report(book, "Invoice triage", responses);
     const evaluated = evaluateFake(book);
-    expect(evaluated.value(name, 3, 1)).toBe(dateToSerial("2026-01-05"));
-    expect(evaluated.value(name, 4, 1)).toBe(2);
-    LATEST.forEach((score, k) => expect(evaluated.value(name, 7 + k, 1)).toBeCloseTo(score, 12));
-    expect(sheet.cell("C6").value).toBe("Plan to 10%");
+    expect(evaluated.value(name, reportRow("round"), 1)).toBe(dateToSerial("2026-01-05"));
+    expect(evaluated.value(name, reportRow("responses"), 1)).toBe(2);
+    LATEST.forEach((score, k) => expect(evaluated.value(name, layerRows[k], 1)).toBeCloseTo(score, 12));
+    expect(sheet.cell(at("C", "layerHead")).value).toBe("Plan to 10%");
   });
 
   it("keeps a workflow name that looks like a formula as text", async () => {
@@ -717,9 +732,9 @@ describe("ExcelStore.insertReport", () => {
     const name = '=HYPERLINK("x")';
     const own = team.map((r) => ({ ...r, workflow: name }));
     const { sheet } = await report(book, name, own);
-    expect(sheet.cell("B2")).toEqual({ value: name, format: "@" });
+    expect(sheet.cell(at("B", "workflow"))).toEqual({ value: name, format: "@" });
     expect(sheet.name).toBe('AGAP Report – =HYPERLINK("x")');
-    expect(evaluateFake(book).value(sheet.name, 4, 1)).toBe(2);
+    expect(evaluateFake(book).value(sheet.name, reportRow("responses"), 1)).toBe(2);
   });
 
   it("gives the sheet a name that fits in 31 characters and clashes with none (ignoring case)", async () => {
@@ -741,9 +756,9 @@ describe("ExcelStore.insertReport", () => {
     const book = new FakeWorkbook();
     const all4 = Array(15).fill(4); // 0.8 on every layer: realized 32.8%, so the next limit is 50%
     const { sheet } = await report(book, "Invoice triage", [response("a", {}, all4)]);
-    expect(sheet.cell("C6").value).toBe("Plan to 50%");
+    expect(sheet.cell(at("C", "layerHead")).value).toBe("Plan to 50%");
     const plan = planToTarget([0.8, 0.8, 0.8, 0.8, 0.8], 0.5) as { scores: number[] };
-    expect(sheet.cell("C7").value).toBeCloseTo(plan.scores[0], 12);
+    expect(sheet.cell(`C${firstLayer}`).value).toBeCloseTo(plan.scores[0], 12);
   });
 
   it("writes no plan numbers, and #N/A scores, when no response is complete", async () => {
@@ -751,13 +766,13 @@ describe("ExcelStore.insertReport", () => {
     const partial = response("a");
     partial.answers = { ...partial.answers, [STATEMENTS[14].id]: undefined } as Record<string, number>;
     const { name, sheet } = await report(book, "Invoice triage", [partial]);
-    expect(sheet.cell("C11").value).toBe("");
-    expect(sheet.cell("C12").formula).toBeUndefined();
-    expect(sheet.cell("A25").value).toMatch(/^No plan yet/);
+    expect(sheet.cell(`C${lastLayer}`).value).toBe("");
+    expect(sheet.cell(at("C", "realized")).formula).toBeUndefined();
+    expect(sheet.cell(at("A", "planNote")).value).toMatch(/^No plan yet/);
     const evaluated = evaluateFake(book);
-    expect(evaluated.value(name, 3, 1)).toEqual(NA);
-    expect(evaluated.value(name, 7, 1)).toEqual(NA);
-    expect(evaluated.value(name, 12, 1)).toEqual(NA);
+    expect(evaluated.value(name, reportRow("round"), 1)).toEqual(NA);
+    expect(evaluated.value(name, firstLayer, 1)).toEqual(NA);
+    expect(evaluated.value(name, reportRow("realized"), 1)).toEqual(NA);
   });
 
   it("rejects when there is no assessments table or no response for the workflow", async () => {
@@ -768,6 +783,20 @@ describe("ExcelStore.insertReport", () => {
     );
     await expect(store.insertReport("Other", team)).rejects.toThrow(/no saved responses for "Other"/);
     expect(book.writes).toEqual([]);
+  });
+
+  it("refuses a minimum group or a date it cannot use, with the reason, before writing anything", async () => {
+    const book = new FakeWorkbook();
+    placeTable(book, ASSESSMENTS, team);
+    const store = new ExcelStore({ run: book.run });
+    const writes = book.writes.length;
+    await expect(store.insertReport("Invoice triage", team, { minGroup: 0 })).rejects.toThrow(
+      "The report was not inserted: The smallest group must be a whole number from 1 to 50.",
+    );
+    await expect(store.insertReport("Invoice triage", team, { today: "2026-02-30" })).rejects.toThrow(
+      'The report was not inserted: "2026-02-30" is not a date.',
+    );
+    expect(book.writes.length).toBe(writes);
   });
 
   it("rejects with Excel's message when the new sheet cannot be written", async () => {

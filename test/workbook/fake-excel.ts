@@ -24,6 +24,11 @@
 //   and group separators (ExcelApi 1.11) and the currency symbol (1.17), after load + sync. The
 //   separators are the ones Excel uses for typed numbers, a user's own separators (File → Options
 //   → Advanced) included, so they may differ from the name's language (see culture).
+// - Worksheet.pageLayout (ExcelApi 1.9) is there in every office.js, but in an Excel older than
+//   1.9 a batch that uses it fails at the next sync with ApiNotFound. Its settings are recorded
+//   on the sheet (pageLayout); setPrintArea takes an A1 address; zoom is set as one object.
+// - Range.merge(false) merges the range into one cell that keeps the top-left value; the merged
+//   ranges are recorded on the sheet (merges).
 import { OfficeMockObject } from "office-addin-mock";
 import { columnLetter } from "../../src/workbook/sheets/spec";
 
@@ -95,6 +100,10 @@ export class FakeSheet {
   readonly validations: Validation[] = [];
   readonly charts: FakeChart[] = [];
   readonly conditionalFormats: FakeConditionalFormat[] = [];
+  /** Ranges merged with Range.merge, in the order merged. */
+  readonly merges: string[] = [];
+  /** Page layout settings written (ExcelApi 1.9), by property path below pageLayout. */
+  readonly pageLayout: Record<string, unknown> = {};
   constructor(public name: string) {}
 
   at(row: number, column: number): Cell {
@@ -205,12 +214,7 @@ export class FakeWorkbook {
     };
     const globals = globalThis as { Office?: Record<string, unknown> };
     const before = globals.Office;
-    const newest = this.excelApi.split(".").map(Number);
-    const isSetSupported = (set: string, version = "1.1") => {
-      if (set !== "ExcelApi") return true;
-      const [major, minor] = version.split(".").map(Number);
-      return major < newest[0] || (major === newest[0] && (minor ?? 0) <= newest[1]);
-    };
+    const isSetSupported = (set: string, version = "1.1") => set !== "ExcelApi" || this.hasExcelApi(version);
     globals.Office = { ...(before ?? {}), context: { requirements: { isSetSupported } } };
     try {
       return await batch(context as Excel.RequestContext);
@@ -271,12 +275,25 @@ export class FakeWorkbook {
     for (const done of this.afterSync.splice(0)) done();
   }
 
+  /** True when this Excel has the ExcelApi version, as isSetSupported answers while a batch runs. */
+  private hasExcelApi(version: string): boolean {
+    const [major, minor] = version.split(".").map(Number);
+    const [newestMajor, newestMinor] = this.excelApi.split(".").map(Number);
+    return major < newestMajor || (major === newestMajor && (minor || 0) <= (newestMinor || 0));
+  }
+
   /** Logs a write and applies it; a protected sheet makes the next sync fail, as Excel does. */
   private write(sheet: FakeSheet | undefined, target: string, property: string, value: unknown, apply: () => void) {
     const write = { sheet: sheet?.name ?? "", target, property, value };
     const thrown = this.throwOnWrite?.(write);
     if (thrown) throw thrown;
     this.writes.push(write);
+    if (property.startsWith("pageLayout.") && !this.hasExcelApi("1.9")) {
+      this.pending ??= Object.assign(new Error("This Excel does not support Worksheet.pageLayout."), {
+        code: "ApiNotFound",
+      });
+      return;
+    }
     if (sheet?.protected) {
       this.pending ??= Object.assign(new Error(PROTECTED_MESSAGE), { code: "AccessDenied" });
       return;
@@ -380,11 +397,28 @@ export class FakeWorkbook {
       charts: {
         add: (type: string, source: object, seriesBy: string) => this.chartProxy(sheet, type, source, seriesBy),
       },
+      pageLayout: {
+        orientation: "Portrait",
+        zoom: { scale: 100 },
+        centerHorizontally: false,
+        leftMargin: 51,
+        rightMargin: 51,
+        topMargin: 54,
+        bottomMargin: 54,
+        headerMargin: 22,
+        footerMargin: 22,
+        headersFooters: { defaultForAllPages: { centerHeader: "" } },
+        setPrintArea: (area: unknown) => {
+          if (typeof area !== "string") throw new Error("fake workbook: setPrintArea takes an A1 address here");
+          this.write(sheet, sheet.name, "pageLayout.setPrintArea", area, () => (sheet.pageLayout.printArea = area));
+        },
+      },
       activate: () => this.write(sheet, sheet.name, "activate", true, () => (this.active = sheet.name)),
     });
     this.nullFlag(mock, false);
     return this.track(mock, sheet, sheet.name, (path, value) => {
       if (path === "visibility") sheet.visibility = String(value);
+      if (path.startsWith("pageLayout.")) sheet.pageLayout[path.slice("pageLayout.".length)] = value;
     });
   }
 
@@ -405,6 +439,9 @@ export class FakeWorkbook {
       numberFormat: grid((cell) => cell.format),
       format: {
         columnWidth: 48,
+        rowHeight: 15,
+        wrapText: false,
+        verticalAlignment: "Bottom",
         font: { bold: false, size: 11 },
         autofitColumns: () => this.write(sheet, address, "format.autofitColumns", true, () => undefined),
       },
@@ -417,6 +454,11 @@ export class FakeWorkbook {
       conditionalFormats: {
         add: (type: string) => this.conditionalFormatProxy(sheet, address, type),
       },
+      merge: (across?: boolean) =>
+        this.write(sheet, address, "merge", across ?? false, () => {
+          if (across) throw new Error("fake workbook: merge across rows is not modelled");
+          sheet.merges.push(address);
+        }),
     });
     const each = (value: unknown, property: string, put: (cell: Cell, input: unknown) => void) => {
       if (!Array.isArray(value) || value.length !== rows.length || value.some((row) => row.length !== columns.length)) {

@@ -58,3 +58,38 @@ export const roundCompleteFormula = (workflowCell: string, dateCell: string) =>
   `=SUMPRODUCT(${completeRoundRows(workflowCell, dateCell)})`;
 
 export const LAYER_COUNT_IN_ROUND = LAYERS.length;
+
+/**
+ * The date of the workflow's round with a team result just before the one on `latestCell`: the
+ * latest complete row's date below it (0 for the undated round, which comes before every dated
+ * one). `none` (a text) when there is no such round or the latest cell holds no date.
+ *
+ * @example
+ * previousDateFormula("$B$2", "$B$3", "no earlier round") //=> '=IF(ISNUMBER($B$3),IF(SUMPRODUCT(…*(AgapAssessments[Date]<$B$3))=0,"no earlier round",SUMPRODUCT(MAX(…))),"no earlier round")'
+ */
+export function previousDateFormula(workflowCell: string, latestCell: string, none: string): string {
+  const rows = `${completeRows(workflowCell)}*(${DATES}<${latestCell})`;
+  const text = `"${none.replace(/"/g, '""')}"`;
+  return `=IF(ISNUMBER(${latestCell}),IF(SUMPRODUCT(${rows})=0,${text},SUMPRODUCT(MAX(${rows}*${DATES}))),${text})`;
+}
+
+/**
+ * The lowest or highest score of layer k among the round's complete respondents, each the sum of
+ * its three answers ÷ 15. Rows outside the round count as 0 (highest) or as 16, above any sum
+ * (lowest). #N/A when the round has no complete row.
+ */
+export function roundLayerExtremeFormula(
+  extreme: "min" | "max",
+  k: number,
+  workflowCell: string,
+  dateCell: string,
+): string {
+  const rows = completeRoundRows(workflowCell, dateCell);
+  const answers = Array.from({ length: STATEMENTS_PER_LAYER }, (_, j) =>
+    tableColumn(ASSESSMENTS, ANSWER_COLUMNS[k * STATEMENTS_PER_LAYER + j].key),
+  );
+  const sum = `(${answers.join("+")})`;
+  const most = ANSWER_MAX * STATEMENTS_PER_LAYER;
+  const picked = extreme === "max" ? `MAX((${rows})*${sum})` : `MIN((${rows})*${sum}+(1-(${rows}))*${most + 1})`;
+  return `=IF(SUMPRODUCT(${rows})=0,NA(),SUMPRODUCT(${picked})/${most})`;
+}
