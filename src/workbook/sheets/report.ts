@@ -38,7 +38,7 @@ export type ReportRowStyle = "title" | "heading" | "columns" | "note" | "stateme
 /** The columns the report's cells use (A–E); the charts sit to their right. */
 export const REPORT_WIDTH = 5;
 /** Column widths in points, A to L: labels, four figures, a margin, then the charts. */
-export const REPORT_COLUMN_WIDTHS = [180, 64, 64, 64, 64, 12, 60, 60, 60, 60, 60, 60] as const;
+export const REPORT_COLUMN_WIDTHS = [180, 64, 64, 64, 64, 12, 52, 52, 52, 52, 52, 52] as const;
 /** About how many characters of a note fit on one line across A–E (418 points). */
 const NOTE_LINE = 75;
 /** About how many characters of a statement fit on one line of column A (180 points). */
