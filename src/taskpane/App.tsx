@@ -40,6 +40,9 @@ const RoiPanel = React.lazy(() =>
 const RoadmapPanel = React.lazy(() =>
   import(/* webpackChunkName: "roadmap" */ "./planning/RoadmapPanel").then((m) => ({ default: m.RoadmapPanel })),
 );
+const PrintReportButton = React.lazy(() =>
+  import(/* webpackChunkName: "report" */ "./report/PrintReportButton").then((m) => ({ default: m.PrintReportButton })),
+);
 
 const useStyles = makeStyles({
   root: {
@@ -249,22 +252,29 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
     setVisited((current) => (current.has(id) ? current : new Set([...current, id])));
   };
 
-  const actions =
-    store.kind === "excel" ? (
-      <Button onClick={insertReport} disabled={reporting || draft.workflow.trim() === ""}>
-        {reporting ? "Inserting report…" : "Insert report sheet"}
-      </Button>
-    ) : (
-      <ExportButtons
-        responses={responses}
-        planning={planning.data}
-        store={store}
-        planningStore={planningStore}
-        onImported={async () => {
-          await Promise.all([reload(), planning.reload()]);
-        }}
-      />
-    );
+  const actions = (
+    <>
+      {/* Its own boundary: the button's chunk loading never blanks the Team panel. */}
+      <React.Suspense fallback={null}>
+        <PrintReportButton workflow={draft.workflow.trim()} responses={responses} planning={planning.data} />
+      </React.Suspense>
+      {store.kind === "excel" ? (
+        <Button onClick={insertReport} disabled={reporting || draft.workflow.trim() === ""}>
+          {reporting ? "Inserting report…" : "Insert report sheet"}
+        </Button>
+      ) : (
+        <ExportButtons
+          responses={responses}
+          planning={planning.data}
+          store={store}
+          planningStore={planningStore}
+          onImported={async () => {
+            await Promise.all([reload(), planning.reload()]);
+          }}
+        />
+      )}
+    </>
+  );
 
   // The response saved last in this session, else the one saved last for the form's workflow.
   // Worked out when the list or the workflow changes, not on every answer typed on the form.

@@ -1,0 +1,91 @@
+// The entry to the Print report view, shown with Team & history's actions. The view itself, its
+// styles and the print stylesheet load when the button is first pressed.
+import * as React from "react";
+import { Button } from "@fluentui/react-components";
+import {
+  boardReport,
+  type AssessmentResponse,
+  type BoardReport,
+  type MaturityRecord,
+  type RoadmapRecord,
+  type RoiEntry,
+} from "../../model";
+import { useErrors } from "../errors";
+
+const ReportView = React.lazy(() =>
+  import(/* webpackChunkName: "report-view" */ "./ReportView").then((m) => ({ default: m.ReportView })),
+);
+
+/** Today in the user's time zone, as an ISO date. */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export interface PrintReportButtonProps {
+  /** The workflow Team & history shows. */
+  workflow: string;
+  responses: readonly AssessmentResponse[];
+  planning: {
+    roi: readonly RoiEntry[];
+    maturity: readonly MaturityRecord[];
+    roadmaps: readonly RoadmapRecord[];
+  };
+  /** The day the report is made; today by default. */
+  today?: () => string;
+}
+
+/** "Print report": opens the one-page board report of the workflow; Back returns here. */
+export function PrintReportButton({ workflow, responses, planning, today = localToday }: PrintReportButtonProps) {
+  const { report } = useErrors();
+  const [open, setOpen] = React.useState<{ report: BoardReport; today: string } | null>(null);
+  const button = React.useRef<HTMLButtonElement>(null);
+  const returning = React.useRef(false);
+
+  const show = () => {
+    const day = today();
+    try {
+      setOpen({
+        report: boardReport({
+          workflow,
+          responses,
+          roi: planning.roi,
+          maturity: planning.maturity,
+          roadmaps: planning.roadmaps,
+          today: day,
+        }),
+        today: day,
+      });
+    } catch (error) {
+      report("The board report could not be made", error, show);
+    }
+  };
+
+  // Back puts the focus on this button again, once the pane is shown again.
+  React.useEffect(() => {
+    if (open === null && returning.current) {
+      returning.current = false;
+      button.current?.focus();
+    }
+  }, [open]);
+
+  return (
+    <div>
+      <Button ref={button} onClick={show} disabled={workflow === ""}>
+        Print report
+      </Button>
+      {open && (
+        <React.Suspense fallback={<span role="status">Opening the report…</span>}>
+          <ReportView
+            report={open.report}
+            today={open.today}
+            onBack={() => {
+              returning.current = true;
+              setOpen(null);
+            }}
+          />
+        </React.Suspense>
+      )}
+    </div>
+  );
+}
