@@ -29,6 +29,8 @@ function localToday(): string {
 
 /** Height of one line of text in a row, in points (Excel's default row at 11 pt). */
 const LINE_HEIGHT = 15;
+/** Height of the thin row between two sections of the report, in points. */
+const SPACE_HEIGHT = 6;
 /** Page margins of the printed report, in points (72 to the inch). */
 const REPORT_MARGINS = { left: 36, right: 36, top: 54, bottom: 54, header: 22, footer: 22 } as const;
 /** Characters of the workflow name the page header keeps. */
@@ -155,7 +157,13 @@ export class ExcelStore implements AssessmentStore {
     if (!minGroup.ok) throw new Error(`The report was not inserted: ${minGroup.message}`);
     const today = options.today ?? localToday();
     if (parseIsoDate(today) === null) throw new Error(`The report was not inserted: "${today}" is not a date.`);
-    const input = { workflow, responses: own, minGroup: minGroup.value, insertedOn: today };
+    const input = {
+      workflow,
+      responses: own,
+      minGroup: minGroup.value,
+      insertedOn: today,
+      planning: options.planning ?? null,
+    };
     return this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name");
@@ -190,6 +198,8 @@ export class ExcelStore implements AssessmentStore {
           sheet.getRange(`A${row}`).format.font.bold = true;
         } else if (style === "columns") {
           sheet.getRange(`A${row}:${last}${row}`).format.font.bold = true;
+        } else if (style === "space") {
+          sheet.getRange(`A${row}`).format.rowHeight = SPACE_HEIGHT;
         } else {
           // A note runs across the report's columns; a statement stays in column A, next to its figures.
           const range = sheet.getRange(style === "note" ? `A${row}:${last}${row}` : `A${row}`);

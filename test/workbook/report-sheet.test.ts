@@ -6,11 +6,13 @@ import {
   LAYERS,
   aggregateLayers,
   attributionShares,
+  boardReport,
   isCompleteResponse,
   roundsOf,
   statementsMovedMost,
   teamDetail,
   type AssessmentResponse,
+  type RoadmapRecord,
 } from "../../src/model";
 import { DEGRADED } from "../../src/workbook/api-support";
 import { ExcelStore } from "../../src/workbook/excel-store";
@@ -24,7 +26,9 @@ import {
   REPORT_ROWS,
   reportRow,
   shapleyShareFormula,
+  type ReportPlanning,
 } from "../../src/workbook/sheets/report";
+import { ROI_ROWS } from "./consistency-fixture";
 import { respond, type LayerAnswers } from "../model/respond";
 import { evaluateFake, type Evaluated } from "../support/workbook-engine";
 import { FakeWorkbook, parseAddress } from "./fake-excel";
@@ -377,5 +381,74 @@ describe("one printed page", () => {
         await context.sync();
       }),
     ).rejects.toThrow("This Excel does not support Worksheet.pageLayout.");
+  });
+});
+
+describe("the planning status, as values", () => {
+  // Started 2026-01-05: on 2026-02-14 it is day 41, in the Workflow Integration phase.
+  const roadmap: RoadmapRecord = {
+    workflow: WORKFLOW,
+    startDate: "2026-01-05",
+    sheetName: "Roadmap Claims",
+    tasks: [
+      { id: "foundation.outcome", owner: "Ana", status: "Done", doneDate: "2026-01-09" },
+      { id: "foundation.workflow", owner: "Ben", status: "Done", doneDate: "2026-01-15" },
+      { id: "foundation.guardrails", owner: "Ana", status: "In progress", doneDate: "" },
+      { id: "foundation.baseline", owner: "Cy", status: "Blocked", doneDate: "" },
+    ],
+  };
+  const team = [answer("2026-01-10", [3, 3, 3, 2, 2]), answer("2026-02-01", [4, 3, 3, 3, 1])];
+
+  async function statusRows(planning: ReportPlanning | undefined, today = "2026-02-14") {
+    const book = new FakeWorkbook();
+    placeTable(book, ASSESSMENTS, team);
+    const name = await new ExcelStore({ run: book.run }).insertReport(WORKFLOW, team, { today, planning });
+    const sheet = book.sheet(name)!;
+    return (key: string) => [sheet.cell(`A${reportRow(key)}`).value, sheet.cell(`B${reportRow(key)}`).value];
+  }
+
+  it("gives the ROI status, the stage against its target and where the roadmap stands, dated", async () => {
+    const planning = {
+      roi: [ROI_ROWS[0], { ...ROI_ROWS[1], workflow: WORKFLOW }],
+      maturity: [{ workflow: WORKFLOW, stage: 2, target: 4 }],
+      roadmaps: [roadmap],
+    };
+    const row = await statusRows(planning);
+    const board = boardReport({ workflow: WORKFLOW, responses: team, ...planning, today: "2026-02-14" });
+    expect(row("statusHead")[0]).toBe("Planning status (values as of 2026-02-14, not live)");
+    // The Invoice row, moved to Claims, has no maintenance cost per period: a flag (as the Portfolio has it).
+    expect(board.roi.status).toBe("flagged");
+    expect(row("roiStatus")).toEqual(["ROI status", "flagged (2 ROI rows)"]);
+    expect(row("maturity")).toEqual([
+      "Maturity stage against target",
+      "2 Assisted; target 4 Operational (2 stages to go)",
+    ]);
+    expect(row("roadmap")).toEqual(["90-day roadmap", "day 41 of 90, Workflow Integration phase"]);
+    const status = board.roadmap!;
+    expect([status.done, status.inProgress, status.blocked]).toEqual([2, 1, 1]);
+    // Due days 18, 24, 30 and 36 (2026-01-22 to 02-09) are past and not done; day 42 is next, on 02-15.
+    expect(row("roadmapNote")[0]).toBe(
+      `2 of 15 tasks done, 1 in progress, 1 blocked, 4 overdue. Next: ${status.next!.text} (due 2026-02-15).`,
+    );
+  });
+
+  it("says when there is no record, when the roadmap has not started or has ended, and when nothing was read", async () => {
+    const none = await statusRows({ roi: [], maturity: [], roadmaps: [] });
+    expect(none("roiStatus")[1]).toBe("no ROI row");
+    expect(none("maturity")[1]).toBe("no stage recorded; target 4 Operational");
+    expect(none("roadmap")[1]).toBe("no roadmap");
+    expect(none("roadmapNote")[0]).toBe("");
+
+    const early = await statusRows({ roi: [], maturity: [], roadmaps: [roadmap] }, "2026-01-01");
+    expect(early("roadmap")[1]).toBe("starts on 2026-01-05");
+    const late = await statusRows(
+      { roi: [], maturity: [{ workflow: WORKFLOW, stage: 4, target: 4 }], roadmaps: [roadmap] },
+      "2026-06-01",
+    );
+    expect(late("roadmap")[1]).toBe("its 90 days ended on 2026-04-04"); // day 90 of a start on 01-05
+    expect(late("maturity")[1]).toBe("4 Operational; target 4 Operational (target reached)");
+
+    const unread = await statusRows(undefined);
+    for (const key of ["roiStatus", "maturity", "roadmap"]) expect(unread(key)[1]).toBe("not read for this report");
   });
 });

@@ -5,17 +5,17 @@
 import {
   BAND_THRESHOLD_NOTE,
   CURVE_STAGES,
-  DEFAULT_BAND_THRESHOLDS,
   LAYERS,
   LAYER_GUIDANCE,
-  planToTarget,
-  realizedValue,
-  roundsOf,
-  statementsMovedMost,
-  teamDetail,
   MIN_GROUP_LIMITS,
+  boardReport,
+  planToNextBandText,
+  teamDetail,
   type AssessmentResponse,
-  type PlanResult,
+  type BoardReport,
+  type MaturityRecord,
+  type RoadmapRecord,
+  type RoiEntry,
   type StatementMove,
 } from "../../model";
 import { ASSESSMENTS_TABLE, bandFormula } from "./assessments";
@@ -32,21 +32,31 @@ import { columnLetter, quoted } from "./spec";
 /** A cell of the report: a value, a formula, or nothing. */
 export type ReportCell = { value: string | number } | { formula: string } | null;
 
-/** How a row looks: a title, a section heading, column headings, or a note across A–E, wrapped. */
-export type ReportRowStyle = "title" | "heading" | "columns" | "note" | "statement";
+/**
+ * How a row looks: a title, a section heading, column headings, a note across A–E (wrapped), a
+ * statement wrapped in column A, or a thin space between sections.
+ */
+export type ReportRowStyle = "title" | "heading" | "columns" | "note" | "statement" | "space";
 
 /** The columns the report's cells use (A–E); the charts sit to their right. */
 export const REPORT_WIDTH = 5;
 /** Column widths in points, A to L: labels, four figures, a margin, then the charts. */
-export const REPORT_COLUMN_WIDTHS = [180, 64, 64, 64, 64, 12, 52, 52, 52, 52, 52, 52] as const;
-/** About how many characters of a note fit on one line across A–E (418 points). */
-const NOTE_LINE = 75;
-/** About how many characters of a statement fit on one line of column A (180 points). */
-const STATEMENT_LINE = 32;
+export const REPORT_COLUMN_WIDTHS = [200, 58, 58, 58, 58, 12, 50, 50, 50, 50, 50, 50] as const;
+/** About how many characters of a note fit on one line across A–E (432 points). */
+const NOTE_LINE = 78;
+/** About how many characters of a statement fit on one line of column A (200 points). */
+const STATEMENT_LINE = 36;
 /** Text of the previous-round cell when there is nothing to compare with. */
 export const NO_EARLIER_ROUND = "no earlier round";
 /** Statements listed under "moved most". */
 const MOVED_STATEMENTS = 3;
+
+/** The planning records the status rows are taken from. */
+export interface ReportPlanning {
+  roi: readonly RoiEntry[];
+  maturity: readonly MaturityRecord[];
+  roadmaps: readonly RoadmapRecord[];
+}
 
 export interface ReportInput {
   workflow: string;
@@ -56,6 +66,8 @@ export interface ReportInput {
   minGroup: number;
   /** The day the report is inserted (YYYY-MM-DD): the values on the sheet are as of it. */
   insertedOn: string;
+  /** The ROI rows, maturity records and roadmaps; null when they were not read. */
+  planning: ReportPlanning | null;
 }
 
 /** The plan's column, as values: what it is called, its five scores, and a sentence about it. */
@@ -65,42 +77,24 @@ interface ReportPlan {
   note: string;
 }
 
+/** A share as the sheet's labels write it: 10% or 12.5%, without a trailing zero. */
 const percentText = (share: number) => `${Number((share * 100).toFixed(1))}%`;
 
-/** The weakest-first plan to the next band limit above the current realized value. */
-function reportPlan(means: readonly (number | null)[] | null): ReportPlan {
-  if (means === null || means.some((mean) => mean === null)) {
-    return {
-      label: "Plan",
-      scores: LAYERS.map(() => ""),
-      note: "No plan yet: the latest round needs at least one response with all 15 statements answered.",
-    };
-  }
-  const scores = means as number[];
-  const realized = realizedValue(scores);
-  const limits = DEFAULT_BAND_THRESHOLDS.map((gap) => 1 - gap).sort((a, b) => a - b);
-  const target = limits.find((limit) => limit > realized + 1e-12);
-  if (target === undefined) {
-    return {
-      label: "Plan (no change)",
-      scores,
-      note: "Realized value is already past the last band limit, so there is no next band to plan for.",
-    };
-  }
-  // The target lies above the current value and at most 1, so the plan always has work to do.
-  const plan = planToTarget(scores, target) as Extract<PlanResult, { status: "planned" }>;
-  return {
-    label: `Plan to ${percentText(target)}`,
-    scores: plan.scores,
-    note:
-      `Plan to ${percentText(target)}, the next band limit: raise every layer below ${percentText(plan.level)} ` +
-      `up to it, lowest first, adding ${(plan.totalImprovement * 100).toFixed(1)} percentage points of layer score in all.`,
-  };
+/** The model's plan to the next band limit, as the plan column and its sentence. */
+function reportPlan(board: BoardReport): ReportPlan {
+  const { label, note } = planToNextBandText(board.plan, {
+    percent: percentText,
+    points: (share) => (share * 100).toFixed(1),
+  });
+  const scores = board.plan.status === "no-scores" ? LAYERS.map((): "" => "") : board.plan.scores;
+  return { label, scores, note };
 }
 
 /** What a row's cells are built from: the input, what the model says of it, and where rows are. */
 interface ReportContext {
   input: ReportInput;
+  /** The model's board report of the workflow, as of the insert day. */
+  board: BoardReport;
   plan: ReportPlan;
   /** The statements that moved most since the previous round; null without a previous round. */
   moved: StatementMove[] | null;
@@ -121,7 +115,7 @@ interface ReportRow {
 
 const value = (text: string | number): ReportCell => ({ value: text });
 const formula = (text: string): ReportCell => ({ formula: text });
-const blank = (key: string): ReportRow => ({ key });
+const blank = (key: string): ReportRow => ({ key, style: "space" });
 const linesOf = (text: string, perLine: number) => Math.max(1, Math.ceil(text.length / perLine));
 const layerKey = (k: number) => `layer:${k}`;
 const movedKey = (k: number) => `moved:${k}`;
@@ -417,7 +411,56 @@ const ROWS: readonly ReportRow[] = [
     lines: () => linesOf(withheldSample(), NOTE_LINE),
     cells: (c) => [formula(withheldReasonFormula(c))],
   },
+  blank("afterSpread"),
+  { key: "statusHead", style: "heading", cells: (c) => [value(`Planning status (${valuesAsOf(c)})`)] },
+  { key: "roiStatus", cells: (c) => [value("ROI status"), value(roiText(c))] },
+  { key: "maturity", cells: (c) => [value("Maturity stage against target"), value(maturityText(c))] },
+  { key: "roadmap", cells: (c) => [value("90-day roadmap"), value(roadmapText(c))] },
+  {
+    key: "roadmapNote",
+    style: "note",
+    lines: (c) => linesOf(roadmapNote(c), NOTE_LINE),
+    cells: (c) => [value(roadmapNote(c))],
+  },
 ];
+
+const NOT_READ = "not read for this report";
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+function roiText(context: ReportContext): string {
+  if (context.input.planning === null) return NOT_READ;
+  const { status, rows } = context.board.roi;
+  return rows.length === 0 ? status : `${status} (${plural(rows.length, "ROI row")})`;
+}
+
+function maturityText(context: ReportContext): string {
+  if (context.input.planning === null) return NOT_READ;
+  const { stage, target } = context.board.maturity;
+  const targetText = `target ${target.level} ${target.name}`;
+  if (stage === null) return `no stage recorded; ${targetText}`;
+  const toGo = target.level - stage.level;
+  const distance = toGo > 0 ? `${plural(toGo, "stage")} to go` : "target reached";
+  return `${stage.level} ${stage.name}; ${targetText} (${distance})`;
+}
+
+function roadmapText(context: ReportContext): string {
+  if (context.input.planning === null) return NOT_READ;
+  const roadmap = context.board.roadmap;
+  if (roadmap === null) return "no roadmap";
+  if (roadmap.day < 1) return `starts on ${roadmap.startDate}`;
+  if (roadmap.phase === null) return `its 90 days ended on ${roadmap.endDate}`;
+  return `day ${roadmap.day} of 90, ${roadmap.phase} phase`;
+}
+
+function roadmapNote(context: ReportContext): string {
+  const roadmap = context.board.roadmap;
+  if (roadmap === null) return "";
+  const counts =
+    `${roadmap.done} of ${plural(roadmap.total, "task")} done, ${roadmap.inProgress} in progress, ` +
+    `${roadmap.blocked} blocked, ${roadmap.overdue.length} overdue.`;
+  const next = roadmap.next ? ` Next: ${roadmap.next.text} (due ${roadmap.next.dueDate}).` : "";
+  return counts + next;
+}
 
 const MOVED_NOTE =
   "Each share is the layer's Shapley value: its effect on realized value averaged over every order in " +
@@ -425,9 +468,8 @@ const MOVED_NOTE =
 
 function sourceNote(context: ReportContext): string {
   return (
-    `Scores are the team means of the latest round: this workflow's complete rows on that date in the ` +
-    `${ASSESSMENTS_TABLE} table. They update with it. Blocks marked "values as of" keep the figures of ` +
-    `${context.input.insertedOn}, the day the report was inserted.`
+    `Figures are live team means of the latest round over the ${ASSESSMENTS_TABLE} table; blocks marked ` +
+    `"values as of" keep those of ${context.input.insertedOn}, the day the report was inserted.`
   );
 }
 
@@ -485,13 +527,19 @@ export const REPORT_CHARTS: readonly ReportChart[] = [
 export const REPORT_PRINT_AREA = `A1:${columnLetter(REPORT_COLUMN_WIDTHS.length - 1)}${REPORT_ROWS}`;
 
 function contextOf(input: ReportInput): ReportContext {
-  const rounds = roundsOf(input.responses, input.workflow).filter((round) => round.result !== null);
-  const latest = rounds.at(-1) ?? null;
-  const previous = rounds.length >= 2 ? rounds[rounds.length - 2] : null;
+  const board = boardReport({
+    workflow: input.workflow,
+    responses: input.responses,
+    roi: input.planning?.roi ?? [],
+    maturity: input.planning?.maturity ?? [],
+    roadmaps: input.planning?.roadmaps ?? [],
+    today: input.insertedOn,
+  });
   return {
     input,
-    plan: reportPlan(latest?.result?.layerScores ?? null),
-    moved: latest && previous ? statementsMovedMost(previous.responses, latest.responses, MOVED_STATEMENTS) : null,
+    board,
+    plan: reportPlan(board),
+    moved: board.moved ? board.moved.statements.slice(0, MOVED_STATEMENTS) : null,
     row: reportRow,
     at: (column, key) => `$${column}$${reportRow(key)}`,
   };
