@@ -1,6 +1,6 @@
 // Where the task pane keeps its data: the workbook inside Excel, the browser's storage outside it.
 import type { Answers, AssessmentResponse } from "../model";
-import type { PlanningData } from "./planning-store";
+import type { ReportPlanning } from "./sheets/report";
 
 /** The unsaved state of the assessment form, autosaved on every answer. */
 export interface Draft {
@@ -44,7 +44,7 @@ export interface ReportOptions {
   /** The day the report is inserted (YYYY-MM-DD); today, in local time, when absent. */
   today?: string;
   /** The ROI rows, maturity records and roadmaps the report's status rows come from. */
-  planning?: Pick<PlanningData, "roi" | "maturity" | "roadmaps">;
+  planning?: ReportPlanning;
 }
 
 export const DRAFT_KEY = "agap.draft";
