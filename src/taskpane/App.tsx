@@ -237,8 +237,14 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
     if (!store.insertReport) return;
     setReporting(true);
     try {
-      const sheet = await store.insertReport(draft.workflow.trim(), responses);
+      // The planning records as they are now: the report's status rows are taken from them.
+      const planningNow = await planningStore.loadPlanning();
+      const sheet = await store.insertReport(draft.workflow.trim(), responses, {
+        planning: planningNow,
+      });
       setNotice(`Report added on the sheet “${sheet}”.`);
+      const limitations = store.drainLimitations?.() ?? [];
+      if (limitations.length > 0) report("Report added, but this Excel lacks a feature", limitations.join(" "));
     } catch (error) {
       report("The report could not be inserted", error, () => void insertReport());
     } finally {
