@@ -5,6 +5,7 @@ import {
   DEFAULT_TEAM_SETTINGS,
   anonymousRespondent,
   isAnonymousRound,
+  isRespondentLabel,
   readTeamSettings,
   type AssessmentResponse,
   type TeamSettings,
@@ -126,12 +127,18 @@ export class BrowserTeamSettings implements TeamSettingsStore {
 const draftInRound = (draft: Draft, anonymous: (workflow: string, date: string) => boolean) =>
   anonymous(draft.workflow.trim(), draft.date);
 
-/** The draft with no respondent kept where its round is anonymous (the set-aside response too). */
-export function scrubDraft(draft: Draft, anonymous: (workflow: string, date: string) => boolean): Draft {
+/** A respondent a draft in an anonymous round may keep: none, or a label given by AGAP (never typed). */
+const keepable = (respondent: string) => respondent === "" || isRespondentLabel(respondent);
+
+/**
+ * The draft with no typed respondent kept where its round is anonymous (the set-aside response
+ * too). A label stays: it was given by AGAP when the response was saved, not typed.
+ */
+export function scrubDraft<D extends Draft>(draft: D, anonymous: (workflow: string, date: string) => boolean): D {
   let scrubbed = draft;
-  if (draft.respondent !== "" && draftInRound(draft, anonymous)) scrubbed = { ...draft, respondent: "" };
+  if (!keepable(draft.respondent) && draftInRound(draft, anonymous)) scrubbed = { ...draft, respondent: "" };
   const aside = draft.setAside;
-  if (aside && aside.respondent !== "" && draftInRound(aside, anonymous)) {
+  if (aside && !keepable(aside.respondent) && draftInRound(aside, anonymous)) {
     scrubbed = { ...scrubbed, setAside: { ...aside, respondent: "" } };
   }
   return scrubbed;

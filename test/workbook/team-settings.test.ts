@@ -282,12 +282,15 @@ const emptyPlanning = { scenarios: [], roi: [], maturity: [], roadmaps: [] };
 
 describe("scrubDraft", () => {
   const anonymous = (workflow: string, date: string) => workflow === "Claims" && date === APRIL;
-  it("clears the respondent of a draft in an anonymous round, and of the response set aside", () => {
+  it("clears a typed respondent of a draft in an anonymous round, and of the response set aside", () => {
     const inRound = { workflow: "Claims ", respondent: TYPED, date: APRIL, answers: {} };
     const elsewhere = { workflow: "Claims", respondent: "Ana", date: "", answers: {} };
     expect(scrubDraft(inRound, anonymous).respondent).toBe("");
     expect(scrubDraft(elsewhere, anonymous)).toBe(elsewhere);
     const editing = { ...elsewhere, responseId: "x", setAside: inRound };
     expect(scrubDraft(editing, anonymous)).toEqual({ ...editing, setAside: { ...inRound, respondent: "" } });
+    // A label given by AGAP to a saved response stays while that response is edited.
+    const labelled = { ...inRound, respondent: "Respondent 2", responseId: "b" };
+    expect(scrubDraft(labelled, anonymous)).toBe(labelled);
   });
 });

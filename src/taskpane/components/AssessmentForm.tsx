@@ -1,8 +1,9 @@
 import * as React from "react";
-import { Button, makeStyles, tokens, Field, Input } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, tokens, Field, Input, Switch } from "@fluentui/react-components";
 import { ConfirmStep } from "./ConfirmStep";
 import { LAYERS, STATEMENTS, STATEMENT_COUNT, assessAnswers, nearName, statementsOf } from "../../model";
 import type { Draft } from "../../workbook/store";
+import type { RoundAnonymity } from "../hooks/useTeamSettings";
 import { AnswerScale } from "./AnswerScale";
 import { KeepDates } from "./KeepDates";
 import { DateField } from "./DateField";
@@ -81,6 +82,10 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   small: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  anonymity: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  // Fluent's Switch indents its label by the track's margin; aligned here with the fields above.
+  switch: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  hint: { color: tokens.colorNeutralForeground2 },
   error: {
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
@@ -122,6 +127,8 @@ export interface AssessmentFormProps {
   onDismissConfirmation?: () => void;
   /** Opens the Results tab. */
   onShowResults?: () => void;
+  /** Whether the draft's round is anonymous, and the switch that changes it; absent, no switch. */
+  anonymity?: RoundAnonymity | null;
 }
 
 /** Said beside the Save button after a save, where the user's eyes and focus are. */
@@ -134,6 +141,16 @@ export interface ResponseSaved {
 
 /** A question the form is asking, and where: beside the edit banner or beside the buttons below. */
 type Ask = { kind: "partial" | "next" | "cancel"; at: "top" | "bottom" };
+
+const roundWords = (workflow: string, date: string) => `${workflow}, ${date || "undated"}`;
+
+/** What the anonymity switch does for this round, said under it. */
+function anonymityHint({ workflow, date, on }: RoundAnonymity): string {
+  if (workflow === "") return "Name the workflow first: a round is one workflow on one date.";
+  return on
+    ? `No names are asked for or kept in ${roundWords(workflow, date)}: each response is saved as “Respondent 1”, “Respondent 2”…`
+    : `Keep no names in ${roundWords(workflow, date)}: each response is then saved as “Respondent 1”, “Respondent 2”…`;
+}
 
 const are = (n: number) => (n === 1 ? "is" : "are");
 
@@ -152,6 +169,7 @@ export function AssessmentForm({
   confirmation = null,
   onDismissConfirmation,
   onShowResults,
+  anonymity = null,
 }: AssessmentFormProps) {
   const styles = useStyles();
   const progress = assessAnswers(draft.answers);
@@ -187,6 +205,15 @@ export function AssessmentForm({
     };
   }, [confirmation]);
   const [triedEmpty, setTriedEmpty] = React.useState(false);
+  // Making a round anonymous that has named responses: asked first, under the switch.
+  const [askAnonymous, setAskAnonymous] = React.useState(false);
+  const anonymous = anonymity?.on ?? false;
+  const requestAnonymous = (on: boolean) => {
+    if (!anonymity) return;
+    if (on && anonymity.named > 0) return setAskAnonymous(true);
+    setAskAnonymous(false);
+    anonymity.onChange(on);
+  };
   const [ask, setAsk] = React.useState<Ask | null>(null);
   // A question about one response is dropped when another one comes onto the form.
   const [askedFor, setAskedFor] = React.useState(draft.responseId);
@@ -372,14 +399,47 @@ export function AssessmentForm({
             onChange={(value) => onRoundDate(value)}
           />
         )}
-        <Field label="Respondent (optional)">
-          <Input
-            ref={respondentInput}
-            className={styles.input}
-            value={draft.respondent}
-            onChange={(_, data) => onField("respondent", data.value)}
-          />
-        </Field>
+        {anonymity && (
+          <div className={styles.anonymity}>
+            <Switch
+              className={styles.switch}
+              label="Anonymous round"
+              checked={anonymous}
+              disabled={anonymity.busy || anonymity.workflow === "" || askAnonymous}
+              aria-describedby="anonymity-hint"
+              onChange={(_, data) => requestAnonymous(data.checked)}
+            />
+            <span id="anonymity-hint" className={mergeClasses(styles.small, styles.hint)}>
+              <KeepDates text={anonymityHint(anonymity)} />
+            </span>
+            {askAnonymous && anonymity.named > 0 && (
+              <ConfirmStep
+                question={`${anonymity.named} saved response${anonymity.named === 1 ? " of this round carries a name" : "s of this round carry names"}.`}
+                detail="An anonymous round keeps no names: each is replaced by a label in the saved responses, and cannot be brought back from AGAP."
+                confirmLabel="Replace names and make anonymous"
+                keepLabel="Keep the names"
+                destructive
+                disabled={anonymity.busy}
+                onKeep={() => setAskAnonymous(false)}
+                onConfirm={() => {
+                  setAskAnonymous(false);
+                  anonymity.onChange(true);
+                }}
+              />
+            )}
+          </div>
+        )}
+        {/* In an anonymous round no name is asked for: the field is not there to type into. */}
+        {!anonymous && (
+          <Field label="Respondent (optional)">
+            <Input
+              ref={respondentInput}
+              className={styles.input}
+              value={draft.respondent}
+              onChange={(_, data) => onField("respondent", data.value)}
+            />
+          </Field>
+        )}
         <DateField
           label="Date (optional)"
           value={draft.date}
@@ -465,8 +525,12 @@ export function AssessmentForm({
                       size="small"
                       onClick={() => {
                         // Focusing scrolls it into view; centring it shows the statements below it too.
-                        respondentInput.current?.scrollIntoView?.({ block: "center" });
-                        respondentInput.current?.focus();
+                        // In an anonymous round there is no name to type: the first statement comes next.
+                        const next =
+                          respondentInput.current ??
+                          document.querySelector<HTMLInputElement>(`input[name="answer-${STATEMENTS[0].id}"]`);
+                        next?.scrollIntoView?.({ block: "center" });
+                        next?.focus();
                       }}
                     >
                       Answer for the next respondent

@@ -10,13 +10,18 @@ import {
   Button,
   Caption1,
   Field,
+  Input,
   makeStyles,
   tokens,
   Select,
   Subtitle2,
 } from "@fluentui/react-components";
 import {
+  DEFAULT_MIN_GROUP,
   DIVERGENCE_THRESHOLD,
+  checkMinGroup,
+  isRespondentLabel,
+  teamDetail,
   aggregateLayers,
   assessAnswers,
   isCompleteResponse,
@@ -32,6 +37,7 @@ import { ShortName } from "./ShortName";
 import { Notice } from "./Notice";
 import { TrendChart } from "./TrendChart";
 import { WhatMoved } from "./WhatMoved";
+import { SaveConfirmation, useSaveConfirmation } from "./SaveConfirmation";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -54,6 +60,14 @@ const useStyles = makeStyles({
   // A long name breaks inside a word rather than running into the next column.
   name: { overflowWrap: "anywhere" },
   // Read by screen readers, not drawn: the column of Edit and Delete buttons needs no visible title.
+  // The reason detail is withheld: a line set apart by a rule, not by colour alone.
+  withheld: {
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+    paddingLeft: tokens.spacingHorizontalS,
+  },
+  // Fluent's Input has a wide minimum width; this one holds a number of at most two digits.
+  groupInput: { minWidth: 0, width: "6rem" },
+  saveRow: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   hidden: {
     position: "absolute",
     width: "1px",
@@ -92,9 +106,21 @@ export interface TeamPanelProps {
   recordNotice?: RecordNotice | null;
   /** A save or delete is under way: Edit and Delete wait for it. */
   busy?: boolean;
+  /** The smallest group whose detail (lowest, highest, disagreements) is shown. */
+  minGroup?: number;
+  /** Saves another smallest group; resolves false when it was not saved (the failure is reported). */
+  onMinGroup?: (minGroup: number) => Promise<boolean>;
+  /** Whether a round of this workflow is anonymous. */
+  isAnonymous?: (workflow: string, date: string) => boolean;
+  /** Replaces the names left in an anonymous round by labels. */
+  onReplaceNames?: (named: AssessmentResponse[]) => void;
 }
 
 const roundName = (date: string) => date || "undated";
+
+const namesLeftText = (count: number) =>
+  `This round is anonymous, yet ${count} of its responses still ${count === 1 ? "carries a name" : "carry names"} ` +
+  "(typed into the sheet, or not yet replaced).";
 
 /**
  * What an Edit or Delete button acts on, for its accessible name: "Ana's response"; a name
@@ -127,6 +153,10 @@ export function TeamPanel({
   editing = null,
   recordNotice = null,
   busy = false,
+  minGroup = DEFAULT_MIN_GROUP,
+  onMinGroup,
+  isAnonymous,
+  onReplaceNames,
 }: TeamPanelProps) {
   const styles = useStyles();
   // Another response to edit while the form holds unsaved changes: asked about below the list.
@@ -152,7 +182,13 @@ export function TeamPanel({
     rounds.find((r) => chosen?.workflow === workflow && r.date === chosen.date) ?? judged ?? rounds.at(-1) ?? null;
   const complete = round ? round.responses.filter(isCompleteResponse) : [];
   const spread = aggregateLayers(complete);
-  const flags = round ? roundDivergence(round) : [];
+  const detail = teamDetail(round?.result?.respondents ?? 0, minGroup);
+  const flags = round && detail.shown ? roundDivergence(round) : [];
+  const anonymous = round !== null && (isAnonymous?.(workflow, round.date) ?? false);
+  // Names left in an anonymous round: typed into the sheet, or a replacement that failed.
+  const namedLeft = anonymous
+    ? round.responses.filter((r) => r.respondent !== "" && !isRespondentLabel(r.respondent))
+    : [];
   const history = rounds.map((r) => ({ date: r.date, realized: r.result?.realized ?? null }));
   const changeable = onEdit !== undefined && onDelete !== undefined;
   const roundTitle = round
@@ -211,13 +247,30 @@ export function TeamPanel({
                 ? `Team realized value ${formatPercent(round.result.realized)}, from ${round.result.respondents} complete response${round.result.respondents === 1 ? "" : "s"}.`
                 : "No team result yet: it needs at least one response with all 15 statements answered."}
             </Body1>
+            {anonymous && (
+              <Body1>Anonymous round: its responses keep no names, only labels such as “Respondent 1”.</Body1>
+            )}
+            {namedLeft.length > 0 && (
+              <Notice
+                intent="warning"
+                actions={
+                  onReplaceNames && (
+                    <Button size="small" disabled={busy} onClick={() => onReplaceNames(namedLeft)}>
+                      Replace names by labels
+                    </Button>
+                  )
+                }
+              >
+                {namesLeftText(namedLeft.length)}
+              </Notice>
+            )}
             <Table size="small" aria-label="Layer scores across the round's complete responses">
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell className={styles.layerColumn}>Layer</TableHeaderCell>
                   <TableHeaderCell>Mean</TableHeaderCell>
-                  <TableHeaderCell>Min</TableHeaderCell>
-                  <TableHeaderCell>Max</TableHeaderCell>
+                  {detail.shown && <TableHeaderCell>Min</TableHeaderCell>}
+                  {detail.shown && <TableHeaderCell>Max</TableHeaderCell>}
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -225,17 +278,27 @@ export function TeamPanel({
                   <TableRow key={a.layer.id}>
                     <TableCell>{a.layer.short}</TableCell>
                     <TableCell>{pct(round.result?.layerScores[k] ?? null)}</TableCell>
-                    <TableCell>{pct(a.min)}</TableCell>
-                    <TableCell>{pct(a.max)}</TableCell>
+                    {detail.shown && <TableCell>{pct(a.min)}</TableCell>}
+                    {detail.shown && <TableCell>{pct(a.max)}</TableCell>}
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
+            {!detail.shown && (
+              <Body1 className={styles.withheld} data-testid="detail-withheld">
+                {detail.reason}
+              </Body1>
+            )}
           </div>
 
           <div className={styles.section}>
             <Subtitle2 as="h3">Where the team disagrees</Subtitle2>
-            {flags.length === 0 ? (
+            {!detail.shown ? (
+              <Body1 className={styles.withheld}>
+                Withheld for this round, as the lowest and highest scores are: with fewer than {minGroup} complete
+                respondents, a disagreement could point to one person.
+              </Body1>
+            ) : flags.length === 0 ? (
               <Body1>No statement in this round has answers {DIVERGENCE_THRESHOLD} or more answer steps apart.</Body1>
             ) : (
               <ul className={styles.list} aria-label="Statements with divergent answers">
@@ -361,10 +424,65 @@ export function TeamPanel({
           </div>
 
           {/* Keyed by workflow, so that rounds picked for one workflow do not carry over to another. */}
-          <WhatMoved key={workflow} rounds={rounds} />
+          <WhatMoved key={workflow} rounds={rounds} minGroup={minGroup} />
         </>
       )}
+      {onMinGroup && <MinGroupSetting minGroup={minGroup} onSave={onMinGroup} />}
       {actions}
     </section>
+  );
+}
+
+/** Typed text as a whole number, else NaN (which checkMinGroup refuses with its message). */
+const wholeNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
+
+const savedGroupText = (minGroup: number) =>
+  minGroup === 1
+    ? "Saved: every round shows its lowest and highest scores and disagreements."
+    : `Saved: rounds with fewer than ${minGroup} complete respondents show only the team mean of each layer.`;
+
+/** The team's smallest group shown in detail: typed, checked, saved with a confirmation. */
+function MinGroupSetting({ minGroup, onSave }: { minGroup: number; onSave: (minGroup: number) => Promise<boolean> }) {
+  const styles = useStyles();
+  const [text, setText] = React.useState(String(minGroup));
+  const [touched, setTouched] = React.useState(false);
+  const [saving, setSaving] = React.useState(false);
+  const saved = useSaveConfirmation();
+  const checked = checkMinGroup(wholeNumber(text));
+  const save = async () => {
+    setTouched(true);
+    if (!checked.ok) return;
+    setSaving(true);
+    const ok = await onSave(checked.value);
+    setSaving(false);
+    if (ok) saved.confirm(savedGroupText(checked.value));
+  };
+  return (
+    <div className={styles.section}>
+      <Subtitle2 as="h3">Privacy</Subtitle2>
+      <Field
+        label="Smallest group shown in detail"
+        hint="A round with fewer complete respondents shows only the team mean of each layer: no lowest or highest score, spread or disagreement."
+        validationState={touched && !checked.ok ? "error" : "none"}
+        validationMessage={touched && !checked.ok ? checked.message : undefined}
+      >
+        <Input
+          className={styles.groupInput}
+          inputMode="numeric"
+          value={text}
+          onChange={(_, data) => {
+            setText(data.value);
+            setTouched(true);
+            saved.clear();
+          }}
+        />
+      </Field>
+      <div className={styles.saveRow}>
+        <Button onClick={() => void save()} disabled={saving || (checked.ok && checked.value === minGroup)}>
+          {saving ? "Saving…" : "Save smallest group"}
+        </Button>
+      </div>
+      <SaveConfirmation text={saved.text} />
+    </div>
   );
 }

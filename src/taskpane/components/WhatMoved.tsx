@@ -13,9 +13,17 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { attribution, statementsMovedMost, type AssessmentRound, type LayerShare } from "../../model";
+import {
+  DEFAULT_MIN_GROUP,
+  attribution,
+  statementsMovedMost,
+  teamDetail,
+  type AssessmentRound,
+  type LayerShare,
+} from "../../model";
 import { LINE_PX, textWidth, useChartStyles, useMeasuredWidth } from "./chart-parts";
 import { formatNumber, formatPercent, formatPoints } from "./format";
+import { KeepDates } from "./KeepDates";
 
 const FORCED = "@media (forced-colors: active)";
 
@@ -113,12 +121,39 @@ function SharesChart({ shares, description }: { shares: readonly LayerShare[]; d
   );
 }
 
+const people = (n: number) => `${n} complete respondent${n === 1 ? "" : "s"}`;
+
+/**
+ * Why the statements that moved most are not listed, or null when both rounds are large enough.
+ * A statement's team mean in a small round comes close to one person's answer, and a named top
+ * three would point at it; the layer shares, means of three statements each, are kept.
+ */
+export function statementsWithheld(from: AssessmentRound, to: AssessmentRound, minGroup: number): string | null {
+  const small = [from, to].filter((round) => !teamDetail(round.result?.respondents ?? 0, minGroup).shown);
+  if (small.length === 0) return null;
+  const which = small
+    .map((round) => `the ${roundName(round.date)} round has ${people(round.result?.respondents ?? 0)}`)
+    .join(" and ");
+  return (
+    `The statements that moved most are withheld: ${which}, and they are listed from ${minGroup}. ` +
+    "In so small a group a statement's team mean can show how one person answered."
+  );
+}
+
 /**
  * What moved between two rounds of one workflow that have a team result: each layer's share of
  * the change in team realized value (its Shapley value, from the model), as bars and as a table,
- * and the three statements whose team mean moved most. Nothing is shown below two such rounds.
+ * and the three statements whose team mean moved most (withheld when either round is smaller
+ * than the team's minimum group). Nothing is shown below two such rounds.
  */
-export function WhatMoved({ rounds }: { rounds: readonly AssessmentRound[] }) {
+export function WhatMoved({
+  rounds,
+  minGroup = DEFAULT_MIN_GROUP,
+}: {
+  rounds: readonly AssessmentRound[];
+  /** The smallest group whose detail is shown (the team's setting). */
+  minGroup?: number;
+}) {
   const styles = useStyles();
   const chart = useChartStyles();
   const scored = rounds.filter((round) => round.result !== null);
@@ -131,7 +166,8 @@ export function WhatMoved({ rounds }: { rounds: readonly AssessmentRound[] }) {
   const after = to.result!;
   const shares = attribution(before.layerScores, after.layerScores);
   const change = after.realized - before.realized;
-  const moved = statementsMovedMost(from.responses, to.responses);
+  const withheld = statementsWithheld(from, to, minGroup);
+  const moved = withheld ? [] : statementsMovedMost(from.responses, to.responses);
   const same = from.date === to.date;
   const choose = (key: "from" | "to") => (_: unknown, data: { value: string }) =>
     setPicked((current) => ({ ...current, [key]: data.value }));
@@ -198,7 +234,11 @@ export function WhatMoved({ rounds }: { rounds: readonly AssessmentRound[] }) {
             </TableBody>
           </Table>
           <Subtitle2 as="h4">Statements whose team mean moved most</Subtitle2>
-          {moved.length === 0 ? (
+          {withheld ? (
+            <Body1 data-testid="statements-withheld">
+              <KeepDates text={withheld} />
+            </Body1>
+          ) : moved.length === 0 ? (
             <Body1>No statement&apos;s team mean moved.</Body1>
           ) : (
             <ol className={styles.list} aria-label="Statements whose team mean moved most">

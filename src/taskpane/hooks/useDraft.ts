@@ -1,6 +1,7 @@
 import * as React from "react";
 import { assessAnswers, type AssessmentResponse } from "../../model";
 import type { AssessmentStore, Draft } from "../../workbook/store";
+import { scrubDraft } from "../../workbook/team-settings";
 import { useErrors } from "../errors";
 
 export const EMPTY_DRAFT: Draft = { workflow: "", respondent: "", date: "", answers: {} };
@@ -82,41 +83,29 @@ const nextRespondent = (d: PaneDraft): PaneDraft => ({
   ...(d.roundDate ? { roundDate: d.roundDate } : {}),
 });
 
+/** Whether a round (workflow as saved, date) is anonymous; none is without it. */
+export type AnonymousRound = (workflow: string, date: string) => boolean;
+const noAnonymousRound: AnonymousRound = () => false;
+
 /**
  * The assessment form's state. The draft is restored from the store on start and written back
  * once per change, so closing the pane, reloading or a failed save loses nothing. Writing is done
- * beside the state update, never inside a state updater (React may call those twice).
+ * beside the state update, never inside a state updater (React may call those twice). In an
+ * anonymous round no typed respondent is kept, in the state or in the stored draft: it is
+ * cleared at each change, and when a round becomes anonymous.
  */
-export function useDraft(store: AssessmentStore, initial?: InitialDraft) {
+export function useDraft(store: AssessmentStore, initial?: InitialDraft, anonymous: AnonymousRound = noAnonymousRound) {
   const { report } = useErrors();
   const preloaded = initial && "draft" in initial ? initial.draft : null;
-  const [draft, setDraft] = React.useState<PaneDraft>(() => (preloaded ? fromStored(preloaded) : EMPTY_DRAFT));
+  const [draft, setDraft] = React.useState<PaneDraft>(() =>
+    scrubDraft(preloaded ? fromStored(preloaded) : EMPTY_DRAFT, anonymous),
+  );
+  const anonymousNow = React.useRef(anonymous);
+  anonymousNow.current = anonymous;
   // The latest draft, read by changes made in the same event before React renders again.
   const latest = React.useRef(draft);
   const [loaded, setLoaded] = React.useState(initial !== undefined);
   const [restored, setRestored] = React.useState(() => restoredAnswers(preloaded));
-
-  React.useEffect(() => {
-    if (initial) {
-      if ("error" in initial) report("Your saved draft could not be read", initial.error);
-      return;
-    }
-    let active = true;
-    store
-      .loadDraft()
-      .then((saved) => {
-        if (!active || !saved) return;
-        latest.current = fromStored(saved);
-        setDraft(latest.current);
-        setRestored(restoredAnswers(saved));
-      })
-      .catch((error) => report("Your saved draft could not be read", error))
-      .finally(() => active && setLoaded(true));
-    return () => {
-      active = false;
-    };
-    // The initial draft is read once, on mount; later changes of `initial` are ignored.
-  }, [store, report]);
 
   /** Writes the latest draft; a retry writes whatever is latest by then. */
   const persist = React.useCallback(() => {
@@ -133,14 +122,43 @@ export function useDraft(store: AssessmentStore, initial?: InitialDraft) {
     void write();
   }, [store, report]);
 
+  React.useEffect(() => {
+    if (initial) {
+      if ("error" in initial) report("Your saved draft could not be read", initial.error);
+      // A name kept in a stored draft of an anonymous round is cleared from storage too.
+      else if (initial.draft && scrubDraft(initial.draft, anonymousNow.current) !== initial.draft) persist();
+      return;
+    }
+    let active = true;
+    store
+      .loadDraft()
+      .then((saved) => {
+        if (!active || !saved) return;
+        latest.current = scrubDraft(fromStored(saved), anonymousNow.current);
+        setDraft(latest.current);
+        setRestored(restoredAnswers(saved));
+      })
+      .catch((error) => report("Your saved draft could not be read", error))
+      .finally(() => active && setLoaded(true));
+    return () => {
+      active = false;
+    };
+    // The initial draft is read once, on mount; later changes of `initial` are ignored.
+  }, [store, report, persist]);
+
   const update = React.useCallback(
     (change: (current: PaneDraft) => PaneDraft) => {
-      latest.current = change(latest.current);
+      latest.current = scrubDraft(change(latest.current), anonymousNow.current);
       setDraft(latest.current);
       persist();
     },
     [persist],
   );
+
+  // A round made anonymous while its respondent is on the form: the name goes, here and in storage.
+  React.useEffect(() => {
+    if (scrubDraft(latest.current, anonymous) !== latest.current) update((d) => d);
+  }, [anonymous, update]);
 
   const setAnswer = React.useCallback(
     (statementId: string, value: number) => update((d) => ({ ...d, answers: { ...d.answers, [statementId]: value } })),

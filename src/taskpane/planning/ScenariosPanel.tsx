@@ -19,6 +19,7 @@ import {
 import {
   BAND_THRESHOLD_NOTE,
   DEFAULT_GRID_STEPS,
+  DEFAULT_MIN_GROUP,
   LAYERS,
   LIMITS,
   assessAnswers,
@@ -31,6 +32,7 @@ import {
   realizedGrid,
   realizedValue,
   resampleRealized,
+  teamDetail,
   workflowNames,
   type Answers,
   type AssessmentResponse,
@@ -174,9 +176,17 @@ export interface ScenariosPanelProps {
   responses: readonly AssessmentResponse[];
   draftWorkflow: string;
   draftAnswers: Answers;
+  /** The smallest group whose spread is shown (the team's setting): the range comes from the spread. */
+  minGroup?: number;
 }
 
-export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswers }: ScenariosPanelProps) {
+export function ScenariosPanel({
+  planning,
+  responses,
+  draftWorkflow,
+  draftAnswers,
+  minGroup = DEFAULT_MIN_GROUP,
+}: ScenariosPanelProps) {
   const styles = usePanelStyles();
   const fit = useFitStyles();
   // Saved rounds are worked out when the responses change, not on every answer typed on the form.
@@ -240,8 +250,10 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
         DEFAULT_GRID_STEPS.filter((_, i) => i % 2 === 0),
       )
     : null;
+  // The range is drawn from each respondent's scores, so a small round withholds it as it does its spread.
+  const spreadShown = teamDetail(base.responses.length, minGroup);
   const uncertainty =
-    base.responses.length >= 2 && seed.ok && seed.value !== null
+    base.responses.length >= 2 && spreadShown.shown && seed.ok && seed.value !== null
       ? resampleRealized(base.responses, { seed: seed.value })
       : null;
 
@@ -456,6 +468,10 @@ export function ScenariosPanel({ planning, responses, draftWorkflow, draftAnswer
         <Subtitle2 as="h3">Uncertainty from team spread</Subtitle2>
         {base.responses.length < 2 ? (
           <Body1>Start from a saved workflow with two or more respondents on one date to see a range.</Body1>
+        ) : !spreadShown.shown ? (
+          <Body1 data-testid="range-withheld">
+            The range is withheld, as it is drawn from each respondent&apos;s scores. {spreadShown.reason}
+          </Body1>
         ) : (
           <>
             <NumberField label="Seed" text={seedText} rule={SEED_RULE} onText={setSeedText} />
