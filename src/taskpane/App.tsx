@@ -21,6 +21,8 @@ import { describeResponse, describeResponseAtStart } from "./components/format";
 import { KeepDates } from "./components/KeepDates";
 import type { RecordNotice } from "./components/TeamPanel";
 import { newId, responseFromDraft, useDraft, type InitialDraft } from "./hooks/useDraft";
+import { useTeamSettings } from "./hooks/useTeamSettings";
+import type { TeamSettingsStore } from "../workbook/team-settings";
 import { useResponses } from "./hooks/useResponses";
 import type { OfficeStatus } from "./office-ready";
 
@@ -111,11 +113,16 @@ export interface AppProps {
   planningStore: PlanningStore;
   /** The draft as read before the first render; without it the pane reads it itself. */
   initialDraft?: InitialDraft;
+  /** Where the team's privacy settings live; by default beside the store (workbook or browser). */
+  teamSettings?: TeamSettingsStore;
 }
 
-export function App({ office, store, planningStore, initialDraft }: AppProps) {
+export function App({ office, store: plainStore, planningStore, initialDraft, teamSettings }: AppProps) {
   const styles = useStyles();
   const { report } = useErrors();
+  // Privacy settings, and the store through which no name reaches an anonymous round.
+  const privacy = useTeamSettings(plainStore, teamSettings);
+  const store = privacy.store;
   const {
     draft,
     loaded,
@@ -127,7 +134,7 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
     startEdit,
     finishEdit,
     dismissRestored,
-  } = useDraft(store, initialDraft);
+  } = useDraft(store, initialDraft, privacy.isAnonymous);
   const { responses, skipped, loading, reload, save, remove } = useResponses(store);
   const planning = usePlanning(planningStore);
   const [tab, setTab] = React.useState<TabId>("assessment");
@@ -315,6 +322,7 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
             confirmation={confirmation}
             onDismissConfirmation={() => setConfirmation(null)}
             onShowResults={() => selectTab("results")}
+            anonymity={privacy.anonymityOf(draft, responses, save)}
           />
         );
       case "results":
@@ -330,7 +338,11 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
             onDelete={(response) => void onDelete(response)}
             editing={editing}
             recordNotice={recordNotice}
-            busy={saving || changing}
+            busy={saving || changing || privacy.busy}
+            minGroup={privacy.settings.minGroup}
+            onMinGroup={privacy.saveMinGroup}
+            isAnonymous={privacy.isAnonymous}
+            onReplaceNames={(named) => void privacy.replaceNames(named, save)}
           />
         );
       case "scenarios":
@@ -340,6 +352,7 @@ export function App({ office, store, planningStore, initialDraft }: AppProps) {
             responses={responses}
             draftWorkflow={workflow}
             draftAnswers={draft.answers}
+            minGroup={privacy.settings.minGroup}
           />
         );
       case "roi":
