@@ -48,6 +48,8 @@ const NOTE_LINE = 78;
 const STATEMENT_LINE = 36;
 /** Text of the previous-round cell when there is nothing to compare with. */
 export const NO_EARLIER_ROUND = "no earlier round";
+/** How far the sum of the shares may be from the change and still add up (rounding): 1e-12, written out. */
+const TOLERANCE = "0.000000000001";
 /** Statements listed under "moved most". */
 const MOVED_STATEMENTS = 3;
 
@@ -217,7 +219,11 @@ const ROWS: readonly ReportRow[] = [
       value(layer.name),
       formula(roundScoreFormula(k, WORKFLOW(c), LATEST(c))),
       value(c.plan.scores[k]),
-      formula(`=IF(ISNA(${c.at("B", "weakest")}),"",IF($A${c.row(layerKey(k))}=${c.at("B", "weakest")},"weakest",""))`),
+      // Only once all five scores are numbers is there a weakest layer to mark.
+      formula(
+        `=IF(COUNT(${layerRange(c, "B", layerKey(0), layerKey(4))})<${LAYERS.length},"",` +
+          `IF($A${c.row(layerKey(k))}=${c.at("B", "weakest")},"weakest",""))`,
+      ),
     ],
   })),
   {
@@ -302,7 +308,7 @@ const ROWS: readonly ReportRow[] = [
       const all = `${c.at("B", movedKey(0))}:${c.at("C", movedKey(4))}`;
       return [
         value(layer.name),
-        formula(`=IF(ISNUMBER(${previous}),${score},"")`),
+        formula(`=IF(COUNT(${previous})=1,${score},"")`),
         formula(`=${c.at("B", layerKey(k))}`),
         formula(`=IF(COUNT(${all})<${2 * LAYERS.length},"",${shapleyShareFormula(k, before, after)})`),
       ];
@@ -344,7 +350,9 @@ const ROWS: readonly ReportRow[] = [
         value("Check: the shares add up to the change"),
         null,
         null,
-        formula(`=IF(COUNT(${sum},${change})<2,"",IF(ABS(${sum}-${change})<=0.000000000001,"yes","no"))`),
+        formula(
+          `=IF(COUNT(${sum},${change})<2,"",IF(AND(${sum}-${change}<=${TOLERANCE},${change}-${sum}<=${TOLERANCE}),"yes","no"))`,
+        ),
       ];
     },
   },
@@ -354,7 +362,7 @@ const ROWS: readonly ReportRow[] = [
     lines: () => linesOf(MOVED_NOTE, NOTE_LINE),
     cells: (c) => [
       formula(
-        `=IF(ISNUMBER(${c.at("B", "previousRound")}),${quoted(MOVED_NOTE)},` +
+        `=IF(COUNT(${c.at("B", "previousRound")})=1,${quoted(MOVED_NOTE)},` +
           `${quoted("No earlier round with a complete response: there is nothing to compare with yet.")})`,
       ),
     ],

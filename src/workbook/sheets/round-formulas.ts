@@ -65,12 +65,12 @@ export const LAYER_COUNT_IN_ROUND = LAYERS.length;
  * one). `none` (a text) when there is no such round or the latest cell holds no date.
  *
  * @example
- * previousDateFormula("$B$2", "$B$3", "no earlier round") //=> '=IF(ISNUMBER($B$3),IF(SUMPRODUCT(…*(AgapAssessments[Date]<$B$3))=0,"no earlier round",SUMPRODUCT(MAX(…))),"no earlier round")'
+ * previousDateFormula("$B$2", "$B$3", "no earlier round") //=> '=IF(COUNT($B$3)=1,IF(SUMPRODUCT(…*(AgapAssessments[Date]<$B$3))=0,"no earlier round",SUMPRODUCT(MAX(…))),"no earlier round")'
  */
 export function previousDateFormula(workflowCell: string, latestCell: string, none: string): string {
   const rows = `${completeRows(workflowCell)}*(${DATES}<${latestCell})`;
   const text = `"${none.replace(/"/g, '""')}"`;
-  return `=IF(ISNUMBER(${latestCell}),IF(SUMPRODUCT(${rows})=0,${text},SUMPRODUCT(MAX(${rows}*${DATES}))),${text})`;
+  return `=IF(COUNT(${latestCell})=1,IF(SUMPRODUCT(${rows})=0,${text},SUMPRODUCT(MAX(${rows}*${DATES}))),${text})`;
 }
 
 /**
