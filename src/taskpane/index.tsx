@@ -12,7 +12,7 @@ import { Notice } from "./components/Notice";
 import { damagedCopies, discardDamaged, type DamagedCopy } from "../workbook/local-safety";
 import { waitForOffice, type OfficeStatus } from "./office-ready";
 import { chooseTheme, loadThemeOrLight, type ThemeName } from "./theme";
-import { chooseNumberLocale, setNumberLocale } from "./locale";
+import { numberLocaleChoice, setNumberLocale } from "./locale";
 
 async function openStores(office: OfficeStatus): Promise<{ store: AssessmentStore; planningStore: PlanningStore }> {
   if (office.host === "Excel") {
@@ -73,7 +73,7 @@ async function start(): Promise<void> {
   const office = await waitForOffice();
   performance.mark?.("agap-office-ready");
   // Numbers are read and shown as the workbook writes them (the browser's language outside Excel).
-  const numberLocale = chooseNumberLocale(
+  const numberLocale = numberLocaleChoice(
     office.host === "Excel"
       ? () => import(/* webpackChunkName: "excel-store" */ "../workbook/culture").then((m) => m.readWorkbookCulture())
       : undefined,

@@ -94,11 +94,31 @@ export async function chooseNumberLocale(
   readCulture?: () => Promise<{ name: string; decimal: string; group: string; currency?: string } | null>,
   nav?: { language?: string },
 ): Promise<NumberLocale> {
-  const culture = readCulture ? await readCulture().catch(() => null) : null;
-  return culture ? numberLocaleFromCulture(culture) : browserNumberLocale(nav);
+  return (await numberLocaleChoice(readCulture, nav))();
 }
 
-let current: NumberLocale = numberLocaleFor(DEFAULT_LOCALE_TAG);
+/**
+ * The same choice as chooseNumberLocale, with the language's separators looked up only when a
+ * number is first read or shown. The browser's first Intl formatter loads its locale data, which
+ * takes 10–17 ms: too long to spend before the survey appears, which shows no such number.
+ *
+ * @example
+ * setNumberLocale(await numberLocaleChoice(undefined, { language: "de-DE" })); // no Intl call yet
+ * numberLocale().decimal //=> "," (looked up here, once)
+ */
+export async function numberLocaleChoice(
+  readCulture?: () => Promise<{ name: string; decimal: string; group: string; currency?: string } | null>,
+  nav?: { language?: string },
+): Promise<() => NumberLocale> {
+  const culture = readCulture ? await readCulture().catch(() => null) : null;
+  return () => (culture ? numberLocaleFromCulture(culture) : browserNumberLocale(nav));
+}
+
+/** en-US's separators, as numberLocaleFor("en-US") gives them (a test holds the two equal). */
+export const DEFAULT_NUMBER_LOCALE: NumberLocale = Object.freeze({ tag: DEFAULT_LOCALE_TAG, decimal: ".", group: "," });
+
+// A locale, or how to find it on first use (see numberLocaleChoice).
+let current: NumberLocale | (() => NumberLocale) = DEFAULT_NUMBER_LOCALE;
 
 /**
  * The locale numbers are read and shown in.
@@ -107,16 +127,18 @@ let current: NumberLocale = numberLocaleFor(DEFAULT_LOCALE_TAG);
  * numberLocale().decimal //=> "." (until setNumberLocale is called)
  */
 export function numberLocale(): NumberLocale {
+  if (typeof current === "function") current = current();
   return current;
 }
 
 /**
- * Sets the locale for the whole pane; call before the first render (and in tests, reset after).
+ * Sets the locale for the whole pane, or how to find it on first use; call before the first
+ * render (and in tests, reset after).
  *
  * @example
  * setNumberLocale(numberLocaleFor("de-DE"));
  */
-export function setNumberLocale(locale: NumberLocale): void {
+export function setNumberLocale(locale: NumberLocale | (() => NumberLocale)): void {
   current = locale;
 }
 
@@ -132,7 +154,7 @@ export function setNumberLocale(locale: NumberLocale): void {
  * localize(0.125) //=> "0.13"
  * localize(-0, 1) //=> "0.0"
  */
-export function localize(value: number, digits?: number, locale: NumberLocale = current): string {
+export function localize(value: number, digits?: number, locale: NumberLocale = numberLocale()): string {
   // -0 is written "0", as toFixed writes it.
   const v = value === 0 ? 0 : value;
   let fixed = Math.abs(v) < 1e21 ? v.toFixed(digits ?? 2) : v.toLocaleString("en-US", { useGrouping: false });

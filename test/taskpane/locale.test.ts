@@ -1,8 +1,11 @@
 // The pane's figures in the user's locale: the default is en-US, whatever the machine's language,
 // and a locale set at start-up changes the separators and nothing else.
 import {
+  DEFAULT_NUMBER_LOCALE,
   browserNumberLocale,
+  chooseNumberLocale,
   numberLocale,
+  numberLocaleChoice,
   numberLocaleFor,
   numberLocaleFromCulture,
   setNumberLocale,
@@ -24,6 +27,37 @@ describe("the default locale", () => {
     expect(browserNumberLocale({ language: "" })).toEqual({ tag: "en-US", decimal: ".", group: "," });
     expect(browserNumberLocale(undefined)).toEqual(numberLocaleFor(globalThis.navigator?.language));
     expect(browserNumberLocale({ language: "de-DE" })).toEqual({ tag: "de-DE", decimal: ",", group: "." });
+  });
+});
+
+describe("the locale chosen at start-up", () => {
+  it("holds en-US's separators as Intl gives them, before any is chosen", () => {
+    expect(DEFAULT_NUMBER_LOCALE).toEqual(numberLocaleFor("en-US"));
+  });
+
+  it("looks up the browser's language only when a number is first read or shown, and once", async () => {
+    let reads = 0;
+    const nav = {
+      get language() {
+        reads += 1;
+        return "de-DE";
+      },
+    };
+    setNumberLocale(await numberLocaleChoice(undefined, nav));
+    expect(reads).toBe(0);
+    expect(numberLocale()).toEqual({ tag: "de-DE", decimal: ",", group: "." });
+    expect(formatNumber(1500.25, 2)).toBe("1.500,25");
+    expect(reads).toBe(1);
+  });
+
+  it("gives the same locale as chooseNumberLocale, from the workbook's culture or the browser", async () => {
+    const culture = async () => ({ name: "de-CH", decimal: ".", group: "'" });
+    expect((await numberLocaleChoice(culture))()).toEqual(await chooseNumberLocale(culture));
+    expect((await numberLocaleChoice(culture))()).toEqual({ tag: "de-CH", decimal: ".", group: "'" });
+    const failing = async () => Promise.reject(new Error("no culture"));
+    expect((await numberLocaleChoice(failing, { language: "fr-FR" }))()).toEqual(
+      await chooseNumberLocale(undefined, { language: "fr-FR" }),
+    );
   });
 });
 
