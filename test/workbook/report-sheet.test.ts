@@ -24,6 +24,7 @@ import {
   REPORT_COLUMN_WIDTHS,
   REPORT_PRINT_AREA,
   REPORT_ROWS,
+  reportDocLines,
   reportRow,
   shapleyShareFormula,
   type ReportPlanning,
@@ -450,5 +451,31 @@ describe("the planning status, as values", () => {
 
     const unread = await statusRows(undefined);
     for (const key of ["roiStatus", "maturity", "roadmap"]) expect(unread(key)[1]).toBe("not read for this report");
+  });
+});
+
+describe("the report's section of docs/sheets.md", () => {
+  it("lists every row in order, saying which cells are live and which are values", () => {
+    const lines = reportDocLines();
+    const rows = lines.filter((line) => /^\| \d+ \|/.test(line));
+    expect(rows).toHaveLength(REPORT_ROWS);
+    rows.forEach((line, i) => expect(line.startsWith(`| ${i + 1} | `)).toBe(true));
+    const row = (key: string) => rows[reportRow(key) - 1].split("|").map((cell) => cell.trim());
+    expect(row("moved:3")).toEqual([
+      "",
+      String(reportRow("moved:3")),
+      "moved:3",
+      "Measurement",
+      "live",
+      "live",
+      "live",
+      "",
+      "",
+    ]);
+    expect(row("layer:0").slice(4, 7)).toEqual(["live", "value", "live"]);
+    expect(row("statement:0").slice(4, 7)).toEqual(["value", "value", "value"]);
+    expect(row("roiStatus").slice(3, 5)).toEqual(["ROI status", "value"]);
+    expect(row("spreadReason")[3]).toBe("(live text)");
+    expect(lines.join("\n")).toContain(`the print area is\n${REPORT_PRINT_AREA}`);
   });
 });

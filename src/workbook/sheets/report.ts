@@ -113,6 +113,8 @@ interface ReportRow {
   style?: ReportRowStyle;
   /** Lines of text a note or statement row needs, for its height. */
   lines?: (context: ReportContext) => number;
+  /** What the row holds, in docs/sheets.md, where the sample report's own cells would mislead. */
+  doc?: readonly string[];
 }
 
 const value = (text: string | number): ReportCell => ({ value: text });
@@ -260,6 +262,7 @@ const ROWS: readonly ReportRow[] = [
   {
     key: "planNote",
     style: "note",
+    doc: ["The plan to the next band limit, in words (value)"],
     lines: (c) => linesOf(planNote(c), NOTE_LINE),
     cells: (c) => [value(planNote(c))],
   },
@@ -381,6 +384,7 @@ const ROWS: readonly ReportRow[] = [
   ...Array.from({ length: MOVED_STATEMENTS }, (_, n): ReportRow => ({
     key: `statement:${n}`,
     style: "statement",
+    doc: ["A statement that moved, or why none is listed (value)", "value", "value", "value"],
     formats: [null, "0.00", "0.00", "+0.00;-0.00;0.00"],
     lines: (c) => (c.moved?.[n] ? linesOf(c.moved[n].statement.text, STATEMENT_LINE) : 1),
     cells: (c) => {
@@ -427,6 +431,7 @@ const ROWS: readonly ReportRow[] = [
   {
     key: "roadmapNote",
     style: "note",
+    doc: ["The roadmap's tasks done, in progress, blocked and overdue, and the next one (value)"],
     lines: (c) => linesOf(roadmapNote(c), NOTE_LINE),
     cells: (c) => [value(roadmapNote(c))],
   },
@@ -573,4 +578,47 @@ export function reportStyles(input: ReportInput): { row: number; style: ReportRo
   return ROWS.flatMap((row, i) =>
     row.style ? [{ row: i + 1, style: row.style, lines: row.lines?.(context) ?? 1 }] : [],
   );
+}
+
+/** The day the documentation's sample report is inserted on; the text says "the insert day". */
+const DOC_DAY = "2026-01-01";
+
+/**
+ * The report sheet's section of docs/sheets.md: every row in order with its label, and for each
+ * of columns B–E whether it holds a live formula or a value written on the insert day.
+ */
+export function reportDocLines(): string[] {
+  const input: ReportInput = { workflow: "Claims", responses: [], minGroup: 3, insertedOn: DOC_DAY, planning: null };
+  const cells = reportCells(input);
+  const kind = (cell: ReportCell) => (cell === null ? "" : "formula" in cell ? "live" : "value");
+  const text = (cell: ReportCell) => {
+    if (cell === null) return "";
+    if ("formula" in cell) return "(live text)";
+    if (typeof cell.value === "number") return "value";
+    const shown = String(cell.value).replace(DOC_DAY, "the insert day").replace(/\|/g, "\\|");
+    return shown.length > 70 ? `${shown.slice(0, 69)}…` : shown;
+  };
+  const lines = [
+    "## AGAP Report – <workflow>",
+    "",
+    "Written by **Insert report sheet** for one workflow; not a table, and never read back. Column A holds",
+    "the labels; **live** cells are formulas over the `AgapAssessments` table (the workflow matched with",
+    "`EXACT`), so they follow rows added or edited later; **value** cells were written on the insert day",
+    "(the plan, the statements that moved most and the planning status say so on the sheet). The team",
+    "spread is withheld while the latest round has fewer complete respondents than the smallest group",
+    "in B of its row, which a person may change. Two charts (the decay curve and the layer scores) sit",
+    `in ${REPORT_CHARTS.map((chart) => chart.position.join(":")).join(" and ")}; the print area is`,
+    `${REPORT_PRINT_AREA}, one portrait page wide and tall (ExcelApi 1.9).`,
+    "",
+    "| Row | Key | A | B | C | D | E |",
+    "|---|---|---|---|---|---|---|",
+  ];
+  ROWS.forEach((row, i) => {
+    const [a, ...rest] = cells[i];
+    const shown = row.doc ?? [text(a), ...rest.map((cell) => (row.style === "columns" ? text(cell) : kind(cell)))];
+    const columns = Array.from({ length: REPORT_WIDTH }, (_, c) => shown[c] ?? "");
+    lines.push(`| ${i + 1} | ${row.key} | ${columns.join(" | ")} |`);
+  });
+  lines.push("");
+  return lines;
 }
