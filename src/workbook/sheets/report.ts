@@ -1,7 +1,8 @@
 // "AGAP Report – <workflow>": the one-page report of one workflow, described as data. Each row is
 // listed in order with its cells; figures are live formulas over the AgapAssessments table, with
 // the workflow matched exactly. What the workbook cannot compute (the plan, the statements that
-// moved most) is written as values, and every such block says so, with the date it was inserted.
+// moved most, the planning status from other tables) is written as values from the model's board
+// report, and every such block says so, with the day it was inserted.
 import {
   BAND_THRESHOLD_NOTE,
   CURVE_STAGES,
@@ -179,7 +180,7 @@ function withheldReasonFormula(context: ReportContext): string {
 const layerRange = (context: ReportContext, column: string, first: string, last: string) =>
   `$${column}$${context.row(first)}:$${column}$${context.row(last)}`;
 
-/** The rows of the report, top to bottom. Blank rows separate the sections. */
+/** The rows of the report, top to bottom. Thin empty rows separate the sections. */
 const ROWS: readonly ReportRow[] = [
   { key: "title", style: "title", cells: () => [value("AGAP execution gap report")] },
   {
