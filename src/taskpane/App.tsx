@@ -248,6 +248,7 @@ export function App({ office, store: plainStore, planningStore, initialDraft, te
       const planningNow = await planningStore.loadPlanning();
       const sheet = await store.insertReport(draft.workflow.trim(), responses, {
         planning: planningNow,
+        minGroup: privacy.settings.minGroup,
       });
       setNotice(`Report added on the sheet “${sheet}”.`);
       const limitations = store.drainLimitations?.() ?? [];
