@@ -198,7 +198,7 @@ describe("the statements that moved most, as values", () => {
       answer("2026-01-10", [[1, 2, 3], 3, [0, 2, 4], 2, 5]),
       answer("2026-04-02", [[4, 2, 3], 3, [0, 2, 0], 3, 5]),
     ];
-    const { sheet } = await insert(responses);
+    const { sheet } = await insert(responses, { minGroup: 1 });
     const { latest, previous } = modelPair(responses);
     const moved = statementsMovedMost(previous!.responses, latest.responses);
     expect(moved).toHaveLength(3);
@@ -221,9 +221,47 @@ describe("the statements that moved most, as values", () => {
   it("says why none are listed", async () => {
     const one = await insert([answer("2026-01-10", [3, 3, 3, 2, 2])]);
     expect(one.sheet.cell(`A${reportRow("statement:0")}`).value).toBe("No earlier round to compare with.");
-    const same = await insert([answer("2026-01-10", [3, 3, 3, 2, 2]), answer("2026-04-02", [3, 3, 3, 2, 2])]);
+    const same = await insert([answer("2026-01-10", [3, 3, 3, 2, 2]), answer("2026-04-02", [3, 3, 3, 2, 2])], {
+      minGroup: 1,
+    });
     expect(same.sheet.cell(`A${reportRow("statement:0")}`).value).toBe("No statement's team mean moved.");
     expect(same.sheet.cell(`A${reportRow("statement:1")}`).value).toBe("");
+  });
+});
+
+describe("the statements that moved most, below the smallest group", () => {
+  const rounds = [
+    answer("2026-01-10", [[1, 2, 3], 3, [0, 2, 4], 2, 5], "Ana"),
+    answer("2026-01-10", [[1, 2, 3], 3, [0, 2, 4], 2, 5], "Ben"),
+    answer("2026-01-10", [[1, 2, 3], 3, [0, 2, 4], 2, 5], "Cy"),
+    answer("2026-04-02", [[4, 2, 3], 3, [0, 2, 0], 3, 5], "Ana"),
+    answer("2026-04-02", [[4, 2, 3], 3, [0, 2, 0], 3, 5], "Ben"),
+  ];
+
+  it("are withheld when either round is smaller, with the reason, and written nowhere on the sheet", async () => {
+    const { sheet, book, name } = await insert(rounds);
+    expect(sheet.cell(`A${reportRow("statement:0")}`).value).toBe("Withheld: see the note below.");
+    expect(sheet.cell(`A${reportRow("statementsNote")}`).value).toBe(
+      "Withheld: the 2026-04-02 round has 2 complete respondents, and statements are listed from 3. " +
+        "In so small a group a statement's team mean can show how one person answered.",
+    );
+    const texts = [...sheet.cells.values()].map((cell) => cell.value);
+    const { latest, previous } = modelPair(rounds);
+    for (const move of statementsMovedMost(previous!.responses, latest.responses)) {
+      expect(texts).not.toContain(move.statement.text);
+    }
+    // The layer shares are kept: means of three statements each.
+    expectMovedAsModel(reader(book, name), rounds);
+  });
+
+  it("are listed once both rounds reach the smallest group", async () => {
+    const { sheet } = await insert(rounds, { minGroup: 2 });
+    const { latest, previous } = modelPair(rounds);
+    const first = statementsMovedMost(previous!.responses, latest.responses)[0];
+    expect(sheet.cell(`A${reportRow("statement:0")}`).value).toBe(first.statement.text);
+    expect(sheet.cell(`A${reportRow("statementsNote")}`).value).toBe(
+      "Mean answers from 0 to 5 over each round's complete responses.",
+    );
   });
 });
 

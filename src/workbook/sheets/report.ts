@@ -11,6 +11,7 @@ import {
   MIN_GROUP_LIMITS,
   boardReport,
   planToNextBandText,
+  roundsOf,
   teamDetail,
   type AssessmentResponse,
   type BoardReport,
@@ -101,6 +102,8 @@ interface ReportContext {
   plan: ReportPlan;
   /** The statements that moved most since the previous round; null without a previous round. */
   moved: StatementMove[] | null;
+  /** Why the statements that moved most are not listed (a round below the smallest group), or null. */
+  movedWithheld: string | null;
   /** The sheet row (1-based) of a row key. */
   row: (key: string) => number;
   /** An absolute A1 address: column letter and row key. */
@@ -392,13 +395,16 @@ const ROWS: readonly ReportRow[] = [
       const move = c.moved?.[n];
       if (move) return [value(move.statement.text), value(move.before), value(move.after), value(move.change)];
       if (n > 0) return [];
+      if (c.movedWithheld !== null) return [value("Withheld: see the note below.")];
       return [value(c.moved === null ? "No earlier round to compare with." : "No statement's team mean moved.")];
     },
   })),
   {
     key: "statementsNote",
     style: "note",
-    cells: () => [value("Mean answers from 0 to 5 over each round's complete responses.")],
+    doc: ["What the figures are, or why the statements are withheld (value)"],
+    lines: (c) => linesOf(statementsNote(c), NOTE_LINE),
+    cells: (c) => [value(statementsNote(c))],
   },
   blank("afterStatements"),
   { key: "spreadHead", style: "heading", cells: () => [value("Team spread in the latest round")] },
@@ -487,6 +493,31 @@ function sourceNote(context: ReportContext): string {
   );
 }
 
+const people = (count: number) => plural(count, "complete respondent");
+
+/**
+ * Why the statements that moved most are withheld, or null: as in the pane, when either of the two
+ * rounds compared has fewer complete respondents than the smallest group, since a statement's
+ * mean in so small a group comes close to one person's answer. The layer shares are kept.
+ */
+function movedWithheld(input: ReportInput): string | null {
+  const scored = roundsOf(input.responses, input.workflow).filter((round) => round.result !== null);
+  if (scored.length < 2) return null;
+  const small = scored
+    .slice(-2)
+    .filter((round) => !teamDetail(round.result!.respondents, input.minGroup).shown)
+    .map((round) => `the ${round.date || "undated"} round has ${people(round.result!.respondents)}`);
+  if (small.length === 0) return null;
+  return (
+    `Withheld: ${small.join(" and ")}, and statements are listed from ${input.minGroup}. ` +
+    "In so small a group a statement's team mean can show how one person answered."
+  );
+}
+
+function statementsNote(context: ReportContext): string {
+  return context.movedWithheld ?? "Mean answers from 0 to 5 over each round's complete responses.";
+}
+
 function planNote(context: ReportContext): string {
   return hasPlan(context)
     ? `${context.plan.note} The plan column holds values as of ${context.input.insertedOn}; the scores beside it stay live.`
@@ -549,11 +580,13 @@ function contextOf(input: ReportInput): ReportContext {
     roadmaps: input.planning?.roadmaps ?? [],
     today: input.insertedOn,
   });
+  const withheld = movedWithheld(input);
   return {
     input,
     board,
     plan: reportPlan(board),
-    moved: board.moved ? board.moved.statements.slice(0, MOVED_STATEMENTS) : null,
+    moved: board.moved && withheld === null ? board.moved.statements.slice(0, MOVED_STATEMENTS) : null,
+    movedWithheld: withheld,
     row: reportRow,
     at: (column, key) => `$${column}$${reportRow(key)}`,
   };
