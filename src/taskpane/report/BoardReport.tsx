@@ -20,6 +20,11 @@ export const ROI_ROWS_SHOWN = 3;
 /** Overdue tasks named on the page; the rest are counted. */
 export const OVERDUE_SHOWN = 3;
 
+/** Free text typed by users (metric names, owners) is cut on the page, so that it keeps to one page. */
+export const METRIC_CHARS = 70;
+export const OWNER_CHARS = 30;
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 const roundName = (date: string) => (date ? `Round of ${date}` : "Undated round");
 
@@ -45,7 +50,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-/** The report: header, then the sections in two groups (two columns on paper). */
+/** The report: header, then the sections in two groups of about the same height (two columns on paper). */
 export function BoardReport({ report, today, titleId, titleRef }: BoardReportProps) {
   const styles = useReportStyles();
   const { round, result } = report;
@@ -71,11 +76,11 @@ export function BoardReport({ report, today, titleId, titleRef }: BoardReportPro
           <CurveSection report={report} />
           <ActionsSection report={report} />
           <PlanSection report={report} />
+          <MaturitySection report={report} />
         </div>
         <div className={styles.column}>
           <MovedSection report={report} />
           <RoiSection report={report} />
-          <MaturitySection report={report} />
           <RoadmapSection roadmap={report.roadmap} />
         </div>
       </div>
@@ -141,16 +146,22 @@ function CurveSection({ report }: { report: BoardReportData }) {
               </tr>
             </thead>
             <tbody>
-              {layers.map((row, k) => (
-                <tr key={row.layer.id} className={k === weakest?.index ? styles.weakestRow : undefined}>
-                  <th scope="row">
-                    {row.layer.name}
-                    {k === weakest?.index && <span className={styles.mark}>weakest</span>}
-                  </th>
-                  <td className={styles.number}>{formatPercent(row.score)}</td>
-                  <td className={styles.number}>{row.planned === null ? "–" : formatPercent(row.planned)}</td>
-                </tr>
-              ))}
+              {layers.map((row, k) => {
+                const weakestHere = k === weakest?.index;
+                const strong = weakestHere ? styles.strong : undefined;
+                return (
+                  <tr key={row.layer.id}>
+                    <th scope="row" className={mergeClasses(styles.rowHeader, strong)}>
+                      {row.layer.name}
+                      {weakestHere && <span className={styles.mark}>weakest</span>}
+                    </th>
+                    <td className={mergeClasses(styles.number, strong)}>{formatPercent(row.score)}</td>
+                    <td className={mergeClasses(styles.number, strong)}>
+                      {row.planned === null ? "–" : formatPercent(row.planned)}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </>
@@ -237,7 +248,7 @@ function RoiSection({ report }: { report: BoardReportData }) {
             const measured = roiFigureTexts(entry, figures, scores).measured;
             return (
               <li key={entry.id}>
-                {entry.metric || "Unnamed metric"}: measured ROI {measured.value}. {measured.note}
+                {clip(entry.metric, METRIC_CHARS) || "Unnamed metric"}: measured ROI {measured.value}. {measured.note}
                 {figures.flags.map((flag) => (
                   <span key={flag.code} className={styles.flag}>
                     {" "}
@@ -283,7 +294,8 @@ function MaturitySection({ report }: { report: BoardReportData }) {
 }
 
 /** A task as the page names it: its text, then when it is due and who owns it. */
-const taskText = (task: BoardTask) => `${task.text} Due ${task.dueDate}${task.owner ? `, owner ${task.owner}` : ""}`;
+const taskText = (task: BoardTask) =>
+  `${task.text} Due ${task.dueDate}${task.owner ? `, owner ${clip(task.owner, OWNER_CHARS)}` : ""}`;
 
 function roadmapTiming(roadmap: BoardRoadmap): string {
   const span = `Started ${roadmap.startDate}, ends ${roadmap.endDate}.`;

@@ -65,6 +65,13 @@ export const useReportStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     // A long workflow name breaks inside a word rather than running off the page.
     overflowWrap: "anywhere",
+    // On paper a very long name keeps to two lines; the pane shows it whole.
+    [PRINT]: {
+      display: "-webkit-box",
+      WebkitLineClamp: 2,
+      WebkitBoxOrient: "vertical",
+      overflow: "hidden",
+    },
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
   },
   meta: { margin: 0, color: tokens.colorNeutralForeground2 },
@@ -128,10 +135,11 @@ export const useReportStyles = makeStyles({
       borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
       verticalAlign: "top",
     },
-    "& th": { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+    "& thead th": { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
   },
+  rowHeader: { fontWeight: tokens.fontWeightRegular },
   number: { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
-  weakestRow: { fontWeight: tokens.fontWeightSemibold },
+  strong: { fontWeight: tokens.fontWeightSemibold },
   mark: {
     display: "inline-block",
     marginLeft: "0.4em",
