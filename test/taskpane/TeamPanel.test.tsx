@@ -44,13 +44,16 @@ const cells = (table: HTMLElement) =>
 const roundSelect = () => screen.getByRole("combobox", { name: "Round" });
 const chooseRound = (date: string) => fireEvent.change(roundSelect(), { target: { value: date } });
 
-function renderTeam(responses: readonly AssessmentResponse[] = RESPONSES, workflow = "Claims") {
-  return renderInPane(<TeamPanel workflow={workflow} responses={responses} skipped={[]} />);
+/** `minGroup`: the team's smallest group shown in detail; the default 3 when not given. */
+function renderTeam(responses: readonly AssessmentResponse[] = RESPONSES, workflow = "Claims", minGroup?: number) {
+  return renderInPane(<TeamPanel workflow={workflow} responses={responses} skipped={[]} minGroup={minGroup} />);
 }
 
 describe("TeamPanel with two rounds", () => {
   it("shows the latest round by default, with its own response count, means and no flags", () => {
-    renderTeam();
+    // April has 2 respondents: its lowest and highest show once the team's smallest group is 2
+    // (below it they are withheld: privacy.test.tsx).
+    renderTeam(RESPONSES, "Claims", 2);
     expect(roundSelect()).toHaveValue(APRIL);
     expect(
       within(roundSelect())
@@ -190,7 +193,9 @@ describe("TeamPanel, other cases", () => {
       screen.getByText("No team result yet: it needs at least one response with all 15 statements answered."),
     ).toBeInTheDocument();
     const rows = cells(screen.getByRole("table", { name: "Layer scores across the round's complete responses" }));
-    expect(rows.slice(1).map((row) => row.slice(1))).toEqual(LAYERS.map(() => ["–", "–", "–"]));
+    // No complete respondent: no lowest or highest either, and the reason says so.
+    expect(rows.slice(1).map((row) => row.slice(1))).toEqual(LAYERS.map(() => ["–"]));
+    expect(screen.getByTestId("detail-withheld")).toHaveTextContent(/this round has 0 complete respondents/);
     expect(cells(screen.getByRole("table", { name: "Responses" }))[1]).toEqual(["Eve (partial)", "–"]);
     expect(cells(screen.getByRole("table", { name: "Rounds by date" }))[3]).toEqual(["2026-06-01", "0 of 1", "–"]);
   });

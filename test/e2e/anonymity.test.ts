@@ -1,0 +1,173 @@
+// Team privacy in the built task pane, in headless Chromium outside Excel (browser storage): an
+// anonymous round of 2 respondents, whose detail is withheld and whose typed name is kept nowhere,
+// and a named round of 3 that shows its detail. Screenshots at 320 px, light and dark, go to
+// test-artifacts/. One browser for the whole file; the tests run in order on one page.
+import fs from "fs";
+import path from "path";
+import type { Page } from "playwright-core";
+import {
+  ROOT,
+  launch,
+  openTaskpane,
+  requireBuildAndBrowser,
+  serveDist,
+  waitForSurvey,
+  type Server,
+  type Session,
+} from "./support/browser";
+import { showTab } from "./support/page";
+
+// Chromium on a busy 2-core machine: the limit bounds a test; nothing here waits on time.
+jest.setTimeout(120_000);
+
+const ARTIFACTS = path.join(ROOT, "test-artifacts");
+const WORKFLOW = "Claims intake";
+const SMALL = "2026-01-12";
+const LARGE = "2026-04-13";
+const TYPED = "Zoë Quintanilla";
+
+// The anonymous round: Strategy answers 1,1,1 (0.2) and 4,4,4 (0.8), every other statement 3 (0.6):
+// Strategy mean 50%, and 3 points apart, which a round of 3 would flag.
+const LOW = [1, 1, 1, ...Array<number>(12).fill(3)];
+const HIGH = [4, 4, 4, ...Array<number>(12).fill(3)];
+// The named round: the same two and Cy with 4,4,4: Strategy mean (0.2 + 0.8 + 0.8) / 3 = 60%,
+// lowest 20%, highest 80%.
+
+let server: Server;
+let session: Session;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  requireBuildAndBrowser();
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serveDist();
+  session = await launch({ colorScheme: "light" });
+  page = await session.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await openTaskpane(page, server.url);
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+async function answerAll(answers: readonly number[]) {
+  const groups = page.getByRole("radiogroup");
+  for (let i = 0; i < answers.length; i++) {
+    await groups
+      .nth(i)
+      .getByRole("radio", { name: String(answers[i]), exact: true })
+      .check();
+  }
+}
+
+const layerTable = () => page.getByRole("table", { name: "Layer scores across the round's complete responses" });
+const headers = () => layerTable().getByRole("columnheader").allTextContents();
+const strategyCells = () =>
+  layerTable()
+    .getByRole("row", { name: /^Strategy / })
+    .getByRole("cell")
+    .allTextContents();
+const stored = () => page.evaluate(() => Object.values({ ...window.localStorage }).join("\n"));
+
+test("an anonymous round of 2: no name kept, only the team mean shown, and why", async () => {
+  await waitForSurvey(page);
+  await page.getByRole("combobox", { name: "Workflow" }).fill(WORKFLOW);
+  await page.getByLabel("Date for this round (optional)").fill(SMALL);
+  await page.getByLabel("Respondent (optional)").fill(TYPED);
+  await expect(stored()).resolves.toContain(TYPED);
+
+  await page.getByRole("switch", { name: "Anonymous round" }).check();
+  await page.getByLabel("Respondent (optional)").waitFor({ state: "detached" });
+  await expect(stored()).resolves.not.toContain("Zoë");
+
+  for (const answers of [LOW, HIGH]) {
+    await answerAll(answers);
+    await page.getByRole("button", { name: "Save response" }).click();
+    // The same words after each save: the cleared form says this save is done.
+    await page.getByRole("status").filter({ hasText: "0 of 15 answered" }).waitFor();
+    await page.getByText(`Saved the response for ${WORKFLOW}.`).waitFor();
+  }
+
+  await showTab(page, "Team & history");
+  await page.getByRole("heading", { name: `${WORKFLOW}, round ${SMALL}: 2 responses` }).waitFor();
+  await expect(
+    page.getByRole("table", { name: "Responses", exact: true }).getByRole("row").allTextContents(),
+    // Realized: 0.2 × 0.6⁴ = 0.02592 → 2.6%; 0.8 × 0.6⁴ = 0.10368 → 10.4%.
+  ).resolves.toEqual(["RespondentRealizedChange", "Respondent 12.6%EditDelete", "Respondent 210.4%EditDelete"]);
+  await expect(headers()).resolves.toEqual(["Layer", "Mean"]);
+  await expect(strategyCells()).resolves.toEqual(["Strategy", "50.0%"]);
+  await expect(page.getByTestId("detail-withheld").textContent()).resolves.toBe(
+    "Only the team mean is shown: this round has 2 complete respondents, and detail appears from 3. " +
+      "Lowest and highest scores, spreads and disagreements could single someone out.",
+  );
+  await expect(page.getByRole("list", { name: "Statements with divergent answers" }).count()).resolves.toBe(0);
+  await expect(stored()).resolves.not.toContain("Zoë");
+  await expect(stored()).resolves.toContain("Respondent 2");
+});
+
+test("a named round of 3 shows its lowest, highest and disagreements", async () => {
+  await showTab(page, "Assessment");
+  await page.getByLabel("Date for this round (optional)").fill(LARGE);
+  await expect(page.getByRole("switch", { name: "Anonymous round" }).isChecked()).resolves.toBe(false);
+  for (const [name, answers] of [
+    ["Ana", LOW],
+    ["Ben", HIGH],
+    ["Cy", HIGH],
+  ] as const) {
+    await page.getByLabel("Respondent (optional)").fill(name);
+    await answerAll(answers);
+    await page.getByRole("button", { name: "Save response" }).click();
+    await page.getByText(`Saved ${name}'s response for ${WORKFLOW}.`).waitFor();
+  }
+  await showTab(page, "Team & history");
+  await page.getByRole("heading", { name: `${WORKFLOW}, round ${LARGE}: 3 responses` }).waitFor();
+  await expect(headers()).resolves.toEqual(["Layer", "Mean", "Min", "Max"]);
+  await expect(strategyCells()).resolves.toEqual(["Strategy", "60.0%", "20.0%", "80.0%"]);
+  await expect(page.getByTestId("detail-withheld").count()).resolves.toBe(0);
+  await expect(
+    page.getByRole("list", { name: "Statements with divergent answers" }).getByRole("listitem").count(),
+  ).resolves.toBe(3);
+  // What moved: the January round has 2 respondents, so its statements are withheld.
+  await expect(page.getByTestId("statements-withheld").textContent()).resolves.toMatch(
+    /^The statements that moved most are withheld: the 2026-01-12 round has 2 complete respondents/,
+  );
+});
+
+test("screenshots at 320 px, light and dark: the small round, the setting, and the form's switch", async () => {
+  for (const scheme of ["light", "dark"] as const) {
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.emulateMedia({ colorScheme: scheme });
+    // The theme is chosen at start-up, so the pane starts again in the scheme.
+    await page.reload();
+    await page.getByRole("heading", { name: "AGAP assessment" }).waitFor();
+    await waitForSurvey(page);
+    await page.getByLabel("Date for this round (optional)").fill(SMALL);
+    await page.getByLabel("Respondent (optional)").waitFor({ state: "detached" });
+    await expect(page.getByRole("switch", { name: "Anonymous round" }).isChecked()).resolves.toBe(true);
+    // Transitions finished first: the switch is drawn in its final position.
+    const still = { animations: "disabled" } as const;
+    await page.screenshot({ path: path.join(ARTIFACTS, `anonymity-form-320-${scheme}.png`), ...still });
+    await showTab(page, "Team & history");
+    await page.getByRole("combobox", { name: "Round" }).selectOption(SMALL);
+    await page.getByTestId("detail-withheld").waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, `anonymity-team-320-${scheme}.png`), ...still });
+    const privacy = page.getByRole("heading", { name: "Privacy" }).locator("..");
+    await privacy.screenshot({ path: path.join(ARTIFACTS, `anonymity-setting-320-${scheme}.png`), ...still });
+    const moved = page.getByTestId("statements-withheld").locator("..");
+    await moved.screenshot({ path: path.join(ARTIFACTS, `anonymity-moved-320-${scheme}.png`), ...still });
+    // The page is no wider than the pane: nothing needs scrolling sideways.
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(320);
+  }
+  for (const name of ["form", "team", "setting", "moved"]) {
+    for (const scheme of ["light", "dark"]) {
+      expect(fs.statSync(path.join(ARTIFACTS, `anonymity-${name}-320-${scheme}.png`)).size).toBeGreaterThan(1000);
+    }
+  }
+});
+
+test("no page errors", () => {
+  expect(pageErrors).toEqual([]);
+});
