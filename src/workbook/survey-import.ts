@@ -2,8 +2,17 @@
 // row per respondent, read from a grid of cells. Columns are matched to the 15 statements (by
 // statement number, id or text), to the respondent, the date and the workflow; the user can change
 // every match. Each row becomes a response, or is refused with every reason it has. Text from the
-// file stays text. Pure: no DOM here.
-import { ANSWER_MAX, ANSWER_MIN, STATEMENTS, isAnswer, parseIsoDate, type AssessmentResponse } from "../model";
+// file stays text. Pure: no DOM here. Rows saved into an anonymous round lose their names at the
+// store's door (guardAnonymity in team-settings.ts), whichever path saves them.
+import {
+  ANSWER_MAX,
+  ANSWER_MIN,
+  STATEMENTS,
+  isAnswer,
+  isRespondentLabel,
+  parseIsoDate,
+  type AssessmentResponse,
+} from "../model";
 import { recordChanges } from "./backup";
 import { ANSWER_COLUMNS, ASSESSMENTS } from "./sheets/assessments";
 import { serialToDate } from "./sheets/cells";
@@ -483,14 +492,20 @@ export interface SurveyPlan {
   changedSince: SurveyRow[];
 }
 
-/** Sets the rows against the saved responses: a row imported before is not saved again. */
+/**
+ * Sets the rows against the saved responses: a row imported before is not saved again. A row
+ * imported into an anonymous round was saved under a label instead of the file's name; the
+ * label is not a change (the id comes from the file's row, so it is that row).
+ */
 export function planSurvey(rows: readonly SurveyRow[], saved: readonly AssessmentResponse[]): SurveyPlan {
   const byId = new Map(saved.map((response) => [response.id, response]));
   const plan: SurveyPlan = { save: [], already: [], changedSince: [] };
   for (const row of rows) {
     const mine = byId.get(row.response.id);
+    const theirs =
+      mine && isRespondentLabel(mine.respondent) ? { ...row.response, respondent: mine.respondent } : row.response;
     if (!mine) plan.save.push(row);
-    else if (recordChanges("response", mine, row.response).length === 0) plan.already.push(row);
+    else if (recordChanges("response", mine, theirs).length === 0) plan.already.push(row);
     else plan.changedSince.push(row);
   }
   return plan;

@@ -9,7 +9,7 @@ import { buildAssessmentWorkbook } from "../../src/workbook/export-xlsx";
 import { toCsv, toJson } from "../../src/workbook/export-text";
 import { QUARANTINE_KEY, damagedCopies } from "../../src/workbook/local-safety";
 import { LocalStore } from "../../src/workbook/local-store";
-import { readSurvey, saveSurveyRows, type SurveyGrid } from "../../src/workbook/survey-import";
+import { planSurvey, readSurvey, saveSurveyRows, type SurveyGrid } from "../../src/workbook/survey-import";
 import { DRAFT_KEY, RESPONSES_KEY, type AssessmentStore } from "../../src/workbook/store";
 import {
   BrowserTeamSettings,
@@ -259,6 +259,9 @@ describe.each(STORES)("an anonymous round in %s", (_name, make) => {
       "Respondent 3",
     ]);
     expect(made.everything()).not.toContain(FIRST_NAME);
+    // Read again, the file's rows are the ones saved already: their labels are not a change.
+    const again = planSurvey(read.rows, (await store.listResponses()).responses);
+    expect([again.save.length, again.already.length, again.changedSince.length]).toEqual([0, 2, 0]);
 
     // The same people in May, with other answers (so other rows, not the April ones again).
     const may = grid.map((row, r) => (r === 0 ? row : row.map((cell, c) => (c === 0 ? cell : 5))));
