@@ -5,6 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { execFileSync } from "child_process";
 import { ALL_SPECS } from "../src/workbook/sheets";
+import { reportDocLines } from "../src/workbook/sheets/report";
 import { columnLetter, rowAddress, specLayout, type ColumnValidation } from "../src/workbook/sheets/spec";
 
 export const SHEETS_DOC_PATH = path.resolve(__dirname, "..", "docs", "sheets.md");
@@ -57,6 +58,7 @@ function rawSheetsDoc(): string {
     });
     lines.push("");
   }
+  lines.push(...reportDocLines());
   return lines.join("\n");
 }
 
