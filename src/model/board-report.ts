@@ -7,6 +7,7 @@ import { LAYERS, realizedValue, type Layer } from "./layers";
 import { DEFAULT_TARGET_STAGE, maturityStage, type MaturityStage } from "./maturity";
 import { planToTarget, type PlanResult } from "./plan";
 import { portfolio, type MaturityRecord, type RoiStatus } from "./portfolio";
+import { DEFAULT_MIN_GROUP, teamDetail } from "./privacy";
 import { LAYER_GUIDANCE } from "./recommendations";
 import { ROADMAP_PHASES, parseIsoDate, scheduleRoadmap, type ScheduledTask } from "./roadmap";
 import { roiFigures, type RoiEntry, type RoiFigures } from "./roi-tracker";
@@ -123,8 +124,16 @@ export interface BoardMoved {
   change: number;
   /** Each layer's Shapley share of `change`, in layer order. */
   shares: LayerShare[];
-  /** The statements whose team mean moved most, largest first (at most three). */
+  /** Complete respondents of the earlier and of the later round. */
+  fromRespondents: number;
+  toRespondents: number;
+  /**
+   * The statements whose team mean moved most, largest first (at most three); empty when they
+   * are withheld, since in a small round a statement's mean can show how one person answered.
+   */
   statements: StatementMove[];
+  /** Why the statements are withheld (teamDetail of the smaller round), or null when they are shown. */
+  statementsWithheld: string | null;
 }
 
 /** One ROI row of the workflow with its figures, as the ROI tab computes them. */
@@ -206,6 +215,8 @@ export interface BoardReportInput {
   roadmaps: readonly RoadmapRecord[];
   /** Today as an ISO date (YYYY-MM-DD): overdue and next tasks are judged against it. */
   today: string;
+  /** The smallest group whose detail is shown (the team's setting); DEFAULT_MIN_GROUP when not given. */
+  minGroup?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -252,7 +263,8 @@ export function roadmapStatus(record: RoadmapRecord, today: string): BoardRoadma
  * the weakest layer's actions (LAYER_GUIDANCE), the plan to the next band (planToNextBand), what
  * moved since the round before (attribution, statementsMovedMost), each ROI row's figures
  * (roiFigures) and the Portfolio's ROI status, stage and target (portfolio), and the roadmap
- * (roadmapStatus). Workflow names are matched exactly, case included.
+ * (roadmapStatus). Workflow names are matched exactly, case included. Only team means are given;
+ * the statements that moved most are withheld when either round is below the smallest group.
  *
  * @example
  * const report = boardReport({ workflow: "Claims", responses, roi: [], maturity: [], roadmaps: [], today: "2026-04-10" });
@@ -275,16 +287,21 @@ export function boardReport(input: BoardReportInput): BoardReport {
   const planned = plan.status === "planned" ? plan.scores : null;
 
   const before = scored.length >= 2 ? scored[scored.length - 2] : null;
-  const moved: BoardMoved | null =
-    before && judged && before.result && result
-      ? {
-          fromDate: before.date,
-          toDate: judged.date,
-          change: result.realized - before.result.realized,
-          shares: attribution(before.result.layerScores, result.layerScores),
-          statements: statementsMovedMost(before.responses, judged.responses),
-        }
-      : null;
+  let moved: BoardMoved | null = null;
+  if (before && judged && before.result && result) {
+    const smaller = Math.min(before.result.respondents, result.respondents);
+    const detail = teamDetail(smaller, input.minGroup ?? DEFAULT_MIN_GROUP);
+    moved = {
+      fromDate: before.date,
+      toDate: judged.date,
+      change: result.realized - before.result.realized,
+      shares: attribution(before.result.layerScores, result.layerScores),
+      fromRespondents: before.result.respondents,
+      toRespondents: result.respondents,
+      statements: detail.shown ? statementsMovedMost(before.responses, judged.responses) : [],
+      statementsWithheld: detail.shown ? null : detail.reason,
+    };
+  }
 
   const row = portfolio(responses, own(input.maturity), roi).find((r) => r.workflow === workflow);
   const stage = row?.stage ?? null;

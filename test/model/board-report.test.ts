@@ -10,6 +10,7 @@ import { decayCurve } from "../../src/model/curve";
 import { LAYERS } from "../../src/model/layers";
 import { planToTarget } from "../../src/model/plan";
 import { portfolio } from "../../src/model/portfolio";
+import { teamDetail } from "../../src/model/privacy";
 import { LAYER_GUIDANCE } from "../../src/model/recommendations";
 import { roiFigures, type RoiEntry } from "../../src/model/roi-tracker";
 import { latestRound, latestScores, roundsOf } from "../../src/model/rounds";
@@ -73,6 +74,8 @@ const INPUT: BoardReportInput = {
   ],
   roadmaps: [{ ...ROADMAP, workflow: "Invoices", sheetName: "Roadmap Invoices" }, ROADMAP],
   today: "2026-02-14",
+  // Two complete respondents a round: detail is shown from 2 here (the default, 3, is tested below).
+  minGroup: 2,
 };
 
 describe("boardReport, against hand computation", () => {
@@ -132,6 +135,7 @@ describe("boardReport, against hand computation", () => {
       [0, 0, 0, 0.03456, 0],
       12,
     );
+    expect([moved.fromRespondents, moved.toRespondents, moved.statementsWithheld]).toEqual([2, 2, null]);
     expect(moved.statements.map((s) => [s.statement.layer, s.change])).toEqual([
       ["measurement", 1],
       ["measurement", 1],
@@ -207,6 +211,24 @@ describe("boardReport agrees with the functions the other tabs use", () => {
   it("the plan: planToTarget to the next band limit", () => {
     const plan = planToTarget(latest.result!.layerScores, 0.25);
     expect(report.plan).toMatchObject({ status: "planned", scores: (plan as { scores: number[] }).scores });
+  });
+});
+
+describe("boardReport and the smallest group", () => {
+  it("withholds the statements that moved most when a round is below it, keeping the layer shares", () => {
+    const { minGroup: _set, ...withDefault } = INPUT;
+    const moved = boardReport(withDefault).moved!;
+    expect(moved.statements).toEqual([]);
+    expect(moved.statementsWithheld).toBe(teamDetail(2, 3).reason);
+    expect(moved.statementsWithheld).toMatch(/^Only the team mean is shown: this round has 2 complete respondents/);
+    expect(moved.shares.map((s) => s.share)).toEqual(boardReport(INPUT).moved!.shares.map((s) => s.share));
+  });
+
+  it("judges by the smaller of the two rounds", () => {
+    const third = claims([4, 3, 3, 3, 3], "apr-dee", APRIL);
+    const moved = boardReport({ ...INPUT, responses: [...RESPONSES, third], minGroup: 3 }).moved!;
+    expect([moved.fromRespondents, moved.toRespondents]).toEqual([2, 3]);
+    expect(moved.statementsWithheld).toBe(teamDetail(2, 3).reason);
   });
 });
 
