@@ -270,7 +270,12 @@ export function App({ office, store: plainStore, planningStore, initialDraft, te
     <>
       {/* Its own boundary: the button's chunk loading never blanks the Team panel. */}
       <React.Suspense fallback={null}>
-        <PrintReportButton workflow={draft.workflow.trim()} responses={responses} planning={planning.data} />
+        <PrintReportButton
+          workflow={draft.workflow.trim()}
+          responses={responses}
+          planning={planning.data}
+          minGroup={privacy.settings.minGroup}
+        />
       </React.Suspense>
       {store.kind === "excel" ? (
         <Button onClick={insertReport} disabled={reporting || draft.workflow.trim() === ""}>

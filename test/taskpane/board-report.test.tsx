@@ -46,6 +46,8 @@ const FILLED: BoardReportInput = {
   maturity: [{ workflow: "Claims", stage: 2, target: 4 }],
   roadmaps: [ROADMAP],
   today: "2026-02-14",
+  // Two complete respondents a round: detail from 2 here; the default, 3, withholds it (below).
+  minGroup: 2,
 };
 
 const region = (name: string | RegExp) => screen.getByRole("region", { name });
@@ -132,6 +134,18 @@ describe("the board report of a filled workflow", () => {
     expect(within(roadmap).getByText("And 1 more task on the Roadmap tab.")).toBeTruthy();
     expect(within(roadmap).getByText(/^Next:/).textContent).toBe(
       "Next: Design when people review, approve or take over from the agent. Due 2026-02-15.",
+    );
+  });
+});
+
+describe("the smallest group", () => {
+  it("below it, What moved keeps the layer shares and says why the statements are withheld", () => {
+    show({ ...FILLED, minGroup: 3 });
+    const moved = region("What moved since the last round");
+    expect(within(moved).getByText(/^What moved from/)).toBeTruthy();
+    expect(within(moved).queryByRole("list")).toBeNull();
+    expect(within(moved).getByTestId("report-statements-withheld").textContent).toMatch(
+      /^Only the team mean is shown: this round has 2 complete respondents, and detail appears from 3\./,
     );
   });
 });

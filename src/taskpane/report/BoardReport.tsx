@@ -211,14 +211,20 @@ function MovedSection({ report }: { report: BoardReportData }) {
       ) : (
         <>
           <p className={styles.text}>{describeShares(moved.fromDate, moved.toDate, moved.change, moved.shares)}</p>
-          {moved.statements.length > 0 && (
-            <ol className={styles.list} aria-label="Statements whose team mean moved most">
-              {moved.statements.map((m) => (
-                <li key={m.statement.id}>
-                  {m.statement.text} Team mean {formatNumber(m.before, 1)} → {formatNumber(m.after, 1)}.
-                </li>
-              ))}
-            </ol>
+          {moved.statementsWithheld !== null ? (
+            <p className={styles.note} data-testid="report-statements-withheld">
+              {moved.statementsWithheld}
+            </p>
+          ) : (
+            moved.statements.length > 0 && (
+              <ol className={styles.list} aria-label="Statements whose team mean moved most">
+                {moved.statements.map((m) => (
+                  <li key={m.statement.id}>
+                    {m.statement.text} Team mean {formatNumber(m.before, 1)} → {formatNumber(m.after, 1)}.
+                  </li>
+                ))}
+              </ol>
+            )
           )}
         </>
       )}

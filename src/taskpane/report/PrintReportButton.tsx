@@ -31,12 +31,20 @@ export interface PrintReportButtonProps {
     maturity: readonly MaturityRecord[];
     roadmaps: readonly RoadmapRecord[];
   };
+  /** The smallest group whose detail is shown (the team's setting); the model's default when not given. */
+  minGroup?: number;
   /** The day the report is made; today by default. */
   today?: () => string;
 }
 
 /** "Print report": opens the one-page board report of the workflow; Back returns here. */
-export function PrintReportButton({ workflow, responses, planning, today = localToday }: PrintReportButtonProps) {
+export function PrintReportButton({
+  workflow,
+  responses,
+  planning,
+  minGroup,
+  today = localToday,
+}: PrintReportButtonProps) {
   const { report } = useErrors();
   const [open, setOpen] = React.useState<{ report: BoardReport; today: string } | null>(null);
   const button = React.useRef<HTMLButtonElement>(null);
@@ -53,6 +61,7 @@ export function PrintReportButton({ workflow, responses, planning, today = local
           maturity: planning.maturity,
           roadmaps: planning.roadmaps,
           today: day,
+          minGroup,
         }),
         today: day,
       });
