@@ -311,6 +311,24 @@ test("the printed page as a picture (A4's printable area), and the view at 320 a
   await page.emulateMedia({ colorScheme: "light" });
 });
 
+test("the team's smallest group reaches the report: at 4, the statements that moved most are withheld", async () => {
+  await page.setViewportSize({ width: 400, height: 900 });
+  await page.evaluate(() => localStorage.setItem("agap.team", JSON.stringify({ minGroup: 4, anonymousRounds: [] })));
+  await restartOnTeam();
+  await openReport();
+  await expect(page.getByTestId("report-statements-withheld").textContent()).resolves.toMatch(
+    /^Only the team mean is shown: this round has 3 complete respondents, and detail appears from 4\./,
+  );
+  await expect(page.getByRole("list", { name: "Statements whose team mean moved most" }).count()).resolves.toBe(0);
+  // With the default (3) the three-person rounds show them.
+  await page.evaluate(() => localStorage.removeItem("agap.team"));
+  await restartOnTeam();
+  await openReport();
+  await expect(
+    page.getByRole("list", { name: "Statements whose team mean moved most" }).getByRole("listitem").count(),
+  ).resolves.toBe(3);
+});
+
 test("no page errors, no refusal by the Content-Security-Policy, nothing fetched from elsewhere", () => {
   expect(pageErrors).toEqual([]);
   expect(policyReports).toEqual([]);
