@@ -226,6 +226,31 @@ describe("an anonymous round in the pane", () => {
     expect(storage.getItem(RESPONSES_KEY)).not.toMatch(/"Ana"|"Ben"/);
   });
 
+  it.each([
+    ["read by the pane", false],
+    ["read before the first render", true],
+  ])("clears a name from a stored draft of an anonymous round at start (%s)", async (_how, preload) => {
+    const storage = memoryStorage();
+    const draft = { workflow: "Claims", respondent: TYPED, date: APRIL, answers: { [STATEMENTS[0].id]: 2 } };
+    storage.setItem(DRAFT_KEY, JSON.stringify(draft));
+    const teamSettings = new BrowserTeamSettings(storage);
+    await teamSettings.save({ minGroup: 3, anonymousRounds: [{ workflow: "Claims", date: APRIL }] });
+    renderInPane(
+      <App
+        office={PREVIEW}
+        store={new LocalStore(storage)}
+        planningStore={new LocalPlanningStore(storage)}
+        teamSettings={teamSettings}
+        initialDraft={preload ? { draft } : undefined}
+      />,
+      { withErrorBar: false },
+    );
+    await screen.findByRole("form", { name: "Assessment" });
+    await waitFor(() => expect(JSON.parse(storage.getItem(DRAFT_KEY)!)).toEqual({ ...draft, respondent: "" }));
+    expect(anonymousSwitch()).toBeChecked();
+    expect(respondentField()).toBeNull();
+  });
+
   it("reports damaged settings and goes on with the default smallest group", async () => {
     const storage = memoryStorage();
     storage.setItem(TEAM_SETTINGS_KEY, JSON.stringify({ minGroup: "many", anonymousRounds: [] }));

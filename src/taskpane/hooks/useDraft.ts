@@ -134,8 +134,11 @@ export function useDraft(store: AssessmentStore, initial?: InitialDraft, anonymo
       .loadDraft()
       .then((saved) => {
         if (!active || !saved) return;
-        latest.current = scrubDraft(fromStored(saved), anonymousNow.current);
+        const stored = fromStored(saved);
+        latest.current = scrubDraft(stored, anonymousNow.current);
         setDraft(latest.current);
+        // A name kept in a stored draft of an anonymous round is cleared from storage too.
+        if (latest.current !== stored) persist();
         setRestored(restoredAnswers(saved));
       })
       .catch((error) => report("Your saved draft could not be read", error))
