@@ -156,12 +156,14 @@ test("screenshots at 320 px, light and dark: the small round, the setting, and t
     await page.screenshot({ path: path.join(ARTIFACTS, `anonymity-team-320-${scheme}.png`), ...still });
     const privacy = page.getByRole("heading", { name: "Privacy" }).locator("..");
     await privacy.screenshot({ path: path.join(ARTIFACTS, `anonymity-setting-320-${scheme}.png`), ...still });
+    const responses = page.getByRole("table", { name: "Responses", exact: true });
+    await responses.screenshot({ path: path.join(ARTIFACTS, `anonymity-responses-320-${scheme}.png`), ...still });
     const moved = page.getByTestId("statements-withheld").locator("..");
     await moved.screenshot({ path: path.join(ARTIFACTS, `anonymity-moved-320-${scheme}.png`), ...still });
     // The page is no wider than the pane: nothing needs scrolling sideways.
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(320);
   }
-  for (const name of ["form", "team", "setting", "moved"]) {
+  for (const name of ["form", "team", "setting", "responses", "moved"]) {
     for (const scheme of ["light", "dark"]) {
       expect(fs.statSync(path.join(ARTIFACTS, `anonymity-${name}-320-${scheme}.png`)).size).toBeGreaterThan(1000);
     }

@@ -57,8 +57,9 @@ const useStyles = makeStyles({
   realizedColumn: { width: "4rem" },
   // Room after a cut name for the comma that follows it, so the next line does not start with it.
   headingName: { maxWidth: "calc(100% - 0.5em)" },
-  // A long name breaks inside a word rather than running into the next column.
-  name: { overflowWrap: "anywhere" },
+  // A long name breaks inside a word rather than running into the next column. The padding on its
+  // right is left to the next cell's, so "Respondent 3" breaks at its space in a 320 px pane.
+  name: { overflowWrap: "anywhere", paddingRight: 0 },
   // Read by screen readers, not drawn: the column of Edit and Delete buttons needs no visible title.
   // The reason detail is withheld: a line set apart by a rule, not by colour alone.
   withheld: {
