@@ -1,5 +1,5 @@
 import * as React from "react";
-import { fireEvent, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { STATEMENTS } from "../../src/model";
 import { AssessmentForm, type AssessmentFormProps } from "../../src/taskpane/components/AssessmentForm";
@@ -334,5 +334,53 @@ describe("AssessmentForm, the focus around a question", () => {
     expect(within(last).getByRole("radio", { name: "3" })).toHaveFocus();
     await userEvent.click(screen.getByRole("button", { name: "Save response" }));
     expect(onSave).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("AssessmentForm's anonymous round switch", () => {
+  const anonymity = (over: Partial<NonNullable<AssessmentFormProps["anonymity"]>> = {}) => ({
+    workflow: "Claims",
+    date: "2026-04-02",
+    on: false,
+    named: 0,
+    busy: false,
+    onChange: jest.fn(),
+    ...over,
+  });
+
+  it("waits for a workflow, since a round is one workflow on one date", () => {
+    setup({}, { anonymity: anonymity({ workflow: "" }) });
+    expect(screen.getByRole("switch", { name: "Anonymous round" })).toBeDisabled();
+    expect(screen.getByText("Name the workflow first: a round is one workflow on one date.")).toBeInTheDocument();
+  });
+
+  it("turns on at once for a round without names, and hides the Respondent field once on", () => {
+    const off = anonymity();
+    setup({ workflow: "Claims", date: "2026-04-02" }, { anonymity: off });
+    expect(screen.getByRole("switch", { name: "Anonymous round" })).toHaveAccessibleDescription(
+      "Keep no names in Claims, 2026-04-02: each response is then saved as “Respondent 1”, “Respondent 2”…",
+    );
+    fireEvent.click(screen.getByRole("switch", { name: "Anonymous round" }));
+    expect(off.onChange).toHaveBeenCalledWith(true);
+    expect(screen.getByRole("textbox", { name: "Respondent (optional)" })).toBeInTheDocument();
+    cleanup();
+
+    setup({ workflow: "Claims", date: "" }, { anonymity: anonymity({ on: true, date: "" }) });
+    expect(screen.queryByRole("textbox", { name: "Respondent (optional)" })).toBeNull();
+    expect(
+      screen.getByText(
+        "No names are asked for or kept in Claims, undated: each response is saved as “Respondent 1”, “Respondent 2”…",
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it("asks before a round with one named response is made anonymous", () => {
+    const named = anonymity({ named: 1 });
+    setup({ workflow: "Claims", date: "2026-04-02" }, { anonymity: named });
+    fireEvent.click(screen.getByRole("switch", { name: "Anonymous round" }));
+    expect(named.onChange).not.toHaveBeenCalled();
+    expect(screen.getByText("1 saved response of this round carries a name.")).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "Replace names and make anonymous" }));
+    expect(named.onChange).toHaveBeenCalledWith(true);
   });
 });
