@@ -308,7 +308,19 @@ test("the printed page as a picture (A4's printable area), and the view at 320 a
       expect(smallest).toBeGreaterThanOrEqual(12);
     }
   }
-  await page.emulateMedia({ colorScheme: "light" });
+  // Printed from the dark theme, the page is still dark ink on white (the view is open, in dark, here).
+  await page.setViewportSize(a4);
+  await page.emulateMedia({ media: "print" });
+  await page.screenshot({ path: path.join(ARTIFACTS, "board-report-print-A4-from-dark.png"), fullPage: true });
+  const colours = await page.getByRole("region", { name: "Print report" }).evaluate((view) => ({
+    paper: getComputedStyle(view).backgroundColor,
+    body: getComputedStyle(document.body).backgroundColor,
+    ink: getComputedStyle(view.querySelector("h2")!).color,
+  }));
+  expect(colours).toEqual({ paper: "rgb(255, 255, 255)", body: "rgb(255, 255, 255)", ink: "rgb(17, 17, 17)" });
+  const pdf = await page.pdf({ format: "A4", margin: MARGIN, printBackground: true });
+  expect((await readPdf(pdf)).length).toBe(1);
+  await page.emulateMedia({ media: "screen", colorScheme: "light" });
 });
 
 test("the team's smallest group reaches the report: at 4, the statements that moved most are withheld", async () => {
