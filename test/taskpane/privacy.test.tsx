@@ -199,7 +199,7 @@ describe("an anonymous round in the pane", () => {
 
   it("asks before replacing the names of a round made anonymous, and replaces them only when told", async () => {
     const storage = memoryStorage();
-    storage.setItem(RESPONSES_KEY, JSON.stringify([ANA, BEN, claims(3, "o", "Olga", "2026-01-01")]));
+    storage.setItem(RESPONSES_KEY, JSON.stringify([ANA, BEN, claims([3, 3, 3, 3, 3], "o", "Olga", "2026-01-01")]));
     storage.setItem(DRAFT_KEY, JSON.stringify({ workflow: "Claims", respondent: "", date: APRIL, answers: {} }));
     await renderApp(storage);
     // The saved responses are read: the workflow is offered among the earlier ones.
