@@ -113,6 +113,36 @@ describe("Team & history below and at the smallest group", () => {
   });
 });
 
+describe("Team & history for an anonymous round", () => {
+  it("says the round is anonymous, and points out names left in it with a way to replace them", () => {
+    const onReplaceNames = jest.fn();
+    const labelled = { ...CY, respondent: "Respondent 1" };
+    renderInPane(
+      <TeamPanel
+        workflow="Claims"
+        responses={[ANA, labelled, BEN]}
+        skipped={[]}
+        isAnonymous={(workflow, date) => workflow === "Claims" && date === APRIL}
+        onReplaceNames={onReplaceNames}
+      />,
+    );
+    expect(screen.getByText(/^Anonymous round: its responses keep no names/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        "This round is anonymous, yet 2 of its responses still carry names (typed into the sheet, or not yet replaced).",
+      ),
+    ).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "Replace names by labels" }));
+    expect(onReplaceNames).toHaveBeenCalledWith([ANA, BEN]);
+  });
+
+  it("says nothing of anonymity for a named round", () => {
+    renderInPane(<TeamPanel workflow="Claims" responses={[ANA, BEN]} skipped={[]} isAnonymous={() => false} />);
+    expect(screen.queryByText(/^Anonymous round/)).toBeNull();
+    expect(screen.queryByRole("button", { name: "Replace names by labels" })).toBeNull();
+  });
+});
+
 describe("What moved below the smallest group", () => {
   // January: Ana and Ben (2 respondents); April: Ana, Ben and Cy again (3).
   const JAN = "2026-01-10";
