@@ -225,7 +225,8 @@ describe("an anonymous round in the pane", () => {
     const rows = within(await screen.findByRole("table", { name: "Responses" })).getAllByRole("row");
     expect(rows[1]).toHaveTextContent(/^Respondent 1/);
     expect(screen.getByText(/^Anonymous round: its responses keep no names/)).toBeInTheDocument();
-  });
+    // Fifteen answers in jsdom take most of the time: a bound for a busy machine, not a wait.
+  }, 90_000);
 
   it("asks before replacing the names of a round made anonymous, and replaces them only when told", async () => {
     const storage = memoryStorage();
