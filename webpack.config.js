@@ -127,7 +127,8 @@ class DevReportPlugin {
 
 /**
  * Marks the page's own scripts fetchpriority="high". office.js is a blocking script in <head>, and
- * while it loads Chromium holds back low-priority requests, which deferred scripts are by default.
+ * while it loads Chromium holds back low-priority requests, which deferred scripts are by default;
+ * the template also names them before office.js, so they are asked for first.
  */
 class ScriptPriorityPlugin {
   apply(compiler) {
@@ -219,6 +220,8 @@ module.exports = async (env, argv) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
+        // The template places the tags itself: before office.js (see taskpane.html).
+        inject: false,
       }),
       new CopyWebpackPlugin({
         patterns: [

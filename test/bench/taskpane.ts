@@ -171,13 +171,14 @@ export async function benchTaskpane(): Promise<BenchLine[]> {
   let browser: Browser | undefined;
   try {
     await buildFloor(floorDir);
-    // A reference beside the floor: the same page with office.js in its <head>, as every add-in page has.
+    // A reference beside the floor: the same page with office.js in its <head>, as every add-in page has,
+    // after the page's own script as in taskpane.html.
     const floorHtml = fs.readFileSync(path.join(floorDir, "floor.html"), "utf8");
     const officeTag = /<script\b[^>]*\bsrc="?https:\/\/appsforoffice[^>]*><\/script>/.exec(
       fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8"),
     );
     if (!officeTag) throw new Error("taskpane.html has no office.js script tag to copy into the reference floor.");
-    fs.writeFileSync(path.join(floorDir, "floor-office.html"), floorHtml.replace("<script", `${officeTag[0]}<script`));
+    fs.writeFileSync(path.join(floorDir, "floor-office.html"), floorHtml.replace("</head>", `${officeTag[0]}</head>`));
     pane = await serveDist(DIST, "taskpane.html", { localOfficeJs: true });
     floor = await serveDist(floorDir, "floor.html", { localOfficeJs: true });
     browser = await chromium.launch({

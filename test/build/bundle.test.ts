@@ -93,6 +93,22 @@ describe("shipped code", () => {
     const outside = urls.filter((url) => /^(https?:)?\/\//.test(url));
     expect(outside).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
   });
+
+  it("the task pane page names its own scripts (deferred) and styles before office.js, which stays a plain script", () => {
+    const html = read("taskpane.html");
+    const tags = [...html.matchAll(/<(script|link)\b[^>]*>/g)].map((match) => match[0]);
+    const office = tags.findIndex((tag) => tag.includes("appsforoffice.microsoft.com"));
+    const own = (name: string) => tags.findIndex((tag) => new RegExp(`(src|href)="?${name}[" >]`).test(tag));
+    // Fetched at once, not after office.js has loaded and run; run after it, once the page is parsed.
+    for (const script of ["functions.js", "taskpane.js"]) {
+      expect(own(script)).toBeGreaterThanOrEqual(0);
+      expect(own(script)).toBeLessThan(office);
+      expect(tags[own(script)]).toMatch(/\bdefer\b/);
+    }
+    expect(own("griffel.css")).toBeLessThan(office);
+    expect(tags[office]).not.toMatch(/\b(defer|async)\b/);
+    expect(tags.filter((tag) => /(src|href)="?(functions|taskpane)\.js/.test(tag))).toHaveLength(2);
+  });
 });
 
 /** The Content-Security-Policy of a built page, directive by directive (the page holds exactly one). */
