@@ -7,7 +7,7 @@ import { LAYERS, realizedValue, type Layer } from "./layers";
 import { DEFAULT_TARGET_STAGE, maturityStage, type MaturityStage } from "./maturity";
 import { planToTarget, type PlanResult } from "./plan";
 import { portfolio, type MaturityRecord, type RoiStatus } from "./portfolio";
-import { DEFAULT_MIN_GROUP, teamDetail } from "./privacy";
+import { DEFAULT_MIN_GROUP, movedStatementsWithheld } from "./privacy";
 import { LAYER_GUIDANCE } from "./recommendations";
 import { ROADMAP_PHASES, parseIsoDate, scheduleRoadmap, type ScheduledTask } from "./roadmap";
 import { roiFigures, type RoiEntry, type RoiFigures } from "./roi-tracker";
@@ -289,8 +289,11 @@ export function boardReport(input: BoardReportInput): BoardReport {
   const before = scored.length >= 2 ? scored[scored.length - 2] : null;
   let moved: BoardMoved | null = null;
   if (before && judged && before.result && result) {
-    const smaller = Math.min(before.result.respondents, result.respondents);
-    const detail = teamDetail(smaller, input.minGroup ?? DEFAULT_MIN_GROUP);
+    const withheld = movedStatementsWithheld(
+      { date: before.date, respondents: before.result.respondents },
+      { date: judged.date, respondents: result.respondents },
+      input.minGroup ?? DEFAULT_MIN_GROUP,
+    );
     moved = {
       fromDate: before.date,
       toDate: judged.date,
@@ -298,8 +301,8 @@ export function boardReport(input: BoardReportInput): BoardReport {
       shares: attribution(before.result.layerScores, result.layerScores),
       fromRespondents: before.result.respondents,
       toRespondents: result.respondents,
-      statements: detail.shown ? statementsMovedMost(before.responses, judged.responses) : [],
-      statementsWithheld: detail.shown ? null : detail.reason,
+      statements: withheld === null ? statementsMovedMost(before.responses, judged.responses) : [],
+      statementsWithheld: withheld,
     };
   }
 

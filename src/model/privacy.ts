@@ -56,6 +56,39 @@ export function checkMinGroup(value: unknown): { ok: true; value: number } | { o
 // Anonymous rounds
 // ---------------------------------------------------------------------------------------------
 
+/** A round as the withholding rule reads it: its date ("" when undated) and complete respondents. */
+export interface RoundSize {
+  date: string;
+  respondents: number;
+}
+
+const people = (n: number) => `${n} complete respondent${n === 1 ? "" : "s"}`;
+
+/**
+ * Why the statements whose team mean moved most between two rounds are withheld, or null when both
+ * rounds reach the smallest group. In so small a group one statement's mean comes close to one
+ * person's answer; each layer's share of the change (a mean over three statements) is kept. The
+ * pane's What moved, the board report and the report sheet all say this.
+ *
+ * @example
+ * movedStatementsWithheld({ date: "2026-01-10", respondents: 2 }, { date: "2026-04-02", respondents: 3 }, 3)
+ * //=> "The statements that moved most are withheld: the 2026-01-10 round has 2 complete respondents, and they are listed from 3. In so small a group a statement's team mean can show how one person answered."
+ * movedStatementsWithheld({ date: "", respondents: 3 }, { date: "2026-04-02", respondents: 4 }, 3) //=> null
+ */
+export function movedStatementsWithheld(
+  from: RoundSize,
+  to: RoundSize,
+  minGroup: number = DEFAULT_MIN_GROUP,
+): string | null {
+  const small = [from, to].filter((round) => !teamDetail(round.respondents, minGroup).shown);
+  if (small.length === 0) return null;
+  const which = small.map((round) => `the ${round.date || "undated"} round has ${people(round.respondents)}`);
+  return (
+    `The statements that moved most are withheld: ${which.join(" and ")}, and they are listed from ${minGroup}. ` +
+    "In so small a group a statement's team mean can show how one person answered."
+  );
+}
+
 /** A round as the team settings name it: one workflow (matched exactly) on one date ("" undated). */
 export interface RoundKey {
   workflow: string;

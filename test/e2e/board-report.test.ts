@@ -329,7 +329,7 @@ test("the team's smallest group reaches the report: at 4, the statements that mo
   await restartOnTeam();
   await openReport();
   await expect(page.getByTestId("report-statements-withheld").textContent()).resolves.toMatch(
-    /^Only the team mean is shown: this round has 3 complete respondents, and detail appears from 4\./,
+    /^The statements that moved most are withheld: the \d{4}-\d\d-\d\d round has 3 complete respondents and the \d{4}-\d\d-\d\d round has 3 complete respondents, and they are listed from 4\./,
   );
   await expect(page.getByRole("list", { name: "Statements whose team mean moved most" }).count()).resolves.toBe(0);
   // With the default (3) the three-person rounds show them.

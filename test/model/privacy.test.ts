@@ -2,6 +2,7 @@
 // settings as stored.
 import fc from "fast-check";
 import {
+  movedStatementsWithheld,
   DEFAULT_MIN_GROUP,
   DEFAULT_TEAM_SETTINGS,
   anonymousRespondent,
@@ -50,6 +51,34 @@ describe("teamDetail", () => {
         message: "The smallest group must be a whole number from 1 to 50.",
       });
     }
+  });
+});
+
+describe("movedStatementsWithheld", () => {
+  const round = (date: string, respondents: number) => ({ date, respondents });
+
+  it("names every round below the smallest group, and is null once both reach it", () => {
+    expect(movedStatementsWithheld(round("2026-01-10", 2), round("2026-04-02", 3), 3)).toBe(
+      "The statements that moved most are withheld: the 2026-01-10 round has 2 complete respondents, and they are " +
+        "listed from 3. In so small a group a statement's team mean can show how one person answered.",
+    );
+    expect(movedStatementsWithheld(round("", 1), round("2026-04-02", 2), 3)).toBe(
+      "The statements that moved most are withheld: the undated round has 1 complete respondent and the 2026-04-02 " +
+        "round has 2 complete respondents, and they are listed from 3. In so small a group a statement's team mean " +
+        "can show how one person answered.",
+    );
+    expect(movedStatementsWithheld(round("2026-01-10", 3), round("2026-04-02", 3), 3)).toBeNull();
+    expect(movedStatementsWithheld(round("2026-01-10", 2), round("2026-04-02", 2), 2)).toBeNull();
+  });
+
+  it("withholds exactly when teamDetail withholds either round's detail", () => {
+    fc.assert(
+      fc.property(fc.nat(60), fc.nat(60), fc.integer({ min: 1, max: 50 }), (a, b, minGroup) => {
+        const withheld = movedStatementsWithheld(round("2026-01-10", a), round("2026-04-02", b), minGroup) !== null;
+        expect(withheld).toBe(!teamDetail(a, minGroup).shown || !teamDetail(b, minGroup).shown);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

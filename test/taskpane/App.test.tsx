@@ -7,6 +7,7 @@ import "../../src/taskpane/components/TeamPanel";
 import { LocalPlanningStore } from "../../src/workbook/local-planning";
 import { LocalStore, type KeyValueStorage } from "../../src/workbook/local-store";
 import { DRAFT_KEY, RESPONSES_KEY, type AssessmentStore } from "../../src/workbook/store";
+import { BrowserTeamSettings, TEAM_SETTINGS_KEY } from "../../src/workbook/team-settings";
 import { answer } from "./answer";
 import { renderInPane } from "./render";
 
@@ -26,9 +27,18 @@ class MemoryStorage implements KeyValueStorage {
 const PREVIEW = { host: null, reason: "test" };
 
 async function renderApp(store: AssessmentStore, storage: KeyValueStorage = new MemoryStorage()) {
-  renderInPane(<App office={PREVIEW} store={store} planningStore={new LocalPlanningStore(storage)} />, {
-    withErrorBar: false,
-  });
+  const planningStore = new LocalPlanningStore(storage);
+  renderInPane(
+    <App
+      office={PREVIEW}
+      store={store}
+      planningStore={planningStore}
+      teamSettings={new BrowserTeamSettings(storage)}
+    />,
+    {
+      withErrorBar: false,
+    },
+  );
   await screen.findByRole("form", { name: "Assessment" });
 }
 
@@ -191,7 +201,9 @@ describe("App with the browser store", () => {
       ]),
     );
     storage.setItem(DRAFT_KEY, JSON.stringify({ workflow: "Claims", respondent: "", date: "", answers: {} }));
-    await renderApp(new LocalStore(storage));
+    // A team that shows detail from one respondent up (the default of 3 would withhold it here).
+    storage.setItem(TEAM_SETTINGS_KEY, JSON.stringify({ minGroup: 1, anonymousRounds: [] }));
+    await renderApp(new LocalStore(storage), storage);
     await act(async () => fireEvent.click(screen.getByRole("tab", { name: "Team & history" })));
     const round = await screen.findByRole("combobox", { name: "Round" });
     // April, the latest round: Ana alone, 0.6 on every layer; nothing to disagree on.

@@ -145,7 +145,7 @@ describe("the smallest group", () => {
     expect(within(moved).getByText(/^What moved from/)).toBeTruthy();
     expect(within(moved).queryByRole("list")).toBeNull();
     expect(within(moved).getByTestId("report-statements-withheld").textContent).toMatch(
-      /^Only the team mean is shown: this round has 2 complete respondents, and detail appears from 3\./,
+      /^The statements that moved most are withheld: the 2026-01-15 round has 2 complete respondents and the 2026-04-10 round has 2 complete respondents, and they are listed from 3\./,
     );
   });
 });

@@ -242,8 +242,8 @@ describe("the statements that moved most, below the smallest group", () => {
     const { sheet, book, name } = await insert(rounds);
     expect(sheet.cell(`A${reportRow("statement:0")}`).value).toBe("Withheld: see the note below.");
     expect(sheet.cell(`A${reportRow("statementsNote")}`).value).toBe(
-      "Withheld: the 2026-04-02 round has 2 complete respondents, and statements are listed from 3. " +
-        "In so small a group a statement's team mean can show how one person answered.",
+      "The statements that moved most are withheld: the 2026-04-02 round has 2 complete respondents, and they are " +
+        "listed from 3. In so small a group a statement's team mean can show how one person answered.",
     );
     const texts = [...sheet.cells.values()].map((cell) => cell.value);
     const { latest, previous } = modelPair(rounds);

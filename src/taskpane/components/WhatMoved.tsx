@@ -17,7 +17,7 @@ import {
   DEFAULT_MIN_GROUP,
   attribution,
   statementsMovedMost,
-  teamDetail,
+  movedStatementsWithheld,
   type AssessmentRound,
   type LayerShare,
 } from "../../model";
@@ -121,23 +121,10 @@ function SharesChart({ shares, description }: { shares: readonly LayerShare[]; d
   );
 }
 
-const people = (n: number) => `${n} complete respondent${n === 1 ? "" : "s"}`;
-
-/**
- * Why the statements that moved most are not listed, or null when both rounds are large enough.
- * A statement's team mean in a small round comes close to one person's answer, and a named top
- * three would point at it; the layer shares, means of three statements each, are kept.
- */
+/** Why the statements that moved most are not listed, or null when both rounds are large enough. */
 export function statementsWithheld(from: AssessmentRound, to: AssessmentRound, minGroup: number): string | null {
-  const small = [from, to].filter((round) => !teamDetail(round.result?.respondents ?? 0, minGroup).shown);
-  if (small.length === 0) return null;
-  const which = small
-    .map((round) => `the ${roundName(round.date)} round has ${people(round.result?.respondents ?? 0)}`)
-    .join(" and ");
-  return (
-    `The statements that moved most are withheld: ${which}, and they are listed from ${minGroup}. ` +
-    "In so small a group a statement's team mean can show how one person answered."
-  );
+  const size = (round: AssessmentRound) => ({ date: round.date, respondents: round.result?.respondents ?? 0 });
+  return movedStatementsWithheld(size(from), size(to), minGroup);
 }
 
 /**

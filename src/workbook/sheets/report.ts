@@ -11,7 +11,6 @@ import {
   MIN_GROUP_LIMITS,
   boardReport,
   planToNextBandText,
-  roundsOf,
   teamDetail,
   type AssessmentResponse,
   type BoardReport,
@@ -493,27 +492,6 @@ function sourceNote(context: ReportContext): string {
   );
 }
 
-const people = (count: number) => plural(count, "complete respondent");
-
-/**
- * Why the statements that moved most are withheld, or null: as in the pane, when either of the two
- * rounds compared has fewer complete respondents than the smallest group, since a statement's
- * mean in so small a group comes close to one person's answer. The layer shares are kept.
- */
-function movedWithheld(input: ReportInput): string | null {
-  const scored = roundsOf(input.responses, input.workflow).filter((round) => round.result !== null);
-  if (scored.length < 2) return null;
-  const small = scored
-    .slice(-2)
-    .filter((round) => !teamDetail(round.result!.respondents, input.minGroup).shown)
-    .map((round) => `the ${round.date || "undated"} round has ${people(round.result!.respondents)}`);
-  if (small.length === 0) return null;
-  return (
-    `Withheld: ${small.join(" and ")}, and statements are listed from ${input.minGroup}. ` +
-    "In so small a group a statement's team mean can show how one person answered."
-  );
-}
-
 function statementsNote(context: ReportContext): string {
   return context.movedWithheld ?? "Mean answers from 0 to 5 over each round's complete responses.";
 }
@@ -579,8 +557,10 @@ function contextOf(input: ReportInput): ReportContext {
     maturity: input.planning?.maturity ?? [],
     roadmaps: input.planning?.roadmaps ?? [],
     today: input.insertedOn,
+    minGroup: input.minGroup,
   });
-  const withheld = movedWithheld(input);
+  // The board report withholds the statements below the smallest group, with the reason.
+  const withheld = board.moved?.statementsWithheld ?? null;
   return {
     input,
     board,
