@@ -306,6 +306,17 @@ test("two respondents: team aggregate, divergence flag, and .xlsx / CSV / JSON e
 
   await showTab(page, "Team & history");
   await page.getByRole("heading", { name: `${WORKFLOW}, round 2026-03-15: 2 responses` }).waitFor();
+  // Two respondents are fewer than the default smallest group (3): only the team means, and why.
+  await expect(page.getByTestId("detail-withheld").textContent()).resolves.toMatch(
+    /^Only the team mean is shown: this round has 2 complete respondents, and detail appears from 3\./,
+  );
+  await expect(page.getByRole("list", { name: "Statements with divergent answers" }).count()).resolves.toBe(0);
+  // The team lowers it to 2, and the round's detail appears.
+  await page.getByRole("textbox", { name: "Smallest group shown in detail" }).fill("2");
+  await page.getByRole("button", { name: "Save smallest group" }).click();
+  await page
+    .getByText("Saved: rounds with fewer than 2 complete respondents show only the team mean of each layer.")
+    .waitFor();
   const strategy = page
     .getByRole("table", { name: "Layer scores across the round's complete responses" })
     .getByRole("row", {
