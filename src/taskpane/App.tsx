@@ -173,10 +173,10 @@ export function App({ office, store: plainStore, planningStore, initialDraft, te
     setRecord(null);
     setSaving(true);
     const id = draft.responseId ?? (newResponseId.current ??= newId());
-    const response = responseFromDraft(draft, id);
-    const ok = await save(response);
+    // As stored: in an anonymous round it carries its label rather than any name typed.
+    const response = await save(responseFromDraft(draft, id));
     setSaving(false);
-    if (!ok) return;
+    if (!response) return;
     newResponseId.current = null;
     setLastSavedId(response.id);
     const answered = answeredIn(response.answers);

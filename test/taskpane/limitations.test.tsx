@@ -26,10 +26,15 @@ function storeLacking(messages: string[]): AssessmentStore & { saved: number } {
 }
 
 function Saver({ store, onSaved }: { store: AssessmentStore; onSaved: (ok: boolean) => void }) {
+  // save resolves to the response as stored, or false after a failure.
   const { save } = useResponses(store);
   return (
     <button
-      onClick={() => void save({ id: "r", workflow: "Claims", respondent: "", date: "", answers: {} }).then(onSaved)}
+      onClick={() =>
+        void save({ id: "r", workflow: "Claims", respondent: "", date: "", answers: {} }).then((stored) =>
+          onSaved(stored !== false),
+        )
+      }
     >
       Save
     </button>

@@ -216,7 +216,7 @@ describe("an anonymous round in the pane", () => {
     await waitFor(() => expect(document.querySelectorAll('[role="radiogroup"]')).toHaveLength(15));
     STATEMENTS.forEach((_, i) => answer(i, 3));
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save response" })));
-    await screen.findByText(/^Saved the response for Claims\./);
+    await screen.findByText(/^Saved Respondent 1's response for Claims\./);
     const saved = JSON.parse(storage.getItem(RESPONSES_KEY)!) as AssessmentResponse[];
     expect(saved.map((r) => r.respondent)).toEqual(["Respondent 1"]);
     expect([...storage.map.values()].join("\n")).not.toContain("Zoë");

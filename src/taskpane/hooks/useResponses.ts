@@ -12,12 +12,16 @@ export function useResponses(store: AssessmentStore) {
   const [list, setList] = React.useState<ResponseList>({ responses: [], skipped: [] });
   const [loading, setLoading] = React.useState(true);
 
-  const reload = React.useCallback(async () => {
+  /** Reads the list again; resolves to it, or null once a failure is reported. */
+  const reload = React.useCallback(async (): Promise<ResponseList | null> => {
     setLoading(true);
     try {
-      setList(await store.listResponses());
+      const next = await store.listResponses();
+      setList(next);
+      return next;
     } catch (error) {
       report("Saved responses could not be read", error, () => void reload());
+      return null;
     } finally {
       setLoading(false);
     }
@@ -28,11 +32,12 @@ export function useResponses(store: AssessmentStore) {
   }, [reload]);
 
   /**
-   * Saves one response (a new row, or the row with its id) and reads the list again; resolves
+   * Saves one response (a new row, or the row with its id) and reads the list again; resolves to
+   * the response as stored (in an anonymous round it carries its label, not the name typed), or
    * false (after reporting) on failure. `retry` replaces the plain retry of the save.
    */
   const save = React.useCallback(
-    async (response: AssessmentResponse, retry?: () => void): Promise<boolean> => {
+    async (response: AssessmentResponse, retry?: () => void): Promise<AssessmentResponse | false> => {
       try {
         await store.saveResponse(response);
       } catch (error) {
@@ -41,8 +46,8 @@ export function useResponses(store: AssessmentStore) {
       }
       const limitations = store.drainLimitations?.() ?? [];
       if (limitations.length > 0) report(SAVED_WITH_LIMITATIONS, limitations.join(" "));
-      await reload();
-      return true;
+      const next = await reload();
+      return next?.responses.find((stored) => stored.id === response.id) ?? response;
     },
     [store, report, reload],
   );

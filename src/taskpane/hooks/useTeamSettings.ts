@@ -22,8 +22,8 @@ export function teamSettingsFor(kind: AssessmentStore["kind"]): TeamSettingsStor
     : new BrowserTeamSettings(window.localStorage);
 }
 
-/** Saves one response; resolves false once the failure is reported (useResponses' save). */
-export type SaveResponse = (response: AssessmentResponse, retry?: () => void) => Promise<boolean>;
+/** Saves one response; resolves to it as stored, or false once the failure is reported (useResponses' save). */
+export type SaveResponse = (response: AssessmentResponse, retry?: () => void) => Promise<AssessmentResponse | false>;
 
 /** The responses of one round that carry a typed name (not a label, not blank). */
 export const namedIn = (responses: readonly AssessmentResponse[], workflow: string, date: string) =>
