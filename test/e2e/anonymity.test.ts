@@ -83,12 +83,12 @@ test("an anonymous round of 2: no name kept, only the team mean shown, and why",
   await page.getByLabel("Respondent (optional)").waitFor({ state: "detached" });
   await expect(stored()).resolves.not.toContain("Zoë");
 
-  for (const answers of [LOW, HIGH]) {
+  for (const [n, answers] of [LOW, HIGH].entries()) {
     await answerAll(answers);
     await page.getByRole("button", { name: "Save response" }).click();
-    // The same words after each save: the cleared form says this save is done.
+    // Each save is confirmed under the label it was stored with, never the name typed before.
     await page.getByRole("status").filter({ hasText: "0 of 15 answered" }).waitFor();
-    await page.getByText(`Saved the response for ${WORKFLOW}.`).waitFor();
+    await page.getByText(`Saved Respondent ${n + 1}'s response for ${WORKFLOW}.`).waitFor();
   }
 
   await showTab(page, "Team & history");

@@ -350,8 +350,14 @@ describe("AssessmentForm's anonymous round switch", () => {
 
   it("waits for a workflow, since a round is one workflow on one date", () => {
     setup({}, { anonymity: anonymity({ workflow: "" }) });
-    expect(screen.getByRole("switch", { name: "Anonymous round" })).toBeDisabled();
-    expect(screen.getByText("Name the workflow first: a round is one workflow on one date.")).toBeInTheDocument();
+    expect(screen.queryByRole("switch", { name: "Anonymous round" })).toBeNull();
+    expect(
+      screen.getByText("Anonymous round: name the workflow first, since a round is one workflow on one date."),
+    ).toBeInTheDocument();
+    cleanup();
+    setup({ workflow: "Claims" }, { anonymity: anonymity({ workflow: "Claims" }) });
+    expect(screen.getByRole("switch", { name: "Anonymous round" })).toBeEnabled();
+    expect(screen.queryByText(/^Anonymous round: name the workflow first/)).toBeNull();
   });
 
   it("turns on at once for a round without names, and hides the Respondent field once on", () => {

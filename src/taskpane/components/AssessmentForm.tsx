@@ -145,8 +145,11 @@ type Ask = { kind: "partial" | "next" | "cancel"; at: "top" | "bottom" };
 const roundWords = (workflow: string, date: string) => `${workflow}, ${date || "undated"}`;
 
 /** What the anonymity switch does for this round, said under it. */
+/** Said in place of the switch until a workflow is named. */
+export const ANONYMITY_NEEDS_WORKFLOW =
+  "Anonymous round: name the workflow first, since a round is one workflow on one date.";
+
 function anonymityHint({ workflow, date, on }: RoundAnonymity): string {
-  if (workflow === "") return "Name the workflow first: a round is one workflow on one date.";
   return on
     ? `No names are asked for or kept in ${roundWords(workflow, date)}: each response is saved as “Respondent 1”, “Respondent 2”…`
     : `Keep no names in ${roundWords(workflow, date)}: each response is then saved as “Respondent 1”, “Respondent 2”…`;
@@ -399,13 +402,18 @@ export function AssessmentForm({
             onChange={(value) => onRoundDate(value)}
           />
         )}
-        {anonymity && (
+        {/* The switch comes with a workflow to apply to: until then a line says it exists and what
+            it needs (and the first screen draws one control fewer). */}
+        {anonymity && anonymity.workflow === "" && (
+          <span className={mergeClasses(styles.small, styles.hint)}>{ANONYMITY_NEEDS_WORKFLOW}</span>
+        )}
+        {anonymity && anonymity.workflow !== "" && (
           <div className={styles.anonymity}>
             <Switch
               className={styles.switch}
               label="Anonymous round"
               checked={anonymous}
-              disabled={anonymity.busy || anonymity.workflow === "" || askAnonymous}
+              disabled={anonymity.busy || askAnonymous}
               aria-describedby="anonymity-hint"
               onChange={(_, data) => requestAnonymous(data.checked)}
             />
