@@ -6,23 +6,13 @@
 import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
-import {
-  ROOT,
-  launch,
-  openTaskpane,
-  requireBuildAndBrowser,
-  serveDist,
-  waitForSurvey,
-  type Server,
-  type Session,
-} from "./support/browser";
-import { seriousViolations, showTab } from "./support/page";
+import { openTaskpane, reopenTaskpane } from "./support/browser";
+import { expectNoSeriousViolations, showTab } from "./support/page";
+import { ARTIFACTS, browserSuite } from "./support/suite";
 
 // Chromium on a busy 2-core machine: the limit bounds a test; nothing here waits on time.
 jest.setTimeout(120_000);
 
-const ARTIFACTS = path.join(ROOT, "test-artifacts");
-const AXE = require.resolve("axe-core/axe.min.js");
 const WORKFLOW = "Invoice triage";
 
 interface StoredPlanning {
@@ -36,24 +26,10 @@ interface StoredPlanning {
   }[];
 }
 
-let server: Server;
-let session: Session;
+const suite = browserSuite({ colorScheme: "light", artifacts: true });
 let page: Page;
-const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  requireBuildAndBrowser();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDist();
-  session = await launch({ colorScheme: "light" });
-  page = await session.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+beforeAll(() => ({ page } = suite));
 
 const planning = () =>
   page.evaluate(() => JSON.parse(localStorage.getItem("agap.planning") ?? "null")) as Promise<StoredPlanning | null>;
@@ -63,22 +39,8 @@ const owner = (id: string) => task(id).getByRole("textbox", { name: "Owner" });
 const status = (id: string) => task(id).getByRole("combobox", { name: "Status" });
 const doneOn = (id: string) => task(id).getByLabel("Done on");
 
-/** Runs axe-core on the page as it is now; axe is injected again after each reload. */
-async function expectNoSeriousViolations(where: string): Promise<void> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
-  const problems = await seriousViolations(page, where);
-  if (problems.length > 0) throw new Error(`axe-core violations:\n${problems.join("\n")}`);
-}
-
-/** Starts the pane again from the page's own storage, as a person reopening it would. */
-async function reopen(): Promise<void> {
-  await page.reload();
-  await page.getByRole("heading", { name: "AGAP assessment" }).waitFor();
-  await waitForSurvey(page);
-}
-
 test("a roadmap generated for the workflow typed on the Assessment tab", async () => {
-  await openTaskpane(page, server.url);
+  await openTaskpane(page, suite.server.url);
   await page.getByRole("combobox", { name: "Workflow" }).fill(WORKFLOW);
   await showTab(page, "Roadmap");
   await expect(page.getByRole("combobox", { name: "Workflow" }).inputValue()).resolves.toBe(WORKFLOW);
@@ -119,7 +81,7 @@ test("task owners, statuses and done dates are saved and are there after a reloa
     doneDate: "2024-02-20",
   });
 
-  await reopen();
+  await reopenTaskpane(page);
   await showTab(page, "Roadmap");
   await owner("foundation.owner").waitFor();
   await expect(owner("foundation.owner").inputValue()).resolves.toBe("Dana Ruiz");
@@ -180,7 +142,7 @@ test("screenshots of the corrected panels at 320 and 400 px, light and dark; not
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme: scheme });
       // The theme is chosen at start-up, so the pane starts again in the scheme.
-      await reopen();
+      await reopenTaskpane(page);
 
       // Scenarios: Plan B deleted (Undo offered), Plan A being renamed to Plan B's name.
       await showTab(page, "Scenarios");
@@ -199,7 +161,7 @@ test("screenshots of the corrected panels at 320 and 400 px, light and dark; not
       await edit.getByText(/already called “Plan B”/).waitFor();
       await page.getByRole("heading", { name: "Saved scenarios" }).scrollIntoViewIfNeeded();
       await shot("scenarios", width, scheme);
-      await expectNoSeriousViolations(`Scenarios, ${width} px ${scheme}, editing with Undo offered`);
+      await expectNoSeriousViolations(page, `Scenarios, ${width} px ${scheme}, editing with Undo offered`);
       await edit.getByRole("button", { name: "Cancel" }).click();
 
       // ROI: the row in the form, to edit.
@@ -207,7 +169,7 @@ test("screenshots of the corrected panels at 320 and 400 px, light and dark; not
       await page.getByRole("button", { name: "Edit the ROI row “Invoice triage · Handling time”" }).click();
       await page.getByTestId("roi-editing").waitFor();
       await shot("roi", width, scheme);
-      await expectNoSeriousViolations(`ROI, ${width} px ${scheme}, a row in the form`);
+      await expectNoSeriousViolations(page, `ROI, ${width} px ${scheme}, a row in the form`);
 
       // Roadmap: one task changed and not saved, then the regenerate question.
       await showTab(page, "Roadmap");
@@ -217,13 +179,13 @@ test("screenshots of the corrected panels at 320 and 400 px, light and dark; not
       await owner("integration.embed").fill("Lee Chen");
       await page.getByRole("region", { name: "Unsaved task changes" }).waitFor();
       await shot("roadmap", width, scheme, false);
-      await expectNoSeriousViolations(`Roadmap, ${width} px ${scheme}, a task changed`);
+      await expectNoSeriousViolations(page, `Roadmap, ${width} px ${scheme}, a task changed`);
       await page.getByRole("button", { name: "Discard" }).click();
       await page.getByRole("button", { name: "Regenerate roadmap…" }).click();
       const question = page.getByRole("group", { name: `Regenerate the roadmap for ${WORKFLOW}?` });
       await question.waitFor();
       await shot("regenerate", width, scheme, false);
-      await expectNoSeriousViolations(`Roadmap, ${width} px ${scheme}, the regenerate question open`);
+      await expectNoSeriousViolations(page, `Roadmap, ${width} px ${scheme}, the regenerate question open`);
       await question.getByRole("button", { name: "Keep it" }).click();
       await question.waitFor({ state: "detached" });
     }
@@ -240,6 +202,6 @@ test("screenshots of the corrected panels at 320 and 400 px, light and dark; not
 });
 
 test("no request leaves the page's origin apart from office.js; no page errors", () => {
-  expect(session.foreignRequests(server.url).map((r) => `${r.method} ${r.url}`)).toEqual([]);
-  expect(pageErrors).toEqual([]);
+  expect(suite.session.foreignRequests(suite.server.url).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  expect(suite.pageErrors).toEqual([]);
 });

@@ -7,23 +7,13 @@
 import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
-import {
-  ROOT,
-  launch,
-  openTaskpane,
-  requireBuildAndBrowser,
-  serveDist,
-  waitForSurvey,
-  type Server,
-  type Session,
-} from "./support/browser";
-import { seriousViolations, showTab } from "./support/page";
+import { openTaskpane, waitForSurvey } from "./support/browser";
+import { answerStatements, expectNoSeriousViolations, showTab } from "./support/page";
+import { ARTIFACTS, browserSuite } from "./support/suite";
 
 // Chromium on a busy 2-core machine: the limit bounds a test; nothing here waits on time.
 jest.setTimeout(120_000);
 
-const ARTIFACTS = path.join(ROOT, "test-artifacts");
-const AXE = require.resolve("axe-core/axe.min.js");
 const WORKFLOW = "Vendor onboarding";
 const DATE = "2026-04-02";
 // Ana: Strategy 4,4,4 → 0.8; Workflow 3,3,3 → 0.6; Oversight 4,4,4 → 0.8; Measurement 3,3,3 → 0.6;
@@ -33,25 +23,11 @@ const ANA = [4, 4, 4, 3, 3, 3, 4, 4, 4, 3, 3, 3, 4, 4, 4];
 const MEASUREMENT = [9, 10, 11];
 const CORRECTED = ANA.map((value, i) => (MEASUREMENT.includes(i) ? 4 : value));
 
-let server: Server;
-let session: Session;
+const suite = browserSuite({ colorScheme: "light", artifacts: true });
 let page: Page;
-const pageErrors: string[] = [];
 let anaId = "";
 
-beforeAll(async () => {
-  requireBuildAndBrowser();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDist();
-  session = await launch({ colorScheme: "light" });
-  page = await session.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+beforeAll(() => ({ page } = suite));
 
 type Stored = { id: string; workflow: string; respondent: string; date: string; answers: Record<string, number> };
 const storedResponses = () =>
@@ -62,29 +38,13 @@ const responseRows = () =>
 const teamHeading = (count: string) => page.getByRole("heading", { name: `${WORKFLOW}, round ${DATE}: ${count}` });
 const editBanner = () => page.getByRole("group", { name: `Editing Ana's response of ${DATE}` });
 
-async function answerFrom(answers: readonly number[], from = 0) {
-  const groups = page.getByRole("radiogroup");
-  for (let i = from; i < answers.length; i++) {
-    await groups
-      .nth(i)
-      .getByRole("radio", { name: String(answers[i]), exact: true })
-      .check();
-  }
-}
-
-async function expectNoSeriousViolations(where: string): Promise<void> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
-  const problems = await seriousViolations(page, where);
-  if (problems.length > 0) throw new Error(`axe-core violations:\n${problems.join("\n")}`);
-}
-
 test("Enter in the Respondent field saves nothing, with 1 of 15 answered", async () => {
-  await openTaskpane(page, server.url);
+  await openTaskpane(page, suite.server.url);
   await page.getByRole("combobox", { name: "Workflow" }).fill(WORKFLOW);
   await page.getByLabel("Date for this round (optional)").fill(DATE);
   // The response on the form takes the round's date, as every new respondent will.
   await expect(page.getByLabel("Date (optional)").inputValue()).resolves.toBe(DATE);
-  await answerFrom(ANA.slice(0, 1));
+  await answerStatements(page, ANA.slice(0, 1));
   await expect(answeredText()).resolves.toBe("1 of 15 answered");
   await page.getByLabel("Respondent (optional)").fill("Ana");
   await page.getByLabel("Respondent (optional)").press("Enter");
@@ -95,7 +55,7 @@ test("Enter in the Respondent field saves nothing, with 1 of 15 answered", async
 });
 
 test("a complete response is saved; the next respondent starts with the round's date", async () => {
-  await answerFrom(ANA, 1);
+  await answerStatements(page, ANA, 1);
   await expect(answeredText()).resolves.toBe("15 of 15 answered");
   await page.getByRole("button", { name: "Save response" }).click();
   await page.getByText(`Saved Ana's response for ${WORKFLOW}.`).waitFor();
@@ -120,7 +80,7 @@ test("Edit from Team & history, change Measurement, Save changes: the list shows
   await expect(page.getByLabel("Respondent (optional)").inputValue()).resolves.toBe("Ana");
   await expect(page.getByLabel("Date (optional)").inputValue()).resolves.toBe(DATE);
   await expect(answeredText()).resolves.toBe("15 of 15 answered");
-  await answerFrom(CORRECTED);
+  await answerStatements(page, CORRECTED);
   await page.getByRole("button", { name: "Save changes" }).click();
   await page.getByText(`Saved the changes to Ana's response of ${DATE}.`).waitFor();
   await expect(editBanner().count()).resolves.toBe(0);
@@ -156,7 +116,7 @@ test("Delete, then Undo: the response is back with the same id and answers", asy
 test("Next respondent over unsaved answers asks first; a partial save asks too, and is marked partial", async () => {
   await showTab(page, "Assessment");
   await page.getByLabel("Respondent (optional)").fill("Ben");
-  await answerFrom([2, 2]);
+  await answerStatements(page, [2, 2]);
   await page.getByRole("button", { name: "Next respondent" }).click();
   const ask = page.getByRole("group", { name: "Ben's answers are not saved (2 of 15 answered)." });
   await ask.waitFor();
@@ -179,17 +139,17 @@ test("Next respondent over unsaved answers asks first; a partial save asks too, 
 test("axe-core finds no serious violation in edit mode, in a question, or in the Team list with Undo", async () => {
   await page.getByRole("button", { name: "Delete Ben's response" }).click();
   await page.getByRole("button", { name: "Undo" }).waitFor();
-  await expectNoSeriousViolations("Team & history with Undo");
+  await expectNoSeriousViolations(page, "Team & history with Undo");
   await page.getByRole("button", { name: "Undo" }).click();
   await teamHeading("2 responses, 1 partial").waitFor();
   await page.getByRole("button", { name: "Edit Ana's response" }).click();
   await editBanner().waitFor();
-  await answerFrom([0]);
+  await answerStatements(page, [0]);
   await editBanner().getByRole("button", { name: "Cancel edit" }).click();
   await editBanner()
     .getByRole("group", { name: /are not saved/ })
     .waitFor();
-  await expectNoSeriousViolations("Assessment, editing, asking about Cancel edit");
+  await expectNoSeriousViolations(page, "Assessment, editing, asking about Cancel edit");
   await editBanner().getByRole("button", { name: "Discard changes" }).click();
   await expect(editBanner().count()).resolves.toBe(0);
 });
@@ -223,7 +183,7 @@ test("screenshots at 320 and 400 px, light and dark: edit banner, its question, 
       await editBanner().waitFor();
       await page.evaluate(() => window.scrollTo(0, 0));
       await shot("editing");
-      await answerFrom([0]);
+      await answerStatements(page, [0]);
       await editBanner().getByRole("button", { name: "Cancel edit" }).click();
       await editBanner()
         .getByRole("group", { name: /are not saved/ })
@@ -233,7 +193,7 @@ test("screenshots at 320 and 400 px, light and dark: edit banner, its question, 
       await editBanner().getByRole("button", { name: "Discard changes" }).click();
       await expect(editBanner().count()).resolves.toBe(0);
 
-      await answerFrom([3]);
+      await answerStatements(page, [3]);
       await page.getByRole("button", { name: "Save response" }).click();
       await page.getByRole("group", { name: "14 of 15 statements are unanswered." }).waitFor();
       await shot("partial");
@@ -252,6 +212,6 @@ test("screenshots at 320 and 400 px, light and dark: edit banner, its question, 
 });
 
 test("no request leaves the page's origin apart from office.js; no page errors", () => {
-  expect(session.foreignRequests(server.url).map((r) => `${r.method} ${r.url}`)).toEqual([]);
-  expect(pageErrors).toEqual([]);
+  expect(suite.session.foreignRequests(suite.server.url).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  expect(suite.pageErrors).toEqual([]);
 });

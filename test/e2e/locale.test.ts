@@ -3,42 +3,21 @@
 // field), and every figure the pane derives from them agrees and is written with de-DE separators.
 // One browser for the file; the tests run in order on one page, each building on the last.
 import type { Page } from "playwright-core";
-import { launch, openTaskpane, requireBuildAndBrowser, serveDist, type Server, type Session } from "./support/browser";
-import { showTab } from "./support/page";
+import { openTaskpane } from "./support/browser";
+import { fieldMessage, showTab } from "./support/page";
+import { browserSuite } from "./support/suite";
 
 jest.setTimeout(60_000);
 
-let server: Server;
-let session: Session;
+const suite = browserSuite({ locale: "de-DE" });
 let page: Page;
-const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  requireBuildAndBrowser();
-  server = await serveDist();
-  session = await launch({ locale: "de-DE" });
-  page = await session.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-});
+beforeAll(() => ({ page } = suite));
 
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+afterEach(() => expect(suite.pageErrors).toEqual([]));
 
-afterEach(() => expect(pageErrors).toEqual([]));
-
-/** The text of a field's message, read through the control's aria-describedby, and its aria-invalid. */
-function describedBy(label: string) {
-  return page.getByRole("textbox", { name: label, exact: true }).evaluate((control) => ({
-    description: (control.getAttribute("aria-describedby") ?? "")
-      .split(/\s+/)
-      .map((id) => document.getElementById(id)?.textContent ?? "")
-      .join(" ")
-      .trim(),
-    invalid: control.getAttribute("aria-invalid") === "true",
-  }));
-}
+/** The message and aria-invalid of the text box with this exact name. */
+const describedBy = (label: string) => fieldMessage(page.getByRole("textbox", { name: label, exact: true }));
 
 const planning = () =>
   page.evaluate(() => JSON.parse(localStorage.getItem("agap.planning") ?? "null")) as Promise<{
@@ -50,7 +29,7 @@ const planning = () =>
 const percentDe = (share: number) => `${(share * 100).toFixed(1).replace(".", ",")}%`;
 
 test("the browser speaks German", async () => {
-  await openTaskpane(page, server.url);
+  await openTaskpane(page, suite.server.url);
   await expect(page.evaluate(() => navigator.language)).resolves.toBe("de-DE");
 });
 

@@ -6,21 +6,11 @@ import fs from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import {
-  ROOT,
-  launch,
-  openTaskpane,
-  requireBuildAndBrowser,
-  serveDist,
-  type Server,
-  type Session,
-} from "./support/browser";
-import { seriousViolations, showTab } from "./support/page";
+import { openTaskpane } from "./support/browser";
+import { answerStatements, expectNoSeriousViolations, fieldMessage, showTab } from "./support/page";
+import { ARTIFACTS, browserSuite } from "./support/suite";
 
 jest.setTimeout(60_000);
-
-const ARTIFACTS = path.join(ROOT, "test-artifacts");
-const AXE = require.resolve("axe-core/axe.min.js");
 
 const WORKFLOW = "Invoice triage";
 const BASE_LABEL = `${WORKFLOW}, 2026-03-15 (team mean)`;
@@ -55,39 +45,16 @@ const DUE = {
   "governance.target-stage": "2024-04-30", // day 90: 31 Mar + 30 days
 };
 
-let server: Server;
-let session: Session;
+const suite = browserSuite({ colorScheme: "light", artifacts: true });
 let page: Page;
-const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  requireBuildAndBrowser();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDist();
-  session = await launch({ colorScheme: "light" });
-  page = await session.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+beforeAll(() => ({ page } = suite));
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 const points = (change: number) => `${change >= 0 ? "+" : ""}${(change * 100).toFixed(1)} pts`;
 
-/** The text of a field's message, read through the control's aria-describedby, and its aria-invalid. */
-function describedBy(target: Page, label: string) {
-  return target.getByLabel(label, { exact: true }).evaluate((control) => ({
-    description: (control.getAttribute("aria-describedby") ?? "")
-      .split(/\s+/)
-      .map((id) => document.getElementById(id)?.textContent ?? "")
-      .join(" ")
-      .trim(),
-    invalid: control.getAttribute("aria-invalid") === "true",
-  }));
-}
+/** The message and aria-invalid of the field with this exact label. */
+const describedBy = (target: Page, label: string) => fieldMessage(target.getByLabel(label, { exact: true }));
 
 const planning = () =>
   page.evaluate(() => JSON.parse(localStorage.getItem("agap.planning") ?? "null")) as Promise<{
@@ -96,26 +63,13 @@ const planning = () =>
     roadmaps: { workflow: string; startDate: string; tasks: unknown[] }[];
   } | null>;
 
-/** Runs axe-core on the page as it is now (axe is injected once; the page never navigates). */
-async function expectNoSeriousViolations(where: string): Promise<void> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
-  const problems = await seriousViolations(page, where);
-  if (problems.length > 0) throw new Error(`axe-core violations:\n${problems.join("\n")}`);
-}
-
 test("answers the assessment for Invoice triage and saves it", async () => {
-  await openTaskpane(page, server.url);
+  await openTaskpane(page, suite.server.url);
   await page.getByRole("combobox", { name: "Workflow" }).fill(WORKFLOW);
   await page.getByLabel("Respondent (optional)").fill("Ana");
   await page.getByLabel("Date (optional)").fill("2026-03-15");
-  const groups = page.getByRole("radiogroup");
-  await expect(groups.count()).resolves.toBe(15);
-  for (let i = 0; i < ANSWERS.length; i++) {
-    await groups
-      .nth(i)
-      .getByRole("radio", { name: String(ANSWERS[i]), exact: true })
-      .check();
-  }
+  await expect(page.getByRole("radiogroup").count()).resolves.toBe(15);
+  await answerStatements(page, ANSWERS);
   await expect(page.getByRole("status").filter({ hasText: "answered" }).textContent()).resolves.toBe(
     "15 of 15 answered",
   );
@@ -201,7 +155,7 @@ test("plans to 25%: four layers rise to the hand-computed level; two scenarios s
   ]);
   expect(points(0.25 - REALIZED)).toBe("+20.2 pts");
   await page.screenshot({ path: path.join(ARTIFACTS, "planning-scenarios.png"), fullPage: true });
-  await expectNoSeriousViolations("Scenarios");
+  await expectNoSeriousViolations(page, "Scenarios");
 });
 
 test("ROI: a baseline captured after go-live is warned next to its date and flagged once saved; ROI 116.0%", async () => {
@@ -282,7 +236,7 @@ test("ROI: a baseline captured after go-live is warned next to its date and flag
     discountRate: 0.01,
   });
   await page.screenshot({ path: path.join(ARTIFACTS, "planning-roi.png"), fullPage: true });
-  await expectNoSeriousViolations("ROI");
+  await expectNoSeriousViolations(page, "ROI");
 });
 
 test("Roadmap from 2024-02-01, typed with the keyboard: hand-computed due dates and the baseline on file", async () => {
@@ -313,7 +267,7 @@ test("Roadmap from 2024-02-01, typed with the keyboard: hand-computed due dates 
   // Only one roadmap is open, and it is this workflow's: no warning.
   await expect(page.getByText(/still has an open roadmap/).count()).resolves.toBe(0);
   await page.screenshot({ path: path.join(ARTIFACTS, "planning-roadmap.png"), fullPage: true });
-  await expectNoSeriousViolations("Roadmap");
+  await expectNoSeriousViolations(page, "Roadmap");
 });
 
 /** A date cell as exceljs reads it back: a Date, or Excel's serial number. */
@@ -452,6 +406,6 @@ test("screenshots written; no request leaves the page's origin apart from office
   for (const slug of ["scenarios", "roi", "roadmap"]) {
     expect(fs.statSync(path.join(ARTIFACTS, `planning-${slug}.png`)).size).toBeGreaterThan(1000);
   }
-  expect(session.foreignRequests(server.url).map((r) => `${r.method} ${r.url}`)).toEqual([]);
-  expect(pageErrors).toEqual([]);
+  expect(suite.session.foreignRequests(suite.server.url).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  expect(suite.pageErrors).toEqual([]);
 });

@@ -6,22 +6,13 @@
 import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
-import {
-  ROOT,
-  launch,
-  openTaskpane,
-  requireBuildAndBrowser,
-  serveDist,
-  waitForSurvey,
-  type Server,
-  type Session,
-} from "./support/browser";
-import { showTab } from "./support/page";
+import { openTaskpane, waitForSurvey } from "./support/browser";
+import { answerStatements, fieldMessage, showTab } from "./support/page";
+import { ARTIFACTS, browserSuite } from "./support/suite";
 
 // Chromium on a busy 2-core machine: the limit bounds a test; nothing here waits on time.
 jest.setTimeout(120_000);
 
-const ARTIFACTS = path.join(ROOT, "test-artifacts");
 const WORKFLOW = "Claims intake";
 const LAYER_FIELDS = ["Strategy %", "Workflow %", "Oversight %", "Measurement %", "Adoption %"];
 
@@ -38,24 +29,9 @@ const LABEL_2 = `${WORKFLOW}, ${ROUND_2.date} (team mean)`;
 const SCORES_2 = [14 / 15, 0.8, 11 / 15, 0.6, 0.8];
 const REALIZED_2 = 7392 / 28125;
 
-let server: Server;
-let session: Session;
+const suite = browserSuite({ colorScheme: "light", artifacts: true });
 let page: Page;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  requireBuildAndBrowser();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDist();
-  session = await launch({ colorScheme: "light" });
-  page = await session.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+beforeAll(() => ({ page } = suite));
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 const fieldText = (score: number) => String(Math.round(score * 1000) / 10);
@@ -67,13 +43,7 @@ async function saveResponse(response: { date: string; respondent: string; answer
   await page.getByRole("combobox", { name: "Workflow" }).fill(WORKFLOW);
   await page.getByLabel("Respondent (optional)").fill(response.respondent);
   await page.getByLabel("Date (optional)").fill(response.date);
-  const groups = page.getByRole("radiogroup");
-  for (let i = 0; i < response.answers.length; i++) {
-    await groups
-      .nth(i)
-      .getByRole("radio", { name: String(response.answers[i]), exact: true })
-      .check();
-  }
+  await answerStatements(page, response.answers);
   await expect(page.getByRole("status").filter({ hasText: "answered" }).textContent()).resolves.toBe(
     `${response.answers.length} of 15 answered`,
   );
@@ -96,14 +66,7 @@ async function saveResponse(response: { date: string; respondent: string; answer
 const startFrom = () => page.getByRole("combobox", { name: "Start from" });
 const shownBase = () => startFrom().evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent);
 /** The text of the elements a control's aria-describedby names. */
-const described = (control: ReturnType<Page["getByRole"]>) =>
-  control.evaluate((element) =>
-    (element.getAttribute("aria-describedby") ?? "")
-      .split(/\s+/)
-      .map((id) => document.getElementById(id)?.textContent ?? "")
-      .join(" ")
-      .trim(),
-  );
+const described = async (control: ReturnType<Page["getByRole"]>) => (await fieldMessage(control)).description;
 const fields = () => Promise.all(LAYER_FIELDS.map((name) => page.getByRole("textbox", { name }).inputValue()));
 const scenarios = () =>
   page.evaluate(() => JSON.parse(localStorage.getItem("agap.planning") ?? "null")?.scenarios ?? []) as Promise<
@@ -111,7 +74,7 @@ const scenarios = () =>
   >;
 
 test("saves round 1 of Claims intake: all 15 answers, dated 2026-01-12", async () => {
-  await openTaskpane(page, server.url);
+  await openTaskpane(page, suite.server.url);
   await saveResponse(ROUND_1);
 });
 
@@ -216,6 +179,6 @@ test("screenshots of Team & history and Scenarios at 320 and 400 px, light and d
 });
 
 test("no request leaves the page's origin apart from office.js; no page errors", () => {
-  expect(session.foreignRequests(server.url).map((r) => `${r.method} ${r.url}`)).toEqual([]);
-  expect(pageErrors).toEqual([]);
+  expect(suite.session.foreignRequests(suite.server.url).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  expect(suite.pageErrors).toEqual([]);
 });

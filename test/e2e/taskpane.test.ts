@@ -4,22 +4,12 @@ import fs from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import {
-  OFFICE_CDN,
-  ROOT,
-  launch,
-  openTaskpane,
-  waitForSurvey,
-  requireBuildAndBrowser,
-  serveDist,
-  type Server,
-  type Session,
-} from "./support/browser";
-import { seriousViolations, showTab } from "./support/page";
+import { OFFICE_CDN, ROOT, openTaskpane, waitForSurvey } from "./support/browser";
+import { answerStatements, seriousViolations, showTab } from "./support/page";
+import { ARTIFACTS, browserSuite } from "./support/suite";
 
 jest.setTimeout(60_000);
 
-const ARTIFACTS = path.join(ROOT, "test-artifacts");
 const DOCS_SCREENSHOT = path.join(ROOT, "docs/screenshot-taskpane.png");
 const AXE = require.resolve("axe-core/axe.min.js");
 
@@ -41,25 +31,11 @@ const BEN_REALIZED = 12.096 / 225;
 const LAYER_IDS = ["strategy", "workflow", "oversight", "measurement", "adoption"];
 const LAYER_SHORT = ["Strategy", "Workflow", "Oversight", "Measurement", "Adoption"];
 
-let server: Server;
-let session: Session;
+const suite = browserSuite({ colorScheme: "light", artifacts: true });
 let page: Page;
-const pageErrors: string[] = [];
 let savedDraft: string | null = null;
 
-beforeAll(async () => {
-  requireBuildAndBrowser();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDist();
-  session = await launch({ colorScheme: "light" });
-  page = await session.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+beforeAll(() => ({ page } = suite));
 
 /** What the focused element (or the one selected) is, and which focus indicator is drawn for it. */
 function focusState(target: Page, selector?: string) {
@@ -155,7 +131,7 @@ function checkedAnswers(target: Page): Promise<(number | null)[]> {
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 test("answers all 15 statements with the keyboard alone, with visible focus", async () => {
-  await openTaskpane(page, server.url);
+  await openTaskpane(page, suite.server.url);
   await expect(page.getByTestId("mode").textContent()).resolves.toMatch(/^Preview outside Excel/);
   await page.getByRole("form", { name: "Assessment" }).waitFor();
   await expect(page.getByRole("status").filter({ hasText: "answered" }).textContent()).resolves.toBe(
@@ -293,13 +269,8 @@ test("two respondents: team aggregate, divergence flag, and .xlsx / CSV / JSON e
   await page.getByLabel("Date for this round (optional)").fill("2026-03-15");
   await expect(page.getByLabel("Date (optional)").inputValue()).resolves.toBe("2026-03-15");
   await page.getByLabel("Respondent (optional)").fill("Ben");
-  const groups = page.getByRole("radiogroup");
-  await expect(groups.count()).resolves.toBe(15);
-  for (let i = 0; i < BEN.length; i++)
-    await groups
-      .nth(i)
-      .getByRole("radio", { name: String(BEN[i]), exact: true })
-      .check();
+  await expect(page.getByRole("radiogroup").count()).resolves.toBe(15);
+  await answerStatements(page, BEN);
   await expect(checkedAnswers(page)).resolves.toEqual(BEN);
   await page.getByRole("button", { name: "Save response" }).click();
   await page.getByText(`Saved Ben's response for ${WORKFLOW}.`).waitFor();
@@ -441,12 +412,12 @@ test("axe-core finds no serious or critical violation on any tab, light and dark
 });
 
 test("with office.js blocked the pane still starts in preview mode within 6 s", async () => {
-  const blocked = await session.newPage();
+  const blocked = await suite.session.newPage();
   const errors: string[] = [];
   blocked.on("pageerror", (error) => errors.push(error.message));
-  await session.blockOfficeJs(blocked);
+  await suite.session.blockOfficeJs(blocked);
   const started = Date.now();
-  await blocked.goto(new URL("taskpane.html", server.url).href);
+  await blocked.goto(new URL("taskpane.html", suite.server.url).href);
   const mode = blocked.getByTestId("mode");
   await mode.waitFor({ timeout: 6_000 });
   const elapsed = Date.now() - started;
@@ -464,12 +435,12 @@ test("with office.js blocked the pane still starts in preview mode within 6 s", 
 });
 
 test("in dark mode with the themes chunk unreachable, the pane starts in the light theme and says why", async () => {
-  const dropped = await session.newPage();
+  const dropped = await suite.session.newPage();
   const errors: string[] = [];
   dropped.on("pageerror", (error) => errors.push(error.message));
   await dropped.route("**/themes.js", (route) => route.abort("connectionreset"));
   await dropped.emulateMedia({ colorScheme: "dark" });
-  await openTaskpane(dropped, server.url);
+  await openTaskpane(dropped, suite.server.url);
   const alert = dropped.getByRole("group", { name: "The dark theme could not be loaded" });
   await expect(alert.textContent()).resolves.toMatch(
     /so the pane uses the light theme \(reopen it to try again\)[\s\S]*themes\.js/,
@@ -486,8 +457,8 @@ test("in dark mode with the themes chunk unreachable, the pane starts in the lig
 });
 
 test("no request leaves the page's origin apart from office.js and its telemetry; no page errors", async () => {
-  const officeRequests = session.requests.filter((r) => r.url.startsWith(OFFICE_CDN)).map((r) => r.url);
+  const officeRequests = suite.session.requests.filter((r) => r.url.startsWith(OFFICE_CDN)).map((r) => r.url);
   expect(officeRequests).toContain(`${OFFICE_CDN}office.js`);
-  expect(session.foreignRequests(server.url).map((r) => `${r.method} ${r.url}`)).toEqual([]);
-  expect(pageErrors).toEqual([]);
+  expect(suite.session.foreignRequests(suite.server.url).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  expect(suite.pageErrors).toEqual([]);
 });

@@ -308,6 +308,16 @@ export async function openTaskpane(page: Page, serverUrl: string): Promise<void>
   await waitForSurvey(page);
 }
 
+/**
+ * Starts the pane again from the page's own storage, as a person reopening it would, and waits for
+ * its header and all 15 statements.
+ */
+export async function reopenTaskpane(page: Page, headerTimeout?: number): Promise<void> {
+  await page.reload();
+  await page.getByRole("heading", { name: "AGAP assessment" }).waitFor({ timeout: headerTimeout });
+  await waitForSurvey(page);
+}
+
 /** Waits for all 15 statements: the first comes with the first render, the rest in a transition after it. */
 export async function waitForSurvey(page: Page): Promise<void> {
   await page.getByRole("radiogroup").nth(14).waitFor();

@@ -1,10 +1,56 @@
-// Helpers both browser suites use on the pane's page.
-import type { Page } from "playwright-core";
+// Helpers the browser suites use on the pane's page.
+import type { Locator, Page } from "playwright-core";
+
+const AXE = require.resolve("axe-core/axe.min.js");
 
 /** Clicks a tab of the pane and waits until it is the selected one. */
 export async function showTab(target: Page, name: string): Promise<void> {
   await target.getByRole("tab", { name }).click();
   await target.getByRole("tab", { name, selected: true }).waitFor();
+}
+
+/** Checks, in order, the given answer of each statement from `from` on; `answers[i]` is statement i's. */
+export async function answerStatements(target: Page, answers: readonly number[], from = 0): Promise<void> {
+  const groups = target.getByRole("radiogroup");
+  for (let i = from; i < answers.length; i++) {
+    await groups
+      .nth(i)
+      .getByRole("radio", { name: String(answers[i]), exact: true })
+      .check();
+  }
+}
+
+/**
+ * Writes records into the page's localStorage, each under its key as JSON (a string as it is, so
+ * that damaged text can be written), after emptying the store when asked.
+ */
+export async function writeStore(
+  target: Page,
+  records: Record<string, unknown>,
+  options: { clear?: boolean } = {},
+): Promise<void> {
+  const texts = Object.fromEntries(
+    Object.entries(records).map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)]),
+  );
+  await target.evaluate(
+    ({ texts, clear }) => {
+      if (clear) localStorage.clear();
+      for (const [key, text] of Object.entries(texts)) localStorage.setItem(key, text);
+    },
+    { texts, clear: options.clear ?? false },
+  );
+}
+
+/** The text of a field's message, read through the control's aria-describedby, and its aria-invalid. */
+export function fieldMessage(control: Locator): Promise<{ description: string; invalid: boolean }> {
+  return control.evaluate((element) => ({
+    description: (element.getAttribute("aria-describedby") ?? "")
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" ")
+      .trim(),
+    invalid: element.getAttribute("aria-invalid") === "true",
+  }));
 }
 
 interface AxeViolation {
@@ -47,4 +93,11 @@ export async function seriousViolations(target: Page, where: string): Promise<st
           )
           .join("\n"),
     );
+}
+
+/** Fails with axe-core's serious and critical violations on the page as it is now; injects axe where a load dropped it. */
+export async function expectNoSeriousViolations(target: Page, where: string): Promise<void> {
+  if (!(await target.evaluate(() => "axe" in window))) await target.addScriptTag({ path: AXE });
+  const problems = await seriousViolations(target, where);
+  if (problems.length > 0) throw new Error(`axe-core violations:\n${problems.join("\n")}`);
 }
