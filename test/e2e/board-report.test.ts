@@ -8,17 +8,9 @@ import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
 import { STATEMENTS, type AssessmentResponse, type RoadmapRecord, type RoiEntry } from "../../src/model";
-import {
-  ROOT,
-  launch,
-  openTaskpane,
-  requireBuildAndBrowser,
-  serveDist,
-  waitForSurvey,
-  type Server,
-  type Session,
-} from "./support/browser";
-import { showTab } from "./support/page";
+import { openTaskpane, reopenTaskpane } from "./support/browser";
+import { showTab, writeStore } from "./support/page";
+import { ARTIFACTS, browserSuite } from "./support/suite";
 
 // pdf.js's CommonJS build; in Node it parses on the main thread.
 const pdfjs = require("pdfjs-dist/legacy/build/pdf.js") as typeof import("pdfjs-dist");
@@ -26,7 +18,6 @@ const pdfjs = require("pdfjs-dist/legacy/build/pdf.js") as typeof import("pdfjs-
 // Chromium on a busy 2-core machine: the limit bounds a test; nothing here waits on time.
 jest.setTimeout(180_000);
 
-const ARTIFACTS = path.join(ROOT, "test-artifacts");
 const WORKFLOW = "Supplier invoice matching and exception handling for EMEA AP";
 
 /** One response: `layers` gives each layer's three answers, in statement order. */
@@ -150,34 +141,26 @@ const PLANNING = {
 };
 const DRAFT = { workflow: WORKFLOW, respondent: "", date: "", answers: {} };
 
-let server: Server;
-let session: Session;
+const suite = browserSuite({
+  colorScheme: "light",
+  enforceCsp: true,
+  viewport: { width: 400, height: 900 },
+  artifacts: true,
+});
 let page: Page;
-const pageErrors: string[] = [];
 const policyReports: string[] = [];
 
+beforeAll(() => ({ page } = suite));
+
 beforeAll(async () => {
-  requireBuildAndBrowser();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDist();
-  session = await launch({ colorScheme: "light", enforceCsp: true, viewport: { width: 400, height: 900 } });
-  page = await session.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) policyReports.push(message.text());
   });
 });
 
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
-
 /** Starts the pane again (the theme is chosen at start-up) and opens Team & history. */
 async function restartOnTeam(): Promise<void> {
-  await page.reload();
-  await page.getByRole("heading", { name: "AGAP assessment" }).waitFor();
-  await waitForSurvey(page);
+  await reopenTaskpane(page);
   await showTab(page, "Team & history");
 }
 
@@ -206,18 +189,9 @@ let paneBand = "";
 
 test("the seeded workflow's name is 60 characters, and the pane shows its realized value and band", async () => {
   expect(WORKFLOW).toHaveLength(60);
-  await openTaskpane(page, server.url);
-  await page.evaluate(
-    ({ responses, planning, draft }) => {
-      localStorage.setItem("agap.responses", JSON.stringify(responses));
-      localStorage.setItem("agap.planning", JSON.stringify(planning));
-      localStorage.setItem("agap.draft", JSON.stringify(draft));
-    },
-    { responses: RESPONSES, planning: PLANNING, draft: DRAFT },
-  );
-  await page.reload();
-  await page.getByRole("heading", { name: "AGAP assessment" }).waitFor();
-  await waitForSurvey(page);
+  await openTaskpane(page, suite.server.url);
+  await writeStore(page, { "agap.responses": RESPONSES, "agap.planning": PLANNING, "agap.draft": DRAFT });
+  await reopenTaskpane(page);
 
   await showTab(page, "Results");
   const summary = (await page.getByTestId("team-summary").textContent()) ?? "";
@@ -342,7 +316,7 @@ test("the team's smallest group reaches the report: at 4, the statements that mo
 });
 
 test("no page errors, no refusal by the Content-Security-Policy, nothing fetched from elsewhere", () => {
-  expect(pageErrors).toEqual([]);
+  expect(suite.pageErrors).toEqual([]);
   expect(policyReports).toEqual([]);
-  expect(session.foreignRequests(server.url).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  expect(suite.session.foreignRequests(suite.server.url).map((r) => `${r.method} ${r.url}`)).toEqual([]);
 });

@@ -11,22 +11,13 @@ import path from "path";
 import type { Locator, Page } from "playwright-core";
 import { STATEMENTS } from "../../src/model";
 import { formatPoints } from "../../src/taskpane/components/format";
-import {
-  ROOT,
-  launch,
-  openTaskpane,
-  requireBuildAndBrowser,
-  serveDist,
-  waitForSurvey,
-  type Server,
-  type Session,
-} from "./support/browser";
-import { showTab } from "./support/page";
+import { openTaskpane, reopenTaskpane } from "./support/browser";
+import { showTab, writeStore } from "./support/page";
+import { ARTIFACTS, browserSuite } from "./support/suite";
 
 // Chromium on a busy 2-core machine: the limit bounds a test; nothing here waits on time.
 jest.setTimeout(240_000);
 
-const ARTIFACTS = path.join(ROOT, "test-artifacts");
 const AXE = require.resolve("axe-core/axe.min.js");
 const WORKFLOW = "Claims desk";
 const answersOf = (values: readonly number[]) => Object.fromEntries(STATEMENTS.map((s, i) => [s.id, values[i]]));
@@ -61,36 +52,19 @@ const CHARTS = [
   { slug: "tornado", tab: "Scenarios", name: /^Tornado/, table: "Values of the tornado" },
 ] as const;
 
-let server: Server;
-let session: Session;
+const suite = browserSuite({ colorScheme: "light", viewport: { width: 320, height: 900 }, artifacts: true });
 let page: Page;
-const pageErrors: string[] = [];
 /** The smallest rendered text of each chart, per width and scheme, written to test-artifacts/. */
 const smallest: Record<string, number> = {};
 
-beforeAll(async () => {
-  requireBuildAndBrowser();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDist();
-  session = await launch({ colorScheme: "light", viewport: { width: 320, height: 900 } });
-  page = await session.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-});
+beforeAll(() => ({ page } = suite));
 
 afterAll(async () => {
   fs.writeFileSync(path.join(ARTIFACTS, "charts-font-sizes.json"), JSON.stringify(smallest, null, 2) + "\n");
-  await session?.close();
-  await server?.close();
 });
 
 const chartOf = (name: RegExp) => page.getByRole("img", { name });
 const figureOf = (name: RegExp) => page.locator("figure").filter({ has: chartOf(name) });
-
-async function restart(): Promise<void> {
-  await page.reload();
-  await page.getByRole("heading", { name: "AGAP assessment" }).waitFor();
-  await waitForSurvey(page);
-}
 
 interface Measured {
   frame: { left: number; right: number; top: number; bottom: number };
@@ -147,15 +121,9 @@ function problemsOf(where: string, { frame, texts }: Measured): string[] {
 }
 
 test("the seeded pane draws the three charts: the curve by layer with values, the trend by date, the tornado", async () => {
-  await openTaskpane(page, server.url);
-  await page.evaluate(
-    ({ responses, draft }) => {
-      localStorage.setItem("agap.responses", JSON.stringify(responses));
-      localStorage.setItem("agap.draft", JSON.stringify(draft));
-    },
-    { responses: RESPONSES, draft: DRAFT },
-  );
-  await restart();
+  await openTaskpane(page, suite.server.url);
+  await writeStore(page, { "agap.responses": RESPONSES, "agap.draft": DRAFT });
+  await reopenTaskpane(page);
 
   await showTab(page, "Results");
   const curve = await measure(chartOf(/^Decay curve/));
@@ -194,7 +162,7 @@ test("at 320 and 400 px, light and dark: every chart text renders at 12 px or mo
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme: scheme });
       // The theme is chosen at start-up, so the pane starts again in the scheme.
-      await restart();
+      await reopenTaskpane(page);
       for (const chart of CHARTS) {
         await showTab(page, chart.tab);
         const where = `${chart.slug} at ${width} px, ${scheme}`;
@@ -236,7 +204,7 @@ const chartsSettled = () =>
 test("the charts follow the pane as it narrows or widens without a reload, from 300 to 520 px", async () => {
   await page.setViewportSize({ width: 400, height: 900 });
   await page.emulateMedia({ colorScheme: "light" });
-  await restart();
+  await reopenTaskpane(page);
   const problems: string[] = [];
   for (const chart of CHARTS) {
     await showTab(page, chart.tab);
@@ -266,7 +234,7 @@ test("extreme curves keep their labels apart: every answer 5 (100% throughout), 
       ...DRAFT,
       answers: answersOf(Array(15).fill(answer)),
     });
-    await restart();
+    await reopenTaskpane(page);
     await showTab(page, "Results");
     for (const width of [300, 320, 400]) {
       await page.setViewportSize({ width, height: 900 });
@@ -284,7 +252,7 @@ test("extreme curves keep their labels apart: every answer 5 (100% throughout), 
 test("forced colors: chart texts are CanvasText and your data Highlight; screenshots", async () => {
   await page.setViewportSize({ width: 320, height: 900 });
   await page.emulateMedia({ colorScheme: "dark", forcedColors: "active" });
-  await restart();
+  await reopenTaskpane(page);
   const system = await page.evaluate(() => {
     const probe = document.createElement("span");
     document.body.append(probe);
@@ -313,7 +281,7 @@ test("forced colors: chart texts are CanvasText and your data Highlight; screens
 
 test("each chart's text alternative holds every value it draws; the tables fit the pane; axe finds nothing serious", async () => {
   await page.setViewportSize({ width: 320, height: 900 });
-  await restart();
+  await reopenTaskpane(page);
   await page.addScriptTag({ path: AXE });
   for (const chart of CHARTS) {
     await showTab(page, chart.tab);
@@ -346,7 +314,7 @@ test("each chart's text alternative holds every value it draws; the tables fit t
 });
 
 test("no page errors", () => {
-  expect(pageErrors).toEqual([]);
+  expect(suite.pageErrors).toEqual([]);
   for (const chart of CHARTS) {
     for (const variant of ["320-light", "320-dark", "400-light", "400-dark", "320-forced"]) {
       expect(fs.statSync(path.join(ARTIFACTS, `charts-${chart.slug}-${variant}.png`)).size).toBeGreaterThan(1000);

@@ -2,8 +2,9 @@
 // Chromium with the policy enforced. office.js is answered from node_modules at its real address on
 // Microsoft's CDN, so the policy under test is the one the build ships, not a local variant.
 import type { BrowserContext, Page } from "playwright-core";
-import { launch, openTaskpane, requireBuildAndBrowser, serveDist, type Server, type Session } from "./support/browser";
+import { openTaskpane } from "./support/browser";
 import { showTab } from "./support/page";
+import { browserSuite } from "./support/suite";
 
 jest.setTimeout(60_000);
 
@@ -19,12 +20,12 @@ interface Violation {
   source: string;
 }
 
-let server: Server;
-let session: Session;
+const suite = browserSuite({ enforceCsp: true });
 let page: Page;
 const violations: Violation[] = [];
 /** Console messages of any page that mention the policy (Chromium logs every refusal there). */
 const consoleReports: string[] = [];
+/** Uncaught errors of any page of the context, the help page opened from the pane among them. */
 const pageErrors: string[] = [];
 
 /** Reports every securitypolicyviolation event of every page of the context, from its first script on. */
@@ -53,16 +54,8 @@ async function listenForViolations(context: BrowserContext): Promise<void> {
 }
 
 beforeAll(async () => {
-  requireBuildAndBrowser();
-  server = await serveDist();
-  session = await launch({ enforceCsp: true });
-  await listenForViolations(session.context);
-  page = await session.newPage();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
+  ({ page } = suite);
+  await listenForViolations(suite.session.context);
 });
 
 /** The policy the page was served with, read from the page itself. */
@@ -73,7 +66,7 @@ function policyOf(target: Page): Promise<string | null> {
 }
 
 test("the pane, every tab and the help page run without a single violation of their policies", async () => {
-  await openTaskpane(page, server.url);
+  await openTaskpane(page, suite.server.url);
   const policy = await policyOf(page);
   expect(policy).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
   for (const name of TABS) await showTab(page, name);
@@ -82,9 +75,9 @@ test("the pane, every tab and the help page run without a single violation of th
   // seconds: wait for it, so that what the policy allows for it is exercised, not raced.
   await page.locator(`head > iframe[src^="${OFFICE_TELEMETRY_FRAME}"]`).waitFor({ state: "attached" });
   // The policy let the frame load: the request was made (and, offline, refused by the test's router).
-  expect(session.requests.filter((r) => r.url.startsWith(OFFICE_TELEMETRY_FRAME)).map((r) => r.handling)).toEqual([
-    "aborted",
-  ]);
+  expect(suite.session.requests.filter((r) => r.url.startsWith(OFFICE_TELEMETRY_FRAME)).map((r) => r.handling)).toEqual(
+    ["aborted"],
+  );
   // Fluent's theme is in place: its <style> element (allowed by the empty hash) holds the theme rule.
   const theme = await page.evaluate(() =>
     [...document.querySelectorAll("head style")].map((style) => ({
@@ -97,7 +90,7 @@ test("the pane, every tab and the help page run without a single violation of th
 
   // The help page opens from the pane's link, in a window of its own.
   const [help] = await Promise.all([
-    session.context.waitForEvent("page"),
+    suite.session.context.waitForEvent("page"),
     page.getByRole("link", { name: "Function reference" }).click(),
   ]);
   await help.getByRole("heading", { level: 1, name: "AGAP function reference" }).waitFor();
@@ -260,11 +253,11 @@ describe("the pane's policy refuses what we do not ship", () => {
   });
 
   test("a connection to another host is refused before any request is made", async () => {
-    const before = session.requests.length;
+    const before = suite.session.requests.length;
     await expect(attack("outsideFetch", 1)).resolves.toEqual({
       outcome: "TypeError",
       refused: [["connect-src", "https://collector.example.com/"]],
     });
-    expect(session.requests.slice(before).filter((r) => r.url.includes("example.com"))).toEqual([]);
+    expect(suite.session.requests.slice(before).filter((r) => r.url.includes("example.com"))).toEqual([]);
   });
 });

@@ -2,39 +2,22 @@
 // what was damaged, keeps the good records, and offers the damaged text and a fresh start.
 import type { Page } from "playwright-core";
 import { STATEMENTS } from "../../src/model";
-import { launch, openTaskpane, requireBuildAndBrowser, serveDist, type Server, type Session } from "./support/browser";
-import { showTab } from "./support/page";
+import { showTab, writeStore } from "./support/page";
+import { browserSuite } from "./support/suite";
 
 jest.setTimeout(60_000);
 
 const answers = (value: number) => Object.fromEntries(STATEMENTS.map((statement) => [statement.id, value]));
 const GOOD = { id: "good-1", workflow: "Claims", respondent: "Ana", date: "2026-04-02", answers: answers(4) };
 
-let server: Server;
-let session: Session;
+const suite = browserSuite({ colorScheme: "light", openPane: true });
 let page: Page;
-const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  requireBuildAndBrowser();
-  server = await serveDist();
-  session = await launch({ colorScheme: "light" });
-  page = await session.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await openTaskpane(page, server.url);
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+beforeAll(() => ({ page } = suite));
 
 /** Stores the given texts under their keys, then reloads the pane as a user would. */
 async function reloadWith(items: Record<string, string>): Promise<void> {
-  await page.evaluate((stored) => {
-    localStorage.clear();
-    for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value);
-  }, items);
+  await writeStore(page, items, { clear: true });
   await page.reload();
   await page.getByRole("heading", { name: "AGAP assessment" }).waitFor({ timeout: 10_000 });
 }
@@ -64,7 +47,7 @@ const CASES: [string, Record<string, string>, boolean][] = [
 
 describe.each(CASES)("with %s", (_case, items, keepsGood) => {
   test("the pane starts, says what was damaged, keeps the good records and offers a fresh start", async () => {
-    pageErrors.length = 0;
+    suite.pageErrors.length = 0;
     await reloadWith(items);
     const notice = page.getByRole("group", { name: "Some data saved in this browser was damaged" });
     await notice.waitFor();
@@ -85,6 +68,6 @@ describe.each(CASES)("with %s", (_case, items, keepsGood) => {
     await notice.getByRole("button", { name: "Discard without a copy" }).click();
     await notice.waitFor({ state: "detached" });
     expect(await page.evaluate(() => localStorage.getItem("agap.damaged"))).toBeNull();
-    expect(pageErrors).toEqual([]);
+    expect(suite.pageErrors).toEqual([]);
   });
 });

@@ -7,26 +7,16 @@
 // screen and of a notice in forced colors, light and dark, at 320 and 400 px, go to
 // test-artifacts/first-screen-*.png.
 // One browser for the whole file; the tests run in order on one page.
-import fs from "fs";
 import path from "path";
 import type { Locator, Page } from "playwright-core";
 import { STATEMENTS } from "../../src/model";
-import {
-  ROOT,
-  launch,
-  openTaskpane,
-  requireBuildAndBrowser,
-  serveDist,
-  waitForSurvey,
-  type Server,
-  type Session,
-} from "./support/browser";
-import { seriousViolations } from "./support/page";
+import { openTaskpane, reopenTaskpane } from "./support/browser";
+import { answerStatements, seriousViolations } from "./support/page";
+import { ARTIFACTS, browserSuite } from "./support/suite";
 
 // Chromium on a busy 2-core machine: the limit bounds a test; nothing here waits on time.
 jest.setTimeout(180_000);
 
-const ARTIFACTS = path.join(ROOT, "test-artifacts");
 const AXE = require.resolve("axe-core/axe.min.js");
 const WIDTH = 360;
 const HEIGHT = 640;
@@ -45,10 +35,8 @@ const TABS = [
   { id: "roadmap", name: "Roadmap" },
 ] as const;
 
-let server: Server;
-let session: Session;
+const suite = browserSuite({ colorScheme: "light", viewport: { width: WIDTH, height: HEIGHT }, artifacts: true });
 let page: Page;
-const pageErrors: string[] = [];
 
 /** What the page announced: through document.ariaNotify, or as text put into an aria-live region. */
 interface Announcement {
@@ -57,13 +45,9 @@ interface Announcement {
   priority?: string;
 }
 
+beforeAll(() => ({ page } = suite));
+
 beforeAll(async () => {
-  requireBuildAndBrowser();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDist();
-  session = await launch({ colorScheme: "light", viewport: { width: WIDTH, height: HEIGHT } });
-  page = await session.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
   // Records announcements before any script of the page runs: Fluent's AriaLiveAnnouncer calls
   // document.ariaNotify where the browser has it, and otherwise writes into a live region of its
   // own for half a second. Both are recorded; the call goes on to the browser as before.
@@ -90,11 +74,6 @@ beforeAll(async () => {
       }
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
 });
 
 const announcements = () =>
@@ -165,12 +144,6 @@ async function expectFocusIn(target: Locator, what: string): Promise<void> {
 
 const answersOf = (values: readonly number[]) => Object.fromEntries(STATEMENTS.map((s, i) => [s.id, values[i]]));
 
-async function restart(): Promise<void> {
-  await page.reload();
-  await page.getByRole("heading", { name: "AGAP assessment" }).waitFor();
-  await waitForSurvey(page);
-}
-
 const tab = (name: string) => page.getByRole("tab", { name, exact: true });
 const workflowInput = () => page.getByRole("combobox", { name: "Workflow" });
 const respondentInput = () => page.getByRole("textbox", { name: "Respondent (optional)" });
@@ -180,7 +153,7 @@ const confirmationOf = (text: string) =>
   page.getByRole("form", { name: "Assessment" }).locator('[tabindex="-1"]').filter({ hasText: text });
 
 test("axe finds nothing serious on the first screen at 360 px", async () => {
-  await openTaskpane(page, server.url);
+  await openTaskpane(page, suite.server.url);
   await page.addScriptTag({ path: AXE });
   expect(await seriousViolations(page, "first screen")).toEqual([]);
 });
@@ -209,7 +182,7 @@ test("Save with problems moves the focus to the first one: the workflow, then a 
   // With no answer at all (a fresh form: the draft is dropped), the focus goes to the first
   // statement's first answer.
   await page.evaluate(() => localStorage.removeItem("agap.draft"));
-  await restart();
+  await reopenTaskpane(page);
   await workflowInput().fill(WORKFLOW);
   await saveButton().click();
   const firstAnswer = page.getByRole("radiogroup").first().getByRole("radio", { name: "0", exact: true });
@@ -228,13 +201,7 @@ test("after Save the confirmation is in view beside the Save button, has the foc
   await expect(page.getByLabel("Date (optional)").inputValue()).resolves.toBe(ROUND);
   await respondentInput().fill("Ana");
   // Each answer scrolled to and clicked, from the top of the form to its end.
-  const groups = page.getByRole("radiogroup");
-  for (let i = 0; i < ALL_FOURS.length; i++) {
-    await groups
-      .nth(i)
-      .getByRole("radio", { name: String(ALL_FOURS[i]), exact: true })
-      .check();
-  }
+  await answerStatements(page, ALL_FOURS);
   await expect(page.getByRole("status").filter({ hasText: "answered" }).textContent()).resolves.toBe(
     "15 of 15 answered",
   );
@@ -320,7 +287,7 @@ async function expectOpen(id: (typeof TABS)[number]["id"]): Promise<void> {
 }
 
 test("the keyboard alone reaches the tab list, moves along it with arrows, Home and End, and opens every tab", async () => {
-  await restart();
+  await reopenTaskpane(page);
   await expectOpen("assessment");
   // From the top of the page, Tab reaches the tab list on the selected tab.
   await page.locator("body").focus();
@@ -461,7 +428,7 @@ for (const scheme of ["light", "dark"] as const) {
         date: ROUND,
         answers: answersOf(ALL_FOURS),
       });
-      await restart();
+      await reopenTaskpane(page);
       await expect(page.evaluate(() => matchMedia("(forced-colors: active)").matches)).resolves.toBe(true);
       const [buttonText, canvas] = [await systemColour("ButtonText"), await systemColour("Canvas")];
       expect(buttonText).not.toBe(canvas);
@@ -519,5 +486,5 @@ for (const scheme of ["light", "dark"] as const) {
 }
 
 test("no page errors", () => {
-  expect(pageErrors).toEqual([]);
+  expect(suite.pageErrors).toEqual([]);
 });

@@ -5,7 +5,9 @@ import * as fs from "node:fs";
 import type { Page } from "playwright-core";
 import { STATEMENTS, type AssessmentResponse } from "../../src/model";
 import { STORE_QUOTA_CHARS, megabytes } from "../../src/workbook/local-space";
-import { launch, openTaskpane, requireBuildAndBrowser, serveDist, type Server, type Session } from "./support/browser";
+import { reopenTaskpane } from "./support/browser";
+import { answerStatements, writeStore } from "./support/page";
+import { browserSuite } from "./support/suite";
 
 jest.setTimeout(120_000);
 
@@ -45,31 +47,13 @@ const saved = responsesFilling(0.9 * STORE_QUOTA_CHARS);
 const savedText = JSON.stringify(saved);
 const filler = "x".repeat(STORE_QUOTA_CHARS - FREE - RESPONSES_KEY.length - savedText.length - OTHER_KEY.length);
 
-let server: Server;
-let session: Session;
+const suite = browserSuite({ colorScheme: "light", openPane: true });
 let page: Page;
 
 beforeAll(async () => {
-  requireBuildAndBrowser();
-  server = await serveDist();
-  session = await launch({ colorScheme: "light" });
-  page = await session.newPage();
-  await openTaskpane(page, server.url);
-  await page.evaluate(
-    ([items]) => {
-      localStorage.clear();
-      for (const [key, value] of Object.entries(items)) localStorage.setItem(key, value);
-    },
-    [{ [RESPONSES_KEY]: savedText, [OTHER_KEY]: filler }],
-  );
-  await page.reload();
-  await page.getByRole("heading", { name: "AGAP assessment" }).waitFor({ timeout: 30_000 });
-  await page.getByRole("radiogroup").nth(14).waitFor();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
+  ({ page } = suite);
+  await writeStore(page, { [RESPONSES_KEY]: savedText, [OTHER_KEY]: filler }, { clear: true });
+  await reopenTaskpane(page, 30_000);
 });
 
 const checkedAnswers = () =>
@@ -107,12 +91,7 @@ test("the warning shows at start with the figure, the backup and the way to a wo
 test("a save that does not fit says so, keeps the answers on the form and every saved response", async () => {
   await page.getByRole("combobox", { name: /Workflow/ }).fill(DRAFT.workflow);
   await page.getByLabel("Respondent (optional)").fill(DRAFT.respondent);
-  const groups = page.getByRole("radiogroup");
-  for (let i = 0; i < ANSWERS.length; i++)
-    await groups
-      .nth(i)
-      .getByRole("radio", { name: String(ANSWERS[i]), exact: true })
-      .check();
+  await answerStatements(page, ANSWERS);
   await page.getByRole("button", { name: "Save response" }).click();
 
   const failed = page.getByRole("group", { name: /The response was not saved; your answers are kept/ });

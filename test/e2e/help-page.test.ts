@@ -3,32 +3,21 @@
 import fs from "fs";
 import type { Page } from "playwright-core";
 import { GLOSSARY, glossaryHeading } from "../../src/model/glossary";
-import { launch, requireBuildAndBrowser, serveDist, type Server, type Session } from "./support/browser";
 import { seriousViolations } from "./support/page";
+import { browserSuite } from "./support/suite";
 
 jest.setTimeout(60_000);
 
 const AXE = require.resolve("axe-core/axe.min.js");
 
-let server: Server;
-let session: Session;
+const suite = browserSuite();
 let page: Page;
 
-beforeAll(async () => {
-  requireBuildAndBrowser();
-  server = await serveDist();
-  session = await launch();
-  page = await session.newPage();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+beforeAll(() => ({ page } = suite));
 
 async function openAt(width: number, hash = ""): Promise<void> {
   await page.setViewportSize({ width, height: 800 });
-  await page.goto(new URL(`help/functions.html${hash}`, server.url).href);
+  await page.goto(new URL(`help/functions.html${hash}`, suite.server.url).href);
   await page.getByRole("heading", { level: 1, name: "AGAP function reference" }).waitFor();
 }
 

@@ -4,22 +4,18 @@
 // benchmark: the bound is far above what a free main thread needs, and far below a pane that
 // parses 50 MB or unpacks 64 MB before it can answer.
 import fs from "fs";
-import os from "os";
 import path from "path";
 import JSZip from "jszip";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { launch, openTaskpane, requireBuildAndBrowser, serveDist, type Server, type Session } from "./support/browser";
 import { showTab } from "./support/page";
+import { browserSuite } from "./support/suite";
 
 jest.setTimeout(120_000);
 
 const MB = 1024 * 1024;
-let server: Server;
-let session: Session;
+const suite = browserSuite({ colorScheme: "light", openPane: true, workFolder: "agap-hostile-" });
 let page: Page;
-let work: string;
-const pageErrors: string[] = [];
 
 /** Writes a file of a chunk repeated, without holding the whole file in memory. */
 function writeRepeated(file: string, head: string, chunk: string, times: number): void {
@@ -33,25 +29,14 @@ function writeRepeated(file: string, head: string, chunk: string, times: number)
   }
 }
 
+beforeAll(() => ({ page } = suite));
+
 beforeAll(async () => {
-  requireBuildAndBrowser();
-  work = fs.mkdtempSync(path.join(os.tmpdir(), "agap-hostile-"));
-  server = await serveDist();
-  session = await launch({ colorScheme: "light" });
-  page = await session.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await openTaskpane(page, server.url);
   await showTab(page, "Team & history");
 });
 
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-  if (work) fs.rmSync(work, { recursive: true, force: true });
-});
-
 afterEach(() => {
-  expect(pageErrors).toEqual([]);
+  expect(suite.pageErrors).toEqual([]);
 });
 
 const savedResponses = () => page.evaluate(() => localStorage.getItem("agap.responses"));
@@ -97,7 +82,7 @@ async function refuseThenAnswer(file: string, message: string): Promise<number> 
 }
 
 test("a 50 MB CSV is refused by its size; nothing is saved and the pane answers within a second", async () => {
-  const file = path.join(work, "responses.csv");
+  const file = path.join(suite.work, "responses.csv");
   writeRepeated(file, "", `${"Claims,Ana,2026-03-02,".padEnd(1023, "x")}\n`, 50 * 1024);
   expect(fs.statSync(file).size).toBe(50 * MB);
   const before = await savedResponses();
@@ -107,7 +92,7 @@ test("a 50 MB CSV is refused by its size; nothing is saved and the pane answers 
 });
 
 test("a million-row CSV is refused at the row limit; nothing is saved and the pane answers within a second", async () => {
-  const file = path.join(work, "million.csv");
+  const file = path.join(suite.work, "million.csv");
   writeRepeated(file, "Workflow,Respondent\n", "Claims,A\n", 999_999);
   const before = await savedResponses();
   const wait = await refuseThenAnswer(file, "“million.csv” has 1,000,000 rows; AGAP imports up to 20,000 rows.");
@@ -121,7 +106,7 @@ test("an .xlsx zip bomb is refused before it is unpacked; the pane answers withi
   const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
   zip.file("xl/media/image1.bin", new Uint8Array(64 * MB).fill(0x61));
   const bomb = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
-  const file = path.join(work, "bomb.xlsx");
+  const file = path.join(suite.work, "bomb.xlsx");
   fs.writeFileSync(file, bomb);
   const before = await savedResponses();
   const ratio = Math.round((64 * MB + (await unpackedRest(bomb))) / bomb.length);

@@ -3,27 +3,16 @@
 // import adds nothing, and a survey CSV with two bad rows reports them. Screenshots of the import
 // reviews at 320 and 400 px, light and dark, go to test-artifacts/.
 import fs from "fs";
-import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { ROADMAP_TASKS, STATEMENTS } from "../../src/model";
-import {
-  ROOT,
-  launch,
-  openTaskpane,
-  requireBuildAndBrowser,
-  serveDist,
-  waitForSurvey,
-  type Server,
-  type Session,
-} from "./support/browser";
-import { seriousViolations, showTab } from "./support/page";
+import { openTaskpane, reopenTaskpane, type Session } from "./support/browser";
+import { expectNoSeriousViolations, showTab, writeStore } from "./support/page";
+import { ARTIFACTS, browserSuite } from "./support/suite";
 
 jest.setTimeout(90_000);
 
-const ARTIFACTS = path.join(ROOT, "test-artifacts");
-const AXE = require.resolve("axe-core/axe.min.js");
 const WORKFLOW = "Invoice triage";
 const ANA = [4, 4, 4, 3, 3, 3, 2, 3, 2, 2, 2, 2, 3, 3, 2];
 const BEN = [1, 2, 3, 4, 3, 2, 3, 3, 3, 2, 2, 2, 3, 2, 3];
@@ -97,27 +86,12 @@ const SURVEY_CSV =
     .map((row) => row.map(field).join(","))
     .join("\r\n") + "\r\n";
 
-let server: Server;
+// Two profiles, each opened by its test: the one exported from, then a fresh one imported into.
+const suite = browserSuite({ noBrowser: true, artifacts: true, workFolder: "agap-import-" });
 let first: Session;
 let fresh: Session;
 let page: Page;
-let work: string;
 let backupFile: string;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  requireBuildAndBrowser();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  work = fs.mkdtempSync(path.join(os.tmpdir(), "agap-import-"));
-  server = await serveDist();
-});
-
-afterAll(async () => {
-  await first?.close();
-  await fresh?.close();
-  await server?.close();
-  if (work) fs.rmSync(work, { recursive: true, force: true });
-});
 
 const stored = (target: Page) =>
   target.evaluate(() => ({
@@ -161,19 +135,11 @@ const listItems = (target: Page, name: string) =>
   target.getByRole("list", { name, exact: true }).locator(":scope > li").allTextContents();
 
 test("exports a backup of every record from one browser profile", async () => {
-  first = await launch({ colorScheme: "light" });
-  const source = await first.newPage();
-  source.on("pageerror", (error) => pageErrors.push(error.message));
-  await openTaskpane(source, server.url);
-  await source.evaluate(
-    ({ responses, planning }) => {
-      localStorage.setItem("agap.responses", JSON.stringify(responses));
-      localStorage.setItem("agap.planning", JSON.stringify(planning));
-    },
-    { responses: RESPONSES, planning: PLANNING },
-  );
-  await source.reload();
-  await waitForSurvey(source);
+  let source: Page;
+  ({ session: first, page: source } = await suite.openProfile({ colorScheme: "light" }));
+  await openTaskpane(source, suite.server.url);
+  await writeStore(source, { "agap.responses": RESPONSES, "agap.planning": PLANNING });
+  await reopenTaskpane(source);
   await showTab(source, "Team & history");
   // The pane says what each export holds, next to the buttons.
   await source.getByText("CSV and JSON hold the responses only.", { exact: false }).waitFor();
@@ -183,7 +149,7 @@ test("exports a backup of every record from one browser profile", async () => {
   ]);
   expect(await download.failure()).toBeNull();
   expect(download.suggestedFilename()).toMatch(/^agap-backup-\d{4}-\d{2}-\d{2}\.json$/);
-  backupFile = path.join(work, download.suggestedFilename());
+  backupFile = path.join(suite.work, download.suggestedFilename());
   await download.saveAs(backupFile);
   const backup = JSON.parse(fs.readFileSync(backupFile, "utf8"));
   expect([backup.format, backup.version]).toEqual(["agap-backup", 1]);
@@ -195,10 +161,8 @@ test("exports a backup of every record from one browser profile", async () => {
 });
 
 test("imports it into a fresh profile: every record is there", async () => {
-  fresh = await launch({ colorScheme: "light" });
-  page = await fresh.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await openTaskpane(page, server.url);
+  ({ session: fresh, page } = await suite.openProfile({ colorScheme: "light" }));
+  await openTaskpane(page, suite.server.url);
   expect(await stored(page)).toEqual({ responses: [], planning: {} });
   await showTab(page, "Team & history");
   await chooseFile(page, "Import backup…", backupFile);
@@ -238,7 +202,7 @@ test("imports the same file again: nothing is added or duplicated", async () => 
 });
 
 test("imports a survey CSV with two bad rows: the report lists them, the good rows are saved", async () => {
-  const csv = path.join(work, "Team survey (Responses).csv");
+  const csv = path.join(suite.work, "Team survey (Responses).csv");
   fs.writeFileSync(csv, SURVEY_CSV);
   await chooseFile(page, "Import survey responses…", csv);
   await page.getByRole("heading", { name: "Survey responses from “Team survey (Responses).csv”" }).waitFor();
@@ -292,7 +256,7 @@ test("imports a Microsoft Forms .xlsx: the workbook is read in the browser, one 
     "anonymous",
     ...BEN.map((a) => (a === 0 ? "0 · strongly disagree" : a)),
   ]);
-  const file = path.join(work, "AGAP team survey(1-2).xlsx");
+  const file = path.join(suite.work, "AGAP team survey(1-2).xlsx");
   fs.writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
 
   const before = (await stored(page)).responses.length;
@@ -313,14 +277,13 @@ test("imports a Microsoft Forms .xlsx: the workbook is read in the browser, one 
 });
 
 test("the import reviews have no serious accessibility problem and fit 320 and 400 px panes, light and dark", async () => {
-  const csv = path.join(work, "Team survey (Responses).csv");
+  const csv = path.join(suite.work, "Team survey (Responses).csv");
   // A colleague's copy where Ana's response was corrected: a record that differs.
   const theirs = JSON.parse(fs.readFileSync(backupFile, "utf8"));
   theirs.responses[0].respondent = "Ana Lima";
   theirs.roadmaps[0].tasks[2] = { ...theirs.roadmaps[0].tasks[2], owner: "Cy", status: "Blocked" };
-  const changed = path.join(work, "agap-backup-from-a-colleague.json");
+  const changed = path.join(suite.work, "agap-backup-from-a-colleague.json");
   fs.writeFileSync(changed, JSON.stringify(theirs, null, 2));
-  await page.addScriptTag({ path: AXE });
   const expectWithin = async (width: number) => {
     const { sections, right, overflow } = await importWidth(page);
     expect(sections).toBe(2);
@@ -333,8 +296,7 @@ test("the import reviews have no serious accessibility problem and fit 320 and 4
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme: scheme });
       // The theme is chosen at start-up, so the pane starts again in the scheme.
-      await page.reload();
-      await waitForSurvey(page);
+      await reopenTaskpane(page);
       await showTab(page, "Team & history");
 
       await chooseFile(page, "Import survey responses…", csv);
@@ -342,8 +304,7 @@ test("the import reviews have no serious accessibility problem and fit 320 and 4
       await page.screenshot({ path: path.join(ARTIFACTS, `import-survey-${width}-${scheme}.png`), fullPage: true });
       await expectWithin(width);
       if (width === 400) {
-        if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
-        expect(await seriousViolations(page, `survey review, ${scheme}`)).toEqual([]);
+        await expectNoSeriousViolations(page, `survey review, ${scheme}`);
       }
       await page.getByRole("button", { name: "Cancel" }).click();
 
@@ -352,8 +313,7 @@ test("the import reviews have no serious accessibility problem and fit 320 and 4
       await page.screenshot({ path: path.join(ARTIFACTS, `import-backup-${width}-${scheme}.png`), fullPage: true });
       await expectWithin(width);
       if (width === 400) {
-        if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
-        expect(await seriousViolations(page, `backup review, ${scheme}`)).toEqual([]);
+        await expectNoSeriousViolations(page, `backup review, ${scheme}`);
       }
       await page.getByRole("button", { name: "Cancel" }).click();
     }
@@ -366,7 +326,7 @@ test("the import reviews have no serious accessibility problem and fit 320 and 4
 }, 240_000);
 
 test("no request leaves the page's origin apart from office.js; no page errors", () => {
-  expect(first.foreignRequests(server.url).map((r) => `${r.method} ${r.url}`)).toEqual([]);
-  expect(fresh.foreignRequests(server.url).map((r) => `${r.method} ${r.url}`)).toEqual([]);
-  expect(pageErrors).toEqual([]);
+  expect(first.foreignRequests(suite.server.url).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  expect(fresh.foreignRequests(suite.server.url).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  expect(suite.pageErrors).toEqual([]);
 });

@@ -8,26 +8,16 @@
 // Every tab is photographed at 320 px, light and dark, into test-artifacts/narrow-*.png.
 // One browser for the whole file; each width starts again from the same seeded store.
 import fs from "fs";
-import os from "os";
 import path from "path";
 import type { Page } from "playwright-core";
 import { ROADMAP_TASKS, STATEMENTS } from "../../src/model";
-import {
-  ROOT,
-  launch,
-  openTaskpane,
-  requireBuildAndBrowser,
-  serveDist,
-  waitForSurvey,
-  type Server,
-  type Session,
-} from "./support/browser";
-import { showTab } from "./support/page";
+import { openTaskpane, reopenTaskpane } from "./support/browser";
+import { showTab, writeStore } from "./support/page";
+import { ARTIFACTS, browserSuite } from "./support/suite";
 
 // Chromium on a busy 2-core machine: the limit bounds a test; nothing here waits on time.
 jest.setTimeout(420_000);
 
-const ARTIFACTS = path.join(ROOT, "test-artifacts");
 const TABS = ["Assessment", "Results", "Team & history", "Scenarios", "ROI", "Roadmap"] as const;
 /** What each tab shows once its panel has loaded. */
 const PANELS: Record<(typeof TABS)[number], { role: "form" | "region"; name: string }> = {
@@ -146,43 +136,25 @@ const SURVEY_CSV =
     .map((row) => row.map(field).join(","))
     .join("\r\n") + "\r\n";
 
-let server: Server;
-let session: Session;
+const suite = browserSuite({
+  colorScheme: "light",
+  viewport: { width: 320, height: 800 },
+  artifacts: true,
+  workFolder: "agap-narrow-",
+});
 let page: Page;
-let work: string;
-const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  requireBuildAndBrowser();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  work = fs.mkdtempSync(path.join(os.tmpdir(), "agap-narrow-"));
-  server = await serveDist();
-  session = await launch({ colorScheme: "light", viewport: { width: 320, height: 800 } });
-  page = await session.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-  if (work) fs.rmSync(work, { recursive: true, force: true });
-});
+beforeAll(() => ({ page } = suite));
 
 /** Seeds the store and starts the pane again, as a person opening it with this data would. */
 async function seed(): Promise<void> {
-  if (!page.url().startsWith(server.url)) await openTaskpane(page, server.url);
-  await page.evaluate(
-    ({ responses, planning, draft }) => {
-      localStorage.clear();
-      localStorage.setItem("agap.responses", JSON.stringify(responses));
-      localStorage.setItem("agap.planning", JSON.stringify(planning));
-      localStorage.setItem("agap.draft", JSON.stringify(draft));
-    },
-    { responses: RESPONSES, planning: PLANNING, draft: DRAFT },
+  if (!page.url().startsWith(suite.server.url)) await openTaskpane(page, suite.server.url);
+  await writeStore(
+    page,
+    { "agap.responses": RESPONSES, "agap.planning": PLANNING, "agap.draft": DRAFT },
+    { clear: true },
   );
-  await page.reload();
-  await page.getByRole("heading", { name: "AGAP assessment" }).waitFor();
-  await waitForSurvey(page);
+  await reopenTaskpane(page);
 }
 
 interface Overflow {
@@ -344,7 +316,7 @@ async function visitEverything(width: number): Promise<string[]> {
   await check("Team & history, deleted with Undo");
 
   // Import: a survey export to review.
-  const csv = path.join(work, "Survey of the accounts payable and claims teams, spring round (Responses).csv");
+  const csv = path.join(suite.work, "Survey of the accounts payable and claims teams, spring round (Responses).csv");
   fs.writeFileSync(csv, SURVEY_CSV);
   await chooseFile("Import survey responses…", csv);
   await page.getByRole("heading", { name: /^Survey responses from/ }).waitFor();
@@ -355,7 +327,7 @@ async function visitEverything(width: number): Promise<string[]> {
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Export backup" }).click(),
   ]);
-  const backup = path.join(work, "agap-backup-of-the-accounts-payable-and-claims-teams.json");
+  const backup = path.join(suite.work, "agap-backup-of-the-accounts-payable-and-claims-teams.json");
   await download.saveAs(backup);
   await chooseFile("Import backup…", backup);
   await page.getByRole("heading", { name: /^Backup/ }).waitFor();
@@ -435,7 +407,7 @@ async function visitEverything(width: number): Promise<string[]> {
 test.each([320, 360])("at %i px, no tab or state scrolls sideways, and no shortened name is lost", async (width) => {
   const problems = await visitEverything(width);
   expect(problems).toEqual([]);
-  expect(pageErrors).toEqual([]);
+  expect(suite.pageErrors).toEqual([]);
 });
 
 test("at 320 px the 300-character name is cut to a line or two wherever it is shown, and is there in full", async () => {
