@@ -8,7 +8,7 @@ import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
 import { STATEMENTS, type AssessmentResponse, type RoadmapRecord, type RoiEntry } from "../../src/model";
-import { openTaskpane, reopenTaskpane } from "./support/browser";
+import { openTaskpane, reopenTaskpane, reopenTaskpaneAt } from "./support/browser";
 import { showTab, writeStore } from "./support/page";
 import { ARTIFACTS, browserSuite } from "./support/suite";
 
@@ -269,9 +269,8 @@ test("the printed page as a picture (A4's printable area), and the view at 320 a
 
   for (const width of [320, 400]) {
     for (const scheme of ["light", "dark"] as const) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.emulateMedia({ colorScheme: scheme });
-      await restartOnTeam();
+      await reopenTaskpaneAt(page, width, scheme);
+      await showTab(page, "Team & history");
       await openReport();
       await page.screenshot({ path: path.join(ARTIFACTS, `board-report-${width}-${scheme}.png`), fullPage: true });
       // Nothing needs scrolling sideways, and the chart's texts are 12 px or more.

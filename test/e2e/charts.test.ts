@@ -11,7 +11,7 @@ import path from "path";
 import type { Locator, Page } from "playwright-core";
 import { STATEMENTS } from "../../src/model";
 import { formatPoints } from "../../src/taskpane/components/format";
-import { openTaskpane, reopenTaskpane } from "./support/browser";
+import { openTaskpane, reopenTaskpane, reopenTaskpaneAt } from "./support/browser";
 import { showTab, writeStore } from "./support/page";
 import { ARTIFACTS, browserSuite } from "./support/suite";
 
@@ -159,10 +159,7 @@ test("at 320 and 400 px, light and dark: every chart text renders at 12 px or mo
   const problems: string[] = [];
   for (const width of [320, 400]) {
     for (const scheme of ["light", "dark"] as const) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.emulateMedia({ colorScheme: scheme });
-      // The theme is chosen at start-up, so the pane starts again in the scheme.
-      await reopenTaskpane(page);
+      await reopenTaskpaneAt(page, width, scheme);
       for (const chart of CHARTS) {
         await showTab(page, chart.tab);
         const where = `${chart.slug} at ${width} px, ${scheme}`;

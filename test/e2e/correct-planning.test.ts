@@ -6,7 +6,7 @@
 import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
-import { openTaskpane, reopenTaskpane } from "./support/browser";
+import { openTaskpane, reopenTaskpane, reopenTaskpaneAt } from "./support/browser";
 import { expectNoSeriousViolations, showTab } from "./support/page";
 import { ARTIFACTS, browserSuite } from "./support/suite";
 
@@ -139,10 +139,7 @@ test("screenshots of the corrected panels at 320 and 400 px, light and dark; not
   };
   for (const width of [320, 400]) {
     for (const scheme of ["light", "dark"] as const) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.emulateMedia({ colorScheme: scheme });
-      // The theme is chosen at start-up, so the pane starts again in the scheme.
-      await reopenTaskpane(page);
+      await reopenTaskpaneAt(page, width, scheme);
 
       // Scenarios: Plan B deleted (Undo offered), Plan A being renamed to Plan B's name.
       await showTab(page, "Scenarios");

@@ -7,7 +7,7 @@
 import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
-import { openTaskpane, waitForSurvey } from "./support/browser";
+import { openTaskpane, reopenTaskpaneAt } from "./support/browser";
 import { answerStatements, expectNoSeriousViolations, showTab } from "./support/page";
 import { ARTIFACTS, browserSuite } from "./support/suite";
 
@@ -157,12 +157,7 @@ test("axe-core finds no serious violation in edit mode, in a question, or in the
 test("screenshots at 320 and 400 px, light and dark: edit banner, its question, the partial question, Team list", async () => {
   for (const width of [320, 400]) {
     for (const scheme of ["light", "dark"] as const) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.emulateMedia({ colorScheme: scheme });
-      // The theme is chosen at start-up, so the pane starts again in the scheme.
-      await page.reload();
-      await page.getByRole("heading", { name: "AGAP assessment" }).waitFor();
-      await waitForSurvey(page);
+      await reopenTaskpaneAt(page, width, scheme);
       const shot = async (name: string) => {
         await page.screenshot({ path: path.join(ARTIFACTS, `correct-responses-${name}-${width}-${scheme}.png`) });
         // The page is no wider than the pane: nothing needs scrolling sideways.

@@ -7,7 +7,7 @@ import path from "path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { ROADMAP_TASKS, STATEMENTS } from "../../src/model";
-import { openTaskpane, reopenTaskpane, type Session } from "./support/browser";
+import { openTaskpane, reopenTaskpane, reopenTaskpaneAt, type Session } from "./support/browser";
 import { expectNoSeriousViolations, showTab, writeStore } from "./support/page";
 import { ARTIFACTS, browserSuite } from "./support/suite";
 
@@ -293,10 +293,7 @@ test("the import reviews have no serious accessibility problem and fit 320 and 4
 
   for (const width of [320, 400]) {
     for (const scheme of ["light", "dark"] as const) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.emulateMedia({ colorScheme: scheme });
-      // The theme is chosen at start-up, so the pane starts again in the scheme.
-      await reopenTaskpane(page);
+      await reopenTaskpaneAt(page, width, scheme);
       await showTab(page, "Team & history");
 
       await chooseFile(page, "Import survey responses…", csv);

@@ -6,7 +6,7 @@
 import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
-import { openTaskpane, waitForSurvey } from "./support/browser";
+import { openTaskpane, reopenTaskpaneAt, waitForSurvey } from "./support/browser";
 import { answerStatements, fieldMessage, showTab } from "./support/page";
 import { ARTIFACTS, browserSuite } from "./support/suite";
 
@@ -153,12 +153,7 @@ test("a partial response in round 2 is listed as partial and moves no figure", a
 test("screenshots of Team & history and Scenarios at 320 and 400 px, light and dark", async () => {
   for (const width of [320, 400]) {
     for (const scheme of ["light", "dark"] as const) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.emulateMedia({ colorScheme: scheme });
-      // The theme is chosen at start-up, so the pane starts again in the scheme.
-      await page.reload();
-      await page.getByRole("heading", { name: "AGAP assessment" }).waitFor();
-      await waitForSurvey(page);
+      await reopenTaskpaneAt(page, width, scheme);
       await showTab(page, "Team & history");
       await page.getByRole("heading", { name: `${WORKFLOW}, round ${ROUND_2.date}: 2 responses, 1 partial` }).waitFor();
       await page.screenshot({ path: path.join(ARTIFACTS, `rounds-team-${width}-${scheme}.png`), fullPage: true });

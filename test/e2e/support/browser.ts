@@ -318,6 +318,13 @@ export async function reopenTaskpane(page: Page, headerTimeout?: number): Promis
   await waitForSurvey(page);
 }
 
+/** Sets the pane's width (900 px high) and colour scheme, then starts it again: the theme is chosen at start-up. */
+export async function reopenTaskpaneAt(page: Page, width: number, scheme: "light" | "dark"): Promise<void> {
+  await page.setViewportSize({ width, height: 900 });
+  await page.emulateMedia({ colorScheme: scheme });
+  await reopenTaskpane(page);
+}
+
 /** Waits for all 15 statements: the first comes with the first render, the rest in a transition after it. */
 export async function waitForSurvey(page: Page): Promise<void> {
   await page.getByRole("radiogroup").nth(14).waitFor();
