@@ -12,13 +12,12 @@ import type { Locator, Page } from "playwright-core";
 import { STATEMENTS } from "../../src/model";
 import { formatPoints } from "../../src/taskpane/components/format";
 import { openTaskpane, reopenTaskpane, reopenTaskpaneAt } from "./support/browser";
-import { showTab, writeStore } from "./support/page";
+import { AXE, showTab, writeStore } from "./support/page";
 import { ARTIFACTS, browserSuite } from "./support/suite";
 
 // Chromium on a busy 2-core machine: the limit bounds a test; nothing here waits on time.
 jest.setTimeout(240_000);
 
-const AXE = require.resolve("axe-core/axe.min.js");
 const WORKFLOW = "Claims desk";
 const answersOf = (values: readonly number[]) => Object.fromEntries(STATEMENTS.map((s, i) => [s.id, values[i]]));
 

@@ -11,13 +11,12 @@ import path from "path";
 import type { Locator, Page } from "playwright-core";
 import { STATEMENTS } from "../../src/model";
 import { openTaskpane, reopenTaskpane } from "./support/browser";
-import { answerStatements, seriousViolations } from "./support/page";
+import { AXE, answerStatements, seriousViolations } from "./support/page";
 import { ARTIFACTS, browserSuite } from "./support/suite";
 
 // Chromium on a busy 2-core machine: the limit bounds a test; nothing here waits on time.
 jest.setTimeout(180_000);
 
-const AXE = require.resolve("axe-core/axe.min.js");
 const WIDTH = 360;
 const HEIGHT = 640;
 const WORKFLOW = "Claims desk";

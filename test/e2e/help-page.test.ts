@@ -3,12 +3,10 @@
 import fs from "fs";
 import type { Page } from "playwright-core";
 import { GLOSSARY, glossaryHeading } from "../../src/model/glossary";
-import { seriousViolations } from "./support/page";
+import { AXE, seriousViolations } from "./support/page";
 import { browserSuite } from "./support/suite";
 
 jest.setTimeout(60_000);
-
-const AXE = require.resolve("axe-core/axe.min.js");
 
 const suite = browserSuite();
 let page: Page;

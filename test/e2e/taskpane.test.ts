@@ -5,13 +5,12 @@ import path from "path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { OFFICE_CDN, ROOT, openTaskpane, waitForSurvey } from "./support/browser";
-import { answerStatements, seriousViolations, showTab } from "./support/page";
+import { AXE, answerStatements, seriousViolations, showTab } from "./support/page";
 import { ARTIFACTS, browserSuite } from "./support/suite";
 
 jest.setTimeout(60_000);
 
 const DOCS_SCREENSHOT = path.join(ROOT, "docs/screenshot-taskpane.png");
-const AXE = require.resolve("axe-core/axe.min.js");
 
 const WORKFLOW = "Invoice triage";
 // Respondent 1, typed with the keyboard alone. Layer scores are the mean answer over 5:

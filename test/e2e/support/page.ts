@@ -1,7 +1,8 @@
 // Helpers the browser suites use on the pane's page.
 import type { Locator, Page } from "playwright-core";
 
-const AXE = require.resolve("axe-core/axe.min.js");
+/** axe-core's browser build, for addScriptTag. */
+export const AXE = require.resolve("axe-core/axe.min.js");
 
 /** Clicks a tab of the pane and waits until it is the selected one. */
 export async function showTab(target: Page, name: string): Promise<void> {
@@ -95,7 +96,10 @@ export async function seriousViolations(target: Page, where: string): Promise<st
     );
 }
 
-/** Fails with axe-core's serious and critical violations on the page as it is now; injects axe where a load dropped it. */
+/**
+ * Fails, listing them, when axe-core finds serious or critical violations on the page as it is now.
+ * Injects axe first where the page has none (a reload drops it).
+ */
 export async function expectNoSeriousViolations(target: Page, where: string): Promise<void> {
   if (!(await target.evaluate(() => "axe" in window))) await target.addScriptTag({ path: AXE });
   const problems = await seriousViolations(target, where);
