@@ -8,8 +8,8 @@ import {
   workflowNames,
   type AssessmentResponse,
 } from "../model";
-import type { AssessmentStore } from "../workbook/store";
-import type { PlanningStore } from "../workbook/planning-store";
+import type { AssessmentStore, ResponseList } from "../workbook/store";
+import type { PlanningData, PlanningStore } from "../workbook/planning-store";
 import { usePlanning } from "./planning/usePlanning";
 import { AssessmentForm, type ResponseSaved } from "./components/AssessmentForm";
 import { ErrorBar } from "./components/ErrorBar";
@@ -113,11 +113,13 @@ export interface AppProps {
   planningStore: PlanningStore;
   /** The draft as read before the first render; without it the pane reads it itself. */
   initialDraft?: InitialDraft;
+  /** The saved responses and planning data as read before the first render (the browser's store). */
+  initialLists?: { responses: ResponseList; planning: PlanningData };
   /** Where the team's privacy settings live; by default beside the store (workbook or browser). */
   teamSettings?: TeamSettingsStore;
 }
 
-export function App({ office, store: plainStore, planningStore, initialDraft, teamSettings }: AppProps) {
+export function App({ office, store: plainStore, planningStore, initialDraft, initialLists, teamSettings }: AppProps) {
   const styles = useStyles();
   const { report } = useErrors();
   // Privacy settings, and the store through which no name reaches an anonymous round.
@@ -135,8 +137,8 @@ export function App({ office, store: plainStore, planningStore, initialDraft, te
     finishEdit,
     dismissRestored,
   } = useDraft(store, initialDraft, privacy.isAnonymous);
-  const { responses, skipped, loading, reload, save, remove } = useResponses(store);
-  const planning = usePlanning(planningStore);
+  const { responses, skipped, loading, reload, save, remove } = useResponses(store, initialLists?.responses);
+  const planning = usePlanning(planningStore, initialLists?.planning);
   const [tab, setTab] = React.useState<TabId>("assessment");
   const [saving, setSaving] = React.useState(false);
   const [changing, setChanging] = React.useState(false);

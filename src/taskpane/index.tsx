@@ -5,7 +5,7 @@ import { LocalStore } from "../workbook/local-store";
 import { LocalPlanningStore } from "../workbook/local-planning";
 import type { PlanningStore } from "../workbook/planning-store";
 import type { AssessmentStore } from "../workbook/store";
-import { App } from "./App";
+import { App, type AppProps } from "./App";
 import { DamagedData } from "./DamagedData";
 import { ErrorProvider, PaneErrorBoundary, describeError } from "./errors";
 import { Notice } from "./components/Notice";
@@ -89,10 +89,13 @@ async function start(): Promise<void> {
     (draft) => ({ draft }),
     (error: unknown) => ({ error }),
   );
-  // In the browser, reading once keeps any damaged data aside before the pane shows it.
+  // In the browser, reading once keeps any damaged data aside before the pane shows it; the pane
+  // starts from what was read, rather than reading it all again.
   let damaged: DamagedCopy[] = [];
+  let initialLists: AppProps["initialLists"];
   if (store.kind === "local") {
-    await Promise.all([store.listResponses(), planningStore.loadPlanning()]);
+    const [responses, planning] = await Promise.all([store.listResponses(), planningStore.loadPlanning()]);
+    initialLists = { responses, planning };
     damaged = damagedCopies(window.localStorage);
   }
   performance.mark?.("agap-stores-ready");
@@ -112,7 +115,13 @@ async function start(): Promise<void> {
           <ErrorProvider startupProblems={themeProblem ? [themeProblem] : []}>
             <PaneErrorBoundary fallback={(error) => <Crashed error={error} />}>
               <Damaged initial={damaged} />
-              <App office={office} store={store} planningStore={planningStore} initialDraft={initialDraft} />
+              <App
+                office={office}
+                store={store}
+                planningStore={planningStore}
+                initialDraft={initialDraft}
+                initialLists={initialLists}
+              />
             </PaneErrorBoundary>
           </ErrorProvider>
         </AriaLiveAnnouncer>

@@ -223,3 +223,45 @@ describe("App with the browser store", () => {
     expect(screen.getByRole("button", { name: "Export .xlsx" })).toBeEnabled();
   });
 });
+
+describe("App started with the lists read before its first render", () => {
+  it("shows them without reading the stores again, and reads afresh after a save", async () => {
+    const storage = new MemoryStorage();
+    const base = Object.fromEntries(STATEMENTS.map((s) => [s.id, 3]));
+    storage.setItem(
+      RESPONSES_KEY,
+      JSON.stringify([{ id: "a", workflow: "Claims", respondent: "Ana", date: "2026-01-10", answers: base }]),
+    );
+    storage.setItem(DRAFT_KEY, JSON.stringify({ workflow: "Claims", respondent: "", date: "", answers: {} }));
+    const store = new LocalStore(storage);
+    const planningStore = new LocalPlanningStore(storage);
+    const initialLists = { responses: await store.listResponses(), planning: await planningStore.loadPlanning() };
+    const listResponses = jest.spyOn(store, "listResponses");
+    const loadPlanning = jest.spyOn(planningStore, "loadPlanning");
+    renderInPane(
+      <App
+        office={PREVIEW}
+        store={store}
+        planningStore={planningStore}
+        initialLists={initialLists}
+        teamSettings={new BrowserTeamSettings(storage)}
+      />,
+      { withErrorBar: false },
+    );
+    await screen.findByRole("form", { name: "Assessment" });
+    // The saved workflow is offered at once, from the list read before the render.
+    expect(document.querySelector('datalist option[value="Claims"]')).not.toBeNull();
+    await act(async () => fireEvent.click(screen.getByRole("tab", { name: "Team & history" })));
+    const responses = await screen.findByRole("table", { name: "Responses" });
+    expect(within(responses).getAllByRole("row")).toHaveLength(2);
+    expect(listResponses).not.toHaveBeenCalled();
+    expect(loadPlanning).not.toHaveBeenCalled();
+
+    await act(async () => fireEvent.click(screen.getByRole("tab", { name: "Assessment" })));
+    answer(0, 4);
+    fireEvent.click(screen.getByRole("button", { name: "Save response" }));
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save as partial" })));
+    await screen.findByRole("group", { name: /^Saved the response for Claims as partial/ });
+    expect(listResponses).toHaveBeenCalled();
+  });
+});

@@ -6,11 +6,15 @@ import { useErrors } from "../errors";
 /** Shown when a save succeeded but this Excel skipped a feature (data validation, frozen header…). */
 export const SAVED_WITH_LIMITATIONS = "Saved, but this Excel lacks a feature";
 
-/** The saved responses, read from the store (the workbook table inside Excel). */
-export function useResponses(store: AssessmentStore) {
+/**
+ * The saved responses, read from the store (the workbook table inside Excel). `initial`, the list
+ * as read just before the first render, is shown as it is rather than read a second time.
+ */
+export function useResponses(store: AssessmentStore, initial?: ResponseList) {
   const { report } = useErrors();
-  const [list, setList] = React.useState<ResponseList>({ responses: [], skipped: [] });
-  const [loading, setLoading] = React.useState(true);
+  const [list, setList] = React.useState<ResponseList>(initial ?? { responses: [], skipped: [] });
+  const [loading, setLoading] = React.useState(initial === undefined);
+  const readBefore = React.useRef(initial !== undefined);
 
   /** Reads the list again; resolves to it, or null once a failure is reported. */
   const reload = React.useCallback(async (): Promise<ResponseList | null> => {
@@ -28,7 +32,8 @@ export function useResponses(store: AssessmentStore) {
   }, [store, report]);
 
   React.useEffect(() => {
-    void reload();
+    if (readBefore.current) readBefore.current = false;
+    else void reload();
   }, [reload]);
 
   /**

@@ -9,10 +9,14 @@ const EMPTY: PlanningData = { scenarios: [], roi: [], maturity: [], roadmaps: []
 /** The record deleted last, which Undo saves again under the same id until the next write. */
 export type Deleted = { kind: "scenario"; record: Scenario } | { kind: "roi"; record: RoiEntry };
 
-/** Scenarios, ROI rows, maturity and roadmaps, read from the store; writes report failures with a retry. */
-export function usePlanning(store: PlanningStore) {
+/**
+ * Scenarios, ROI rows, maturity and roadmaps, read from the store; writes report failures with a
+ * retry. `initial`, the data as read just before the first render, is used rather than read again.
+ */
+export function usePlanning(store: PlanningStore, initial?: PlanningData) {
   const { report } = useErrors();
-  const [data, setData] = React.useState<PlanningData>(EMPTY);
+  const [data, setData] = React.useState<PlanningData>(initial ?? EMPTY);
+  const readBefore = React.useRef(initial !== undefined);
   const [deleted, setDeleted] = React.useState<Deleted | null>(null);
 
   const reload = React.useCallback(async () => {
@@ -24,7 +28,8 @@ export function usePlanning(store: PlanningStore) {
   }, [store, report]);
 
   React.useEffect(() => {
-    void reload();
+    if (readBefore.current) readBefore.current = false;
+    else void reload();
   }, [reload]);
 
   /**
