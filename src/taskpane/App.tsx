@@ -175,8 +175,9 @@ export function App({ office, store: plainStore, planningStore, initialDraft, in
     setRecord(null);
     setSaving(true);
     const id = draft.responseId ?? (newResponseId.current ??= newId());
-    // As stored: in an anonymous round it carries its label rather than any name typed.
-    const response = await save(responseFromDraft(draft, id));
+    // As stored: in an anonymous round it carries its label rather than any name typed. Retry
+    // after a failure runs the whole save again, with the form as it is then and the same id.
+    const response = await save(responseFromDraft(draft, id), () => saveAgain.current());
     setSaving(false);
     if (!response) return;
     newResponseId.current = null;
@@ -196,6 +197,10 @@ export function App({ office, store: plainStore, planningStore, initialDraft, in
       startNext();
     }
   };
+
+  // The latest onSave, for the error bar's Retry.
+  const saveAgain = React.useRef(() => {});
+  saveAgain.current = () => void onSave();
 
   const onNext = () => {
     setRecord(null);

@@ -175,6 +175,9 @@ describe("App with the browser store", () => {
 
     await act(async () => fireEvent.click(within(alert).getByRole("button", { name: "Retry" })));
     await waitFor(() => expect(JSON.parse(storage.getItem(RESPONSES_KEY)!)).toHaveLength(1));
+    // The retried save ends as any save does: confirmed beside the Save button, the form cleared.
+    await screen.findByRole("group", { name: /^Saved the response for Claims as partial \(1 of 15 answered\)/ });
+    expect(screen.getByText("0 of 15 answered")).toBeInTheDocument();
   });
 
   it("shows the latest round's team result; the January round, chosen, has its own aggregates and flag", async () => {
