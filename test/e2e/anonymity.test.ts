@@ -5,22 +5,13 @@
 import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
-import {
-  ROOT,
-  launch,
-  openTaskpane,
-  requireBuildAndBrowser,
-  serveDist,
-  waitForSurvey,
-  type Server,
-  type Session,
-} from "./support/browser";
-import { showTab } from "./support/page";
+import { reopenTaskpaneAt, waitForSurvey } from "./support/browser";
+import { answerStatements, showTab } from "./support/page";
+import { ARTIFACTS, browserSuite } from "./support/suite";
 
 // Chromium on a busy 2-core machine: the limit bounds a test; nothing here waits on time.
 jest.setTimeout(120_000);
 
-const ARTIFACTS = path.join(ROOT, "test-artifacts");
 const WORKFLOW = "Claims intake";
 const SMALL = "2026-01-12";
 const LARGE = "2026-04-13";
@@ -33,35 +24,10 @@ const HIGH = [4, 4, 4, ...Array<number>(12).fill(3)];
 // The named round: the same two and Cy with 4,4,4: Strategy mean (0.2 + 0.8 + 0.8) / 3 = 60%,
 // lowest 20%, highest 80%.
 
-let server: Server;
-let session: Session;
+const suite = browserSuite({ colorScheme: "light", artifacts: true, openPane: true });
 let page: Page;
-const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  requireBuildAndBrowser();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDist();
-  session = await launch({ colorScheme: "light" });
-  page = await session.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await openTaskpane(page, server.url);
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
-
-async function answerAll(answers: readonly number[]) {
-  const groups = page.getByRole("radiogroup");
-  for (let i = 0; i < answers.length; i++) {
-    await groups
-      .nth(i)
-      .getByRole("radio", { name: String(answers[i]), exact: true })
-      .check();
-  }
-}
+beforeAll(() => ({ page } = suite));
 
 const layerTable = () => page.getByRole("table", { name: "Layer scores across the round's complete responses" });
 const headers = () => layerTable().getByRole("columnheader").allTextContents();
@@ -84,7 +50,7 @@ test("an anonymous round of 2: no name kept, only the team mean shown, and why",
   await expect(stored()).resolves.not.toContain("Zoë");
 
   for (const [n, answers] of [LOW, HIGH].entries()) {
-    await answerAll(answers);
+    await answerStatements(page, answers);
     await page.getByRole("button", { name: "Save response" }).click();
     // Each save is confirmed under the label it was stored with, never the name typed before.
     await page.getByRole("status").filter({ hasText: "0 of 15 answered" }).waitFor();
@@ -118,7 +84,7 @@ test("a named round of 3 shows its lowest, highest and disagreements", async () 
     ["Cy", HIGH],
   ] as const) {
     await page.getByLabel("Respondent (optional)").fill(name);
-    await answerAll(answers);
+    await answerStatements(page, answers);
     await page.getByRole("button", { name: "Save response" }).click();
     await page.getByText(`Saved ${name}'s response for ${WORKFLOW}.`).waitFor();
   }
@@ -138,12 +104,7 @@ test("a named round of 3 shows its lowest, highest and disagreements", async () 
 
 test("screenshots at 320 px, light and dark: the small round, the setting, and the form's switch", async () => {
   for (const scheme of ["light", "dark"] as const) {
-    await page.setViewportSize({ width: 320, height: 900 });
-    await page.emulateMedia({ colorScheme: scheme });
-    // The theme is chosen at start-up, so the pane starts again in the scheme.
-    await page.reload();
-    await page.getByRole("heading", { name: "AGAP assessment" }).waitFor();
-    await waitForSurvey(page);
+    await reopenTaskpaneAt(page, 320, scheme);
     await page.getByLabel("Date for this round (optional)").fill(SMALL);
     await page.getByLabel("Respondent (optional)").waitFor({ state: "detached" });
     await expect(page.getByRole("switch", { name: "Anonymous round" }).isChecked()).resolves.toBe(true);
@@ -171,5 +132,5 @@ test("screenshots at 320 px, light and dark: the small round, the setting, and t
 });
 
 test("no page errors", () => {
-  expect(pageErrors).toEqual([]);
+  expect(suite.pageErrors).toEqual([]);
 });
