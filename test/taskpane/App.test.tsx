@@ -252,7 +252,7 @@ describe("App started with the lists read before its first render", () => {
       { withErrorBar: false },
     );
     await screen.findByRole("form", { name: "Assessment" });
-    // The saved workflow is offered at once, from the list read before the render.
+    // The saved workflow is offered from the list read before the render, with no read of its own.
     expect(document.querySelector('datalist option[value="Claims"]')).not.toBeNull();
     await act(async () => fireEvent.click(screen.getByRole("tab", { name: "Team & history" })));
     const responses = await screen.findByRole("table", { name: "Responses" });

@@ -8,13 +8,14 @@ export const SAVED_WITH_LIMITATIONS = "Saved, but this Excel lacks a feature";
 
 /**
  * The saved responses, read from the store (the workbook table inside Excel). `initial`, the list
- * as read just before the first render, is shown as it is rather than read a second time.
+ * as read just before the first render, is taken as it is rather than read a second time; like a
+ * read, it is shown after the first render, which draws the survey without it.
  */
 export function useResponses(store: AssessmentStore, initial?: ResponseList) {
   const { report } = useErrors();
-  const [list, setList] = React.useState<ResponseList>(initial ?? { responses: [], skipped: [] });
-  const [loading, setLoading] = React.useState(initial === undefined);
-  const readBefore = React.useRef(initial !== undefined);
+  const [list, setList] = React.useState<ResponseList>({ responses: [], skipped: [] });
+  const [loading, setLoading] = React.useState(true);
+  const readBefore = React.useRef(initial);
 
   /** Reads the list again; resolves to it, or null once a failure is reported. */
   const reload = React.useCallback(async (): Promise<ResponseList | null> => {
@@ -32,8 +33,14 @@ export function useResponses(store: AssessmentStore, initial?: ResponseList) {
   }, [store, report]);
 
   React.useEffect(() => {
-    if (readBefore.current) readBefore.current = false;
-    else void reload();
+    const before = readBefore.current;
+    readBefore.current = undefined;
+    if (!before) {
+      void reload();
+      return;
+    }
+    setList(before);
+    setLoading(false);
   }, [reload]);
 
   /**

@@ -11,12 +11,13 @@ export type Deleted = { kind: "scenario"; record: Scenario } | { kind: "roi"; re
 
 /**
  * Scenarios, ROI rows, maturity and roadmaps, read from the store; writes report failures with a
- * retry. `initial`, the data as read just before the first render, is used rather than read again.
+ * retry. `initial`, the data as read just before the first render, is taken after that render
+ * rather than read again.
  */
 export function usePlanning(store: PlanningStore, initial?: PlanningData) {
   const { report } = useErrors();
-  const [data, setData] = React.useState<PlanningData>(initial ?? EMPTY);
-  const readBefore = React.useRef(initial !== undefined);
+  const [data, setData] = React.useState<PlanningData>(EMPTY);
+  const readBefore = React.useRef(initial);
   const [deleted, setDeleted] = React.useState<Deleted | null>(null);
 
   const reload = React.useCallback(async () => {
@@ -28,7 +29,9 @@ export function usePlanning(store: PlanningStore, initial?: PlanningData) {
   }, [store, report]);
 
   React.useEffect(() => {
-    if (readBefore.current) readBefore.current = false;
+    const before = readBefore.current;
+    readBefore.current = undefined;
+    if (before) setData(before);
     else void reload();
   }, [reload]);
 
