@@ -14,10 +14,10 @@ import { LAYER_GUIDANCE } from "../../src/model/recommendations";
 import { roiFigures, type RoiEntry } from "../../src/model/roi-tracker";
 import { latestRound, latestScores, roundsOf } from "../../src/model/rounds";
 import { attribution, statementsMovedMost } from "../../src/model/attribution";
-import type { RoadmapRecord } from "../../src/model/scenario";
 import { expectAllClose } from "./close";
 import { respond, type LayerAnswers } from "./respond";
 import { ROI_ENTRY } from "./roi-entry";
+import { CLAIMS_ROADMAP } from "./roadmap-record";
 
 const claims = (layers: readonly LayerAnswers[], id: string, date: string) =>
   respond(layers, { id, workflow: "Claims", date, respondent: id });
@@ -49,19 +49,7 @@ const LEVEL = Math.pow(5 / 16, 1 / 4);
 // 3000 + 1000 + 500 once + 500 × 12 = 10,500; measured ROI (10,800 − 10,500) ÷ 10,500 = 2/70.
 const ROI_ROW: RoiEntry = { ...ROI_ENTRY, id: "roi-claims", workflow: "Claims" };
 
-// Started 2026-01-05: day 1. Due dates: day 6 = 01-10, 12 = 01-16, 18 = 01-22, 24 = 01-28,
-// 30 = 02-03, 36 = 02-09, 42 = 02-15. On 2026-02-14 it is day 41, in Workflow Integration.
-const ROADMAP: RoadmapRecord = {
-  workflow: "Claims",
-  startDate: "2026-01-05",
-  sheetName: "Roadmap Claims",
-  tasks: [
-    { id: "foundation.outcome", owner: "Ana", status: "Done", doneDate: "2026-01-09" },
-    { id: "foundation.workflow", owner: "Ben", status: "Done", doneDate: "2026-01-15" },
-    { id: "foundation.guardrails", owner: "Ana", status: "In progress", doneDate: "" },
-    { id: "foundation.baseline", owner: "Cy", status: "Blocked", doneDate: "" },
-  ],
-};
+const ROADMAP = CLAIMS_ROADMAP;
 
 const INPUT: BoardReportInput = {
   workflow: "Claims",

@@ -1,12 +1,13 @@
 // The board report, read by role: every section of a filled workflow with its figures, the words
 // of sections that have no data, and the Print report view opened, printed and left by keyboard.
 import { act, fireEvent, screen, within } from "@testing-library/react";
-import { boardReport, type AssessmentResponse, type BoardReportInput, type RoadmapRecord } from "../../src/model";
+import { boardReport, type AssessmentResponse, type BoardReportInput } from "../../src/model";
 import { BoardReport } from "../../src/taskpane/report/BoardReport";
 import { PrintReportButton } from "../../src/taskpane/report/PrintReportButton";
 import { respond } from "../model/respond";
 import { ROI_ENTRY } from "../model/roi-entry";
 import { renderInPane } from "./render";
+import { CLAIMS_ROADMAP } from "../model/roadmap-record";
 
 // jsdom lays nothing out and prints nothing: the page itself is checked in the browser
 // (test/e2e/board-report.test.ts). It cannot scroll either; the view scrolls to its top.
@@ -27,18 +28,8 @@ const RESPONSES: AssessmentResponse[] = [
   claims([4, 3, 3, 3, 3], "Ana", "2026-04-10"),
   claims([4, 3, 3, 3, 3], "Ben", "2026-04-10"),
 ];
-// Day 41 on 2026-02-14 of a roadmap started 2026-01-05: four tasks overdue, the next due 2026-02-15.
-const ROADMAP: RoadmapRecord = {
-  workflow: "Claims",
-  startDate: "2026-01-05",
-  sheetName: "Roadmap Claims",
-  tasks: [
-    { id: "foundation.outcome", owner: "Ana", status: "Done", doneDate: "2026-01-09" },
-    { id: "foundation.workflow", owner: "Ben", status: "Done", doneDate: "2026-01-15" },
-    { id: "foundation.guardrails", owner: "Ana", status: "In progress", doneDate: "" },
-    { id: "foundation.baseline", owner: "Cy", status: "Blocked", doneDate: "" },
-  ],
-};
+// Day 41 on 2026-02-14: four tasks overdue, the next due 2026-02-15.
+const ROADMAP = CLAIMS_ROADMAP;
 const FILLED: BoardReportInput = {
   workflow: "Claims",
   responses: RESPONSES,

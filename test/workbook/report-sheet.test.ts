@@ -12,7 +12,6 @@ import {
   statementsMovedMost,
   teamDetail,
   type AssessmentResponse,
-  type RoadmapRecord,
 } from "../../src/model";
 import { DEGRADED } from "../../src/workbook/api-support";
 import { ExcelStore } from "../../src/workbook/excel-store";
@@ -34,6 +33,7 @@ import { respond, type LayerAnswers } from "../model/respond";
 import { evaluateFake, type Evaluated } from "../support/workbook-engine";
 import { FakeWorkbook, parseAddress } from "./fake-excel";
 import { placeTable, recordLayouts } from "./planning-fixtures";
+import { CLAIMS_ROADMAP } from "../model/roadmap-record";
 
 const WORKFLOW = "Claims";
 const TODAY = "2026-05-01";
@@ -424,18 +424,8 @@ describe("one printed page", () => {
 });
 
 describe("the planning status, as values", () => {
-  // Started 2026-01-05: on 2026-02-14 it is day 41, in the Workflow Integration phase.
-  const roadmap: RoadmapRecord = {
-    workflow: WORKFLOW,
-    startDate: "2026-01-05",
-    sheetName: "Roadmap Claims",
-    tasks: [
-      { id: "foundation.outcome", owner: "Ana", status: "Done", doneDate: "2026-01-09" },
-      { id: "foundation.workflow", owner: "Ben", status: "Done", doneDate: "2026-01-15" },
-      { id: "foundation.guardrails", owner: "Ana", status: "In progress", doneDate: "" },
-      { id: "foundation.baseline", owner: "Cy", status: "Blocked", doneDate: "" },
-    ],
-  };
+  // On 2026-02-14 the shared roadmap is at day 41, in the Workflow Integration phase.
+  const roadmap = CLAIMS_ROADMAP;
   const team = [answer("2026-01-10", [3, 3, 3, 2, 2]), answer("2026-02-01", [4, 3, 3, 3, 1])];
 
   async function statusRows(planning: ReportPlanning | undefined, today = "2026-02-14") {
