@@ -10,7 +10,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { HELP_STYLE, buildHelpPage } = require("./scripts/build-help");
-const { parsePublicUrl, rebaseFunctionsMetadata, rebaseManifest } = require("./scripts/public-url");
+const { DEV_URL, parsePublicUrl, rebaseManifest, withHelpUrls } = require("./scripts/public-url");
 const { runChecks } = require("./scripts/manifest-checks");
 const { DEV_REPORT, DEV_SERVER_IDENTITY_PATH } = require("./scripts/stop");
 const pkg = require("./package.json");
@@ -23,9 +23,14 @@ const DEV_SERVER_PORT = Number(process.env.npm_package_config_dev_server_port ||
 
 /**
  * Emits help/functions.html from docs/functions.md (and its style sheet, help/functions.css), and
- * rebuilds it when the markdown changes.
+ * rebuilds it when the markdown changes. Gives each custom function in functions.json its help URL
+ * on that page, under the address this build serves (`base`): the source names no address.
  */
 class HelpPagePlugin {
+  constructor(base) {
+    this.base = base;
+  }
+
   apply(compiler) {
     const name = "HelpPagePlugin";
     compiler.hooks.thisCompilation.tap(name, (compilation) => {
@@ -43,8 +48,10 @@ class HelpPagePlugin {
         // Every helpUrl in functions.json should land on a heading of the help page.
         const metadata = compilation.getAsset("functions.json");
         if (!metadata) return;
+        const json = withHelpUrls(metadata.source.source().toString(), this.base);
+        compilation.updateAsset("functions.json", new webpack.sources.RawSource(json));
         const ids = new Set([...html.matchAll(/<h[1-6] id="([^"]+)"/g)].map((m) => m[1]));
-        for (const fn of JSON.parse(metadata.source.source().toString()).functions || []) {
+        for (const fn of JSON.parse(json).functions || []) {
           const anchor = /\/help\/functions\.html#(.+)$/.exec(fn.helpUrl || "");
           if (anchor && !ids.has(anchor[1])) {
             compilation.warnings.push(
@@ -58,8 +65,8 @@ class HelpPagePlugin {
 }
 
 /**
- * Moves the development address in manifest*.xml and functions.json under the public address,
- * then fails the build if any manifest URL is elsewhere (or still names localhost).
+ * Moves the development address in manifest*.xml under the public address, then fails the build
+ * if any manifest URL, or any help URL in functions.json, is elsewhere (or still names localhost).
  */
 class PublicUrlPlugin {
   constructor(publicUrl) {
@@ -93,13 +100,12 @@ class PublicUrlPlugin {
             }
           }
         }
-        if (compilation.getAsset("functions.json")) {
-          rewrite("functions.json", (json) => {
-            const text = rebaseFunctionsMetadata(json, this.publicUrl);
-            const stray = JSON.parse(text).functions.filter((f) => f.helpUrl && !f.helpUrl.startsWith(this.publicUrl));
-            if (stray.length) throw new Error(`helpUrl outside ${this.publicUrl}: ${stray.map((f) => f.helpUrl)}`);
-            return text;
-          });
+        const metadata = compilation.getAsset("functions.json");
+        if (metadata) {
+          const stray = JSON.parse(metadata.source.source().toString()).functions.filter(
+            (f) => !f.helpUrl?.startsWith(this.publicUrl),
+          );
+          if (stray.length) fail(`functions.json: helpUrl outside ${this.publicUrl}: ${stray.map((f) => f.id)}`);
         }
       });
     });
@@ -232,7 +238,7 @@ module.exports = async (env, argv) => {
         ],
       }),
       new ScriptPriorityPlugin(),
-      new HelpPagePlugin(),
+      new HelpPagePlugin(publicUrl ?? DEV_URL),
       new MiniCssExtractPlugin({ ignoreOrder: true }),
       new GriffelCSSExtractionPlugin(),
       ...(publicUrl ? [new PublicUrlPlugin(publicUrl)] : []),

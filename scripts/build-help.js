@@ -1,7 +1,7 @@
 // Turns docs/functions.md into the help page served at /help/functions.html, with its style sheet
 // (/help/functions.css).
-// Each function heading (e.g. "## AGAP.REALIZED") gets the id "realized", which the
-// @helpurl of every custom function points at.
+// Each function heading (e.g. "## AGAP.REALIZED") gets the id "realized", which the help URL
+// the build gives every custom function points at (withHelpUrls in scripts/public-url.js).
 "use strict";
 
 const fs = require("fs");

@@ -4,5 +4,5 @@ export function isLocalHost(hostname: string): boolean;
 export function publicUrlProblem(value: string): string | null;
 export function parsePublicUrl(value: string, variable?: string): string;
 export function rebaseManifest(xml: string, to: string, from?: string): string;
-export function rebaseFunctionsMetadata(json: string, to: string, from?: string): string;
+export function withHelpUrls(json: string, base: string): string;
 export function parseStrict(xml: string): Document;

@@ -1,10 +1,11 @@
-// The address AGAP is served from. manifest.xml and the @helpurl tags name the development
-// address; a build with AGAP_PUBLIC_URL moves every one of those URLs under the public address.
+// The address AGAP is served from. manifest.xml names the development address, and a build with
+// AGAP_PUBLIC_URL moves every one of its URLs under the public address; the build gives each custom
+// function its help URL under the address it serves (withHelpUrls).
 "use strict";
 
 const { DOMParser, XMLSerializer } = require("@xmldom/xmldom");
 
-/** The address `npm start` serves, as manifest.xml and src/functions/functions.ts name it. */
+/** The address `npm start` serves, as manifest.xml names it. */
 const DEV_URL = "https://localhost:3000/";
 const EXAMPLE = "https://agap.example.org/addin/";
 
@@ -87,12 +88,13 @@ function rebaseManifest(xml, to, from = DEV_URL) {
   return `${new XMLSerializer().serializeToString(doc)}\n`;
 }
 
-/** functions.json with each helpUrl under `from` moved under `to`. */
-function rebaseFunctionsMetadata(json, to, from = DEV_URL) {
+/**
+ * functions.json with each function's help URL: its section of the help page under `base` (the
+ * heading "## AGAP.REALIZED" gets the id "realized"; see scripts/build-help.js).
+ */
+function withHelpUrls(json, base) {
   const metadata = JSON.parse(json);
-  for (const fn of metadata.functions || []) {
-    if (typeof fn.helpUrl === "string") fn.helpUrl = rebase(fn.helpUrl, from, to);
-  }
+  for (const fn of metadata.functions || []) fn.helpUrl = `${base}help/functions.html#${fn.id.toLowerCase()}`;
   return `${JSON.stringify(metadata, null, 2)}\n`;
 }
 
@@ -102,6 +104,6 @@ module.exports = {
   publicUrlProblem,
   parsePublicUrl,
   rebaseManifest,
-  rebaseFunctionsMetadata,
+  withHelpUrls,
   parseStrict,
 };

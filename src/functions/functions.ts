@@ -15,7 +15,6 @@ if (typeof CustomFunctions === "undefined") {
 /**
  * Realized value: the product of the five layer scores, the share of expected value that reaches the business.
  * @customfunction REALIZED
- * @helpurl https://localhost:3000/help/functions.html#realized
  * @param scores Five layer scores from 0 to 1 in one row or column, or one row of five per profile (N rows spill N results).
  * @returns Realized value from 0 to 1, one per profile.
  */
@@ -26,7 +25,6 @@ export function realized(scores: any[][]): any[][] {
 /**
  * Execution gap: 1 minus realized value, the share of expected value that is lost.
  * @customfunction GAP
- * @helpurl https://localhost:3000/help/functions.html#gap
  * @param scores Five layer scores from 0 to 1 in one row or column, or one row of five per profile.
  * @returns Execution gap from 0 to 1, one per profile.
  */
@@ -37,7 +35,6 @@ export function gap(scores: any[][]): any[][] {
 /**
  * Share of expected value surviving after a stage of the decay curve.
  * @customfunction STAGE
- * @helpurl https://localhost:3000/help/functions.html#stage
  * @param stage Stage 0 to 5, a stage name such as "Human Trust", or a layer name (after that layer). A range of stages spills.
  * @param scores Optional five layer scores. Without them, the illustrative curve 100, 80, 60, 45, 30, 15 percent is used.
  * @returns Surviving share from 0 to 1.
@@ -49,7 +46,6 @@ export function stage(stage: any[][], scores?: any[][]): any[][] {
 /**
  * The six-stage decay curve: stage name, surviving share and value lost at each stage, ready to chart.
  * @customfunction CURVE
- * @helpurl https://localhost:3000/help/functions.html#curve
  * @param scores Optional five layer scores. Without them, the illustrative curve is returned.
  * @param expected_value Optional expected value in money. When given, the lost column is in money.
  * @returns Six rows of stage, surviving share, value lost.
@@ -61,7 +57,6 @@ export function curve(scores?: any[][], expected_value?: any): any[][] {
 /**
  * Measured ROI against a baseline captured before go-live: (benefit - cost) / cost, where cost is the costs paid once plus the costs per period times the periods.
  * @customfunction ROI
- * @helpurl https://localhost:3000/help/functions.html#roi
  * @param baseline The metric per period before the agent went live. Blank means no baseline, and ROI cannot be proven.
  * @param current The metric per period now.
  * @param value_per_unit Money per unit of the metric, 0 or more.
@@ -86,7 +81,6 @@ export function roi(
 /**
  * Projected value, the business-case view: expected value times realized share. Not a measured return.
  * @customfunction PROJECTED
- * @helpurl https://localhost:3000/help/functions.html#projected
  * @param expected_value Expected value in money, 0 or more.
  * @param scores Five layer scores from 0 to 1, or one row of five per profile.
  * @returns Projected value in money, one per profile.
@@ -98,7 +92,6 @@ export function projected(expected_value: any, scores: any[][]): any[][] {
 /**
  * Periods until cumulative benefit, less any costs per period, covers the upfront cost, interpolated within the period where it is crossed.
  * @customfunction PAYBACK
- * @helpurl https://localhost:3000/help/functions.html#payback
  * @param costs Upfront cost: a number or a range, summed.
  * @param benefits Benefit per period in one row or column, first period first.
  * @param per_period_costs Optional costs paid every period, such as maintenance: a number or a range, summed and taken off each period's benefit.
@@ -111,7 +104,6 @@ export function payback(costs: any[][], benefits: any[][], per_period_costs?: an
 /**
  * Layer score from the three answers of one layer: their mean divided by 5.
  * @customfunction LAYER
- * @helpurl https://localhost:3000/help/functions.html#layer
  * @param answers Three answers from 0 to 5 in one row or column, or one row of three per layer.
  * @returns Layer score from 0 to 1.
  */
@@ -122,7 +114,6 @@ export function layer(answers: any[][]): any[][] {
 /**
  * Five layer scores from the 15 assessment answers, spilled in the input's orientation.
  * @customfunction SCORES
- * @helpurl https://localhost:3000/help/functions.html#scores
  * @param answers 15 answers from 0 to 5 in statement order, in one row or column, or one row of 15 per respondent.
  * @returns Five layer scores from 0 to 1.
  */
@@ -133,7 +124,6 @@ export function scores(answers: any[][]): any[][] {
 /**
  * Band of the execution gap: Critical, Severe, Material, Managed or Contained. The limits can be set.
  * @customfunction BAND
- * @helpurl https://localhost:3000/help/functions.html#band
  * @param gap_or_scores A gap from 0 to 1 in one cell, or five layer scores (one row of five per profile).
  * @param thresholds Optional four gap limits for Critical, Severe, Material and Managed, falling. Default 0.9, 0.75, 0.5, 0.25.
  * @returns Band name.
@@ -145,7 +135,6 @@ export function band(gap_or_scores: any[][], thresholds?: any[][]): any[][] {
 /**
  * Name of the lowest-scoring layer, the one that caps realized value. On a tie, the first.
  * @customfunction WEAKEST
- * @helpurl https://localhost:3000/help/functions.html#weakest
  * @param scores Five layer scores from 0 to 1, or one row of five per profile.
  * @param labels Optional five names to return instead of the layer names.
  * @returns Layer name.
@@ -157,7 +146,6 @@ export function weakest(scores: any[][], labels?: any[][]): any[][] {
 /**
  * Realized value after one layer moves by a step (delta), kept within 0 and 1. Despite the name, not the lift: subtract AGAP.REALIZED for that.
  * @customfunction LIFT
- * @helpurl https://localhost:3000/help/functions.html#lift
  * @param scores Five layer scores from 0 to 1, or one row of five per profile.
  * @param layer Layer 1 to 5, or its name such as "Measurement".
  * @param delta The step: a change to the layer score, from -1 to 1 (0.1 is 10 percentage points, half an answer step on the 0 to 5 scale).
@@ -170,7 +158,6 @@ export function lift(scores: any[][], layer: any, delta: any): any[][] {
 /**
  * Lift of each layer: the change in realized value (0.012 is 1.2 percentage points) when that layer alone moves by a step (delta). Five rows, in layer order.
  * @customfunction SENSITIVITY
- * @helpurl https://localhost:3000/help/functions.html#sensitivity
  * @param scores Five layer scores from 0 to 1.
  * @param delta Optional step: a change to each layer score, from -1 to 1; default 0.1 (10 percentage points, half an answer step).
  * @returns Five rows of layer name and lift.
@@ -182,7 +169,6 @@ export function sensitivity(scores: any[][], delta?: any): any[][] {
 /**
  * Smallest set of layer improvements that reaches a target realized value: every layer below a common level is raised to it.
  * @customfunction PLAN
- * @helpurl https://localhost:3000/help/functions.html#plan
  * @param scores Five layer scores from 0 to 1, or one row of five per profile.
  * @param target Target realized value, above 0 and at most 1.
  * @returns Five target scores, in the input's orientation.
@@ -194,7 +180,6 @@ export function plan(scores: any[][], target: any): any[][] {
 /**
  * Attribution of change: each layer's share of the change in realized value from one profile to another, its Shapley value (its contribution averaged over every order in which the layers could move). The five shares add up to the change.
  * @customfunction ATTRIBUTION
- * @helpurl https://localhost:3000/help/functions.html#attribution
  * @param before Five layer scores from 0 to 1 in one row or column: the earlier profile, such as the previous round.
  * @param after Five layer scores from 0 to 1 in one row or column: the later profile.
  * @returns Five rows of layer name and share, in layer order.

@@ -3,6 +3,7 @@ import crypto from "crypto";
 import fs from "fs";
 import path from "path";
 import zlib from "zlib";
+import { DEV_URL } from "../../scripts/public-url";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
@@ -78,6 +79,12 @@ describe("shipped code", () => {
     const code = read("functions.js");
     expect(bundledPackages("functions.js").filter((name) => /react|fluentui/.test(name))).toEqual([]);
     expect(zlib.gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(15 * 1024);
+  });
+
+  it("functions.json gives each function its help section under the address the build serves", () => {
+    const functions = JSON.parse(read("functions.json")).functions as { id: string; helpUrl?: string }[];
+    expect(functions).toHaveLength(15);
+    for (const fn of functions) expect(fn.helpUrl).toBe(`${DEV_URL}help/functions.html#${fn.id.toLowerCase()}`);
   });
 
   it("functions.js makes no network request", () => {

@@ -14,6 +14,7 @@ import { FormulaError, type ErrorCode } from "../../src/functions/values";
 
 // The help-page builder is plain JavaScript without type declarations.
 const { buildHelpHtml } = require("../../scripts/build-help") as { buildHelpHtml: (markdown: string) => string };
+import { DEV_URL, withHelpUrls } from "../../scripts/public-url";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DOC_PATH = path.join(ROOT, "docs", "functions.md");
@@ -45,7 +46,6 @@ interface Parameter {
 
 interface Declared {
   parameters: Parameter[];
-  helpUrl: string | undefined;
 }
 
 function declaredFunctions(): Map<string, Declared> {
@@ -64,7 +64,7 @@ function declaredFunctions(): Map<string, Declared> {
         const type = match[3].trim();
         return { name: match[1], optional: match[2] === "?", range: type === "Range" || type.endsWith("[][]") };
       });
-    declared.set(id, { parameters, helpUrl: /@helpurl\s+(\S+)/.exec(jsDoc)?.[1] });
+    declared.set(id, { parameters });
   }
   return declared;
 }
@@ -337,11 +337,11 @@ describe("docs/functions.md: sections", () => {
     expect(stray).toEqual([]);
   });
 
-  test("every help link in functions.ts points at a section of this page", () => {
-    for (const id of IDS) {
-      const helpUrl = DECLARED.get(id)?.helpUrl ?? "";
-      expect(helpUrl).toMatch(new RegExp(`/help/functions\\.html#${id.toLowerCase()}$`));
-      expect(SECTIONS.map((s) => s.id)).toContain(id);
+  test("every function's help link, as the build writes it, points at a section of this page", () => {
+    const built = JSON.parse(withHelpUrls(JSON.stringify({ functions: IDS.map((id) => ({ id })) }), DEV_URL));
+    for (const fn of built.functions as { id: string; helpUrl: string }[]) {
+      expect(fn.helpUrl).toBe(`${DEV_URL}help/functions.html#${fn.id.toLowerCase()}`);
+      expect(SECTIONS.map((s) => s.id)).toContain(fn.id);
     }
   });
 

@@ -2,13 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { MANIFEST_PATH, ROOT, parseXml, runChecks, urls, validateSchema } from "../../scripts/manifest-checks";
-import {
-  DEV_URL,
-  parsePublicUrl,
-  publicUrlProblem,
-  rebaseFunctionsMetadata,
-  rebaseManifest,
-} from "../../scripts/public-url";
+import { DEV_URL, parsePublicUrl, publicUrlProblem, withHelpUrls, rebaseManifest } from "../../scripts/public-url";
 
 const manifest = fs.readFileSync(MANIFEST_PATH, "utf8");
 
@@ -71,31 +65,23 @@ describe("moving the development manifest to a public address", () => {
   });
 });
 
-describe("moving functions.json's help URLs", () => {
-  const metadata = JSON.stringify({
-    functions: [
-      { id: "REALIZED", helpUrl: `${DEV_URL}help/functions.html#realized` },
-      { id: "GAP", helpUrl: `${DEV_URL}help/functions.html#gap` },
-      { id: "NOHELP" },
-    ],
+describe("functions.json's help URLs, from the build's address", () => {
+  const metadata = JSON.stringify({ functions: [{ id: "REALIZED" }, { id: "GAP", helpUrl: "https://old.example/x" }] });
+
+  it("gives each function its section of the help page under the address the build serves", () => {
+    for (const base of [DEV_URL, "https://agap.example.org/addin/"]) {
+      const given = JSON.parse(withHelpUrls(metadata, base));
+      expect(given.functions.map((f: { helpUrl?: string }) => f.helpUrl)).toEqual([
+        `${base}help/functions.html#realized`,
+        `${base}help/functions.html#gap`,
+      ]);
+    }
   });
 
-  it("moves each help URL under the address, keeping its anchor", () => {
-    const moved = JSON.parse(rebaseFunctionsMetadata(metadata, "https://agap.example.org/addin/"));
-    expect(moved.functions.map((f: { helpUrl?: string }) => f.helpUrl)).toEqual([
-      "https://agap.example.org/addin/help/functions.html#realized",
-      "https://agap.example.org/addin/help/functions.html#gap",
-      undefined,
-    ]);
-  });
-
-  it("the @helpurl tags name the development address that the build replaces", () => {
+  it("functions.ts names no address: no @helpurl tag, no localhost", () => {
     const source = fs.readFileSync(path.join(ROOT, "src/functions/functions.ts"), "utf8");
-    const tags = [...source.matchAll(/@helpurl\s+(\S+)/g)].map((m) => m[1]);
-    // One tag for each custom function.
-    const functions = [...source.matchAll(/@customfunction\b/g)].length;
-    expect(functions).toBe(15);
-    expect(tags.length).toBe(functions);
-    for (const tag of tags) expect(tag.startsWith(`${DEV_URL}help/functions.html#`)).toBe(true);
+    expect(source).not.toMatch(/@helpurl/);
+    expect(source).not.toMatch(/localhost|127\.0\.0\.1/);
+    expect([...source.matchAll(/@customfunction\b/g)]).toHaveLength(15);
   });
 });
