@@ -11,6 +11,7 @@ import { STATEMENTS, type AssessmentResponse, type RoadmapRecord, type RoiEntry 
 import { openTaskpane, reopenTaskpane, reopenTaskpaneAt } from "./support/browser";
 import { showTab, writeStore } from "./support/page";
 import { ARTIFACTS, browserSuite } from "./support/suite";
+import { ROI_ENTRY } from "../model/roi-entry";
 
 // pdf.js's CommonJS build; in Node it parses on the main thread.
 const pdfjs = require("pdfjs-dist/legacy/build/pdf.js") as typeof import("pdfjs-dist");
@@ -80,25 +81,12 @@ const RESPONSES: AssessmentResponse[] = [
 const REALIZED = "18.4%";
 const BAND = "Severe";
 
+// The clean ROI row the model tests use, moved to this workflow.
 const roiRow = (id: string, metric: string, changes: Partial<RoiEntry>): RoiEntry => ({
+  ...ROI_ENTRY,
   id,
   workflow: WORKFLOW,
   metric,
-  unit: "hours",
-  direction: "lower",
-  baseline: 40,
-  baselineDate: "2026-01-05",
-  goLiveDate: "2026-02-02",
-  current: 25,
-  valuePerUnit: 60,
-  build: 3000,
-  integrate: 1000,
-  govern: 500,
-  maintain: 500,
-  periods: 12,
-  horizon: 12,
-  discountRate: 0,
-  expectedValue: 100_000,
   ...changes,
 });
 // Four rows, each with something to say: one clean with a name longer than the page shows, one
