@@ -11,6 +11,7 @@ import "../../src/taskpane/planning/ScenariosPanel";
 import { LocalPlanningStore } from "../../src/workbook/local-planning";
 import { LocalStore } from "../../src/workbook/local-store";
 import { DRAFT_KEY, RESPONSES_KEY } from "../../src/workbook/store";
+import type { InitialDraft } from "../../src/taskpane/hooks/useDraft";
 import { BrowserTeamSettings, TEAM_SETTINGS_KEY } from "../../src/workbook/team-settings";
 import { respond, type LayerAnswers } from "../model/respond";
 import { memoryStorage } from "../workbook/memory-storage";
@@ -176,7 +177,7 @@ describe("What moved below the smallest group", () => {
 const PREVIEW = { host: null, reason: "test" };
 const TYPED = "Zoë Quintanilla";
 
-async function renderApp(storage = memoryStorage(), settings?: TeamSettings) {
+async function renderApp(storage = memoryStorage(), settings?: TeamSettings, initialDraft?: InitialDraft) {
   const teamSettings = new BrowserTeamSettings(storage);
   if (settings) await teamSettings.save(settings);
   renderInPane(
@@ -185,6 +186,7 @@ async function renderApp(storage = memoryStorage(), settings?: TeamSettings) {
       store={new LocalStore(storage)}
       planningStore={new LocalPlanningStore(storage)}
       teamSettings={teamSettings}
+      initialDraft={initialDraft}
     />,
     { withErrorBar: false },
   );
@@ -264,19 +266,8 @@ describe("an anonymous round in the pane", () => {
     const storage = memoryStorage();
     const draft = { workflow: "Claims", respondent: TYPED, date: APRIL, answers: { [STATEMENTS[0].id]: 2 } };
     storage.setItem(DRAFT_KEY, JSON.stringify(draft));
-    const teamSettings = new BrowserTeamSettings(storage);
-    await teamSettings.save({ minGroup: 3, anonymousRounds: [{ workflow: "Claims", date: APRIL }] });
-    renderInPane(
-      <App
-        office={PREVIEW}
-        store={new LocalStore(storage)}
-        planningStore={new LocalPlanningStore(storage)}
-        teamSettings={teamSettings}
-        initialDraft={preload ? { draft } : undefined}
-      />,
-      { withErrorBar: false },
-    );
-    await screen.findByRole("form", { name: "Assessment" });
+    const settings = { minGroup: 3, anonymousRounds: [{ workflow: "Claims", date: APRIL }] };
+    await renderApp(storage, settings, preload ? { draft } : undefined);
     await waitFor(() => expect(JSON.parse(storage.getItem(DRAFT_KEY)!)).toEqual({ ...draft, respondent: "" }));
     expect(anonymousSwitch()).toBeChecked();
     expect(respondentField()).toBeNull();
