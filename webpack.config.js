@@ -33,6 +33,14 @@ class HelpPagePlugin {
 
   apply(compiler) {
     const name = "HelpPagePlugin";
+    // Where the metadata plugin puts functions.json: in every compilation, the HTML templates' child
+    // compilations too, so each gets the same URLs (different copies would conflict when merged).
+    compiler.hooks.compilation.tap(name, (compilation) => {
+      const metadata = compilation.assets["functions.json"];
+      if (!metadata) return;
+      const json = withHelpUrls(metadata.source().toString(), this.base);
+      compilation.assets["functions.json"] = new webpack.sources.RawSource(json);
+    });
     compiler.hooks.thisCompilation.tap(name, (compilation) => {
       compilation.fileDependencies.add(HELP_SOURCE);
       compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
@@ -48,10 +56,8 @@ class HelpPagePlugin {
         // Every helpUrl in functions.json should land on a heading of the help page.
         const metadata = compilation.getAsset("functions.json");
         if (!metadata) return;
-        const json = withHelpUrls(metadata.source.source().toString(), this.base);
-        compilation.updateAsset("functions.json", new webpack.sources.RawSource(json));
         const ids = new Set([...html.matchAll(/<h[1-6] id="([^"]+)"/g)].map((m) => m[1]));
-        for (const fn of JSON.parse(json).functions || []) {
+        for (const fn of JSON.parse(metadata.source.source().toString()).functions || []) {
           const anchor = /\/help\/functions\.html#(.+)$/.exec(fn.helpUrl || "");
           if (anchor && !ids.has(anchor[1])) {
             compilation.warnings.push(
