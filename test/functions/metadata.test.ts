@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { DEV_URL, withHelpUrls } from "../../scripts/public-url";
 
 const ROOT = join(__dirname, "..", "..");
 const SOURCE = join(ROOT, "src", "functions", "functions.ts");
@@ -102,10 +103,14 @@ describe("custom functions metadata generated from the JSDoc", () => {
   });
 
   describe.each(IDS)("%s", (id) => {
-    it("has a description and the help link", () => {
+    it("has a description, and its help link once the build adds it (the source names no address)", () => {
       const f = metadataOf(id);
       expect(f.description?.trim()).toBeTruthy();
-      expect(f.helpUrl).toBe(`https://localhost:3000/help/functions.html#${id.toLowerCase()}`);
+      expect(f.helpUrl).toBeUndefined();
+      const built = JSON.parse(withHelpUrls(generated.metadataJson, DEV_URL)).functions as FunctionMetadata[];
+      expect(built.find((g) => g.id === id)?.helpUrl).toBe(
+        `https://localhost:3000/help/functions.html#${id.toLowerCase()}`,
+      );
     });
 
     it("has its parameters in order, each described, optional exactly where documented", () => {
@@ -136,12 +141,15 @@ describe("custom functions metadata generated from the JSDoc", () => {
 describe(existsSync(BUILT) ? "dist/functions.json" : "dist/functions.json (not built; generated metadata only)", () => {
   it(
     existsSync(BUILT)
-      ? "equals the metadata generated from the source"
+      ? "equals the metadata generated from the source, with the help links the build adds"
       : "the generated metadata is a complete document",
     () => {
       const fresh = JSON.parse(generated.metadataJson || "null");
       expect(fresh).toEqual(expect.objectContaining({ functions: expect.any(Array) }));
-      if (existsSync(BUILT)) expect(JSON.parse(readFileSync(BUILT, "utf8"))).toEqual(fresh);
+      if (existsSync(BUILT)) {
+        const withLinks = JSON.parse(withHelpUrls(generated.metadataJson, DEV_URL));
+        expect(JSON.parse(readFileSync(BUILT, "utf8"))).toEqual(withLinks);
+      }
     },
   );
 });
