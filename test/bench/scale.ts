@@ -318,7 +318,7 @@ export async function benchScale(): Promise<BenchLine[]> {
         label: 'opening the pane, until the survey is interactive (the "agap-interactive" mark)',
         ...open,
         more:
-          `; until the main thread is quiet (the saved list read again and shown): ${settled.detail.replace(/^medians /, "")}; ` +
+          `; until the main thread is quiet (no task of 50 ms or more for 600 ms): ${settled.detail.replace(/^medians /, "")}; ` +
           `${REPETITIONS * PANELS.length} cold starts per size`,
       },
       ...PANELS.map((panel, p) => ({
