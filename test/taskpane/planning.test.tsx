@@ -320,6 +320,25 @@ describe("ROI rows", () => {
     );
   });
 
+  it("shows each field's unit after it: the metric's unit, currency, periods and %", async () => {
+    const { box } = await openRoi();
+    const unitOf = (label: string) => box(label).parentElement?.querySelector(".fui-Input__contentAfter");
+    // The metric's unit, as typed in the Unit field ("hours").
+    expect(unitOf("Baseline value (per period)")).toHaveTextContent(/^hours$/);
+    expect(unitOf("Value now (per period)")).toHaveTextContent(/^hours$/);
+    // Outside Excel no currency is known, so amounts say "currency" (AGAP keeps none of its own).
+    for (const label of ["Money per unit", "Build cost", "Integrate cost", "Govern cost", "Maintain cost per period"]) {
+      expect(unitOf(label)).toHaveTextContent(/^currency$/);
+    }
+    expect(unitOf("Expected value (business case)")).toHaveTextContent(/^currency$/);
+    expect(unitOf("Periods observed")).toHaveTextContent(/^periods$/);
+    expect(unitOf("Horizon (periods)")).toHaveTextContent(/^periods$/);
+    expect(unitOf("Discount rate per period")).toHaveTextContent(/^%$/);
+    // The measured values follow the Unit field; with none they are plain units.
+    type(box("Unit"), "");
+    expect(unitOf("Baseline value (per period)")).toHaveTextContent(/^units$/);
+  });
+
   it("names what is missing: workflow and metric", async () => {
     const { storage, form, box } = await openRoi();
     type(box(/^Workflow/), "");

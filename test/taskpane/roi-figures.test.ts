@@ -1,6 +1,7 @@
 // An ROI row's figures in words: every number with its unit and span, every missing one with what it needs.
 import { roiFigures, type RoiEntry } from "../../src/model/roi-tracker";
-import { NOT_PROVABLE, NO_FIGURE, roiFigureTexts } from "../../src/taskpane/planning/roi-figures";
+import { NOT_PROVABLE, NO_FIGURE, fieldUnits, roiFigureTexts } from "../../src/taskpane/planning/roi-figures";
+import { ROI_NUMBER_FIELDS } from "../../src/model/roi-tracker";
 import { ROI_ENTRY } from "../model/roi-entry";
 
 const SCORES = [0.8, 0.6, 0.5, 0.4, 0.5]; // realized 0.048
@@ -135,5 +136,32 @@ describe("roiFigureTexts: what a missing figure needs, in words", () => {
       note: "The discount rate is too large for a net present value.",
       missing: true,
     });
+  });
+});
+
+describe("fieldUnits: the unit after every ROI field", () => {
+  test("the workbook's currency symbol on every amount, the metric's unit on the measured values", () => {
+    const units = fieldUnits(" hours ", "€");
+    expect(units).toEqual({
+      baseline: "hours",
+      current: "hours",
+      valuePerUnit: "€",
+      build: "€",
+      integrate: "€",
+      govern: "€",
+      maintain: "€",
+      periods: "periods",
+      horizon: "periods",
+      discountRate: "%",
+      expectedValue: "€",
+    });
+  });
+
+  test("without a currency or a metric unit it says so in words, and no field is left without a unit", () => {
+    const units = fieldUnits("  ", undefined);
+    expect(units.build).toBe("currency");
+    expect(units.baseline).toBe("units");
+    expect(fieldUnits("", " ").expectedValue).toBe("currency");
+    for (const field of ROI_NUMBER_FIELDS) expect(units[field]).toMatch(/\S/);
   });
 });

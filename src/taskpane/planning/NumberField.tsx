@@ -4,7 +4,14 @@ import { parseNumber, type NumberRule } from "./parse";
 const useStyles = makeStyles({
   // Fluent's Input has a wide minimum width; in a narrow pane the field must shrink with its column.
   input: { minWidth: 0, width: "100%" },
-  unit: { color: tokens.colorNeutralForeground2, whiteSpace: "nowrap" },
+  // A long unit ("minutes per claim handled") is cut short, in full on hover, so the number keeps room.
+  unit: {
+    color: tokens.colorNeutralForeground2,
+    whiteSpace: "nowrap",
+    maxWidth: "9em",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+  },
 });
 
 export interface NumberFieldProps {
@@ -63,7 +70,13 @@ export function NumberField({
         value={text}
         inputMode="decimal"
         onChange={(_, data) => onText(data.value)}
-        contentAfter={shownUnit ? <span className={styles.unit}>{shownUnit}</span> : undefined}
+        contentAfter={
+          shownUnit ? (
+            <span className={styles.unit} title={shownUnit}>
+              {shownUnit}
+            </span>
+          ) : undefined
+        }
       />
     </Field>
   );

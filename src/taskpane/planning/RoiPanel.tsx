@@ -27,8 +27,9 @@ import {
 import { Notice } from "../components/Notice";
 import { DateField } from "../components/DateField";
 import { NumberField } from "./NumberField";
+import { numberLocale } from "../locale";
 import { numberText, parseNumber, percentText, ruleFromLimit, type NumberRule } from "./parse";
-import { CURRENCY_WORDS, roiFigureTexts, type FigureText } from "./roi-figures";
+import { CURRENCY_WORDS, fieldUnits, roiFigureTexts, type FigureText } from "./roi-figures";
 import { ShortName } from "../components/ShortName";
 import { usePanelStyles } from "./styles";
 import type { Planning } from "./usePlanning";
@@ -229,14 +230,15 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
     if (await planning.saveRoi(entry)) saved.confirm(`Saved the ROI row “${entry.metric}” for ${entry.workflow}.`);
   };
 
-  const field = (key: RoiNumberField, after?: string) => (
+  const units = fieldUnits(form.unit, numberLocale().currency);
+  const field = (key: RoiNumberField) => (
     <NumberField
       key={key}
       label={LABELS[key]}
       text={form.numbers[key]}
       rule={RULES[key]}
       onText={setNumber(key)}
-      contentAfter={after}
+      unit={units[key]}
     />
   );
 
@@ -383,7 +385,7 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
         <div className={styles.row}>
           {field("periods")}
           {field("horizon")}
-          {field("discountRate", "%")}
+          {field("discountRate")}
         </div>
         {field("expectedValue")}
         {tried && !valid && (

@@ -9,6 +9,7 @@ import {
   withinLimit,
   type RoiEntry,
   type RoiFigures,
+  type RoiNumberField,
 } from "../../model";
 import { formatMoney, formatNumber, formatPercent } from "../components/format";
 
@@ -146,5 +147,32 @@ export function roiFigureTexts(
     measured: measuredText(entry, figures),
     npv: npvText(entry, figures),
     payback: paybackText(entry, figures),
+  };
+}
+
+/**
+ * The unit each ROI field shows after its number: the metric's own unit for the measured values,
+ * the workbook's currency symbol for amounts (where Excel says it; otherwise the word "currency",
+ * as AGAP keeps no currency of its own), periods for spans, % for the rate.
+ *
+ * @example
+ * fieldUnits("hours", "€").baseline //=> "hours"
+ * fieldUnits("", undefined).build //=> "currency"
+ */
+export function fieldUnits(metricUnit: string, currency: string | undefined): Record<RoiNumberField, string> {
+  const measured = metricUnit.trim() || "units";
+  const money = currency?.trim() || "currency";
+  return {
+    baseline: measured,
+    current: measured,
+    valuePerUnit: money,
+    build: money,
+    integrate: money,
+    govern: money,
+    maintain: money,
+    periods: "periods",
+    horizon: "periods",
+    discountRate: "%",
+    expectedValue: money,
   };
 }
