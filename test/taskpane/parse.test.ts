@@ -31,6 +31,59 @@ describe("parseNumber", () => {
   });
 });
 
+describe("parseNumber: points of a layer score (pts)", () => {
+  const POINTS: NumberRule = { points: true, min: 0, max: 1, minExclusive: true };
+
+  it.each([
+    ["10", 0.1],
+    ["10 pts", 0.1],
+    ["10pts", 0.1],
+    ["20 points", 0.2],
+    ["1 pt", 0.01],
+    ["7", 0.07], // read from its digits: not 0.07000000000000001
+  ])("reads %j as %p", (text, value) => {
+    expect(parseNumber(text, POINTS)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ["10%", "This is in points of a layer score (pts), not a percentage: type it without “%”."],
+    ["0", "Must be above 0 pts."],
+    ["0 pts", "Must be above 0 pts."],
+    ["120", "Must be at most 100 pts."],
+    ["$10", "This is a number of points, not an amount: type it without a currency."],
+    ["1e1 pts", "“1e1 pts” is in scientific notation: type the number in full (1e1 is 10)."],
+    ["pts", "Enter a number, not “pts”."],
+  ])("refuses %j: %s", (text, message) => {
+    expect(parseNumber(text, POINTS)).toEqual({ ok: false, message });
+  });
+
+  it("says how it read a step below one point, in pts, in the user's locale", () => {
+    expect(parseNumber("0.5", POINTS)).toEqual({
+      ok: true,
+      value: 0.005,
+      note: "Read as 0.5 pts. For 50 pts, type 50.",
+    });
+    expect(parseNumber("0,5", POINTS, DE)).toEqual({
+      ok: true,
+      value: 0.005,
+      note: "Read as 0,5 pts. For 50 pts, type 50.",
+    });
+    // Typed with its unit, the reading is what was meant: no note.
+    expect(parseNumber("0.5 pts", POINTS)).toEqual({ ok: true, value: 0.005 });
+  });
+
+  it("reads a step the same as the same digits in a percent field, apart from the unit it accepts", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), (hundredths) => {
+        const text = numberText(hundredths / 100, US);
+        const points = parseNumber(text, { points: true });
+        const percent = parseNumber(text, { percent: true });
+        expect(points.ok && percent.ok && points.value === percent.value).toBe(true);
+      }),
+    );
+  });
+});
+
 const DE = numberLocaleFor("de-DE");
 const US = numberLocaleFor("en-US");
 const FR = numberLocaleFor("fr-FR");

@@ -59,6 +59,29 @@ const fieldOf = (control: HTMLElement) => control.closest(".fui-Field") as HTMLE
 const type = (element: HTMLElement, value: string) => fireEvent.change(element, { target: { value } });
 
 describe("Scenarios: the tornado's step", () => {
+  it.each([
+    ["10%", "This is in points of a layer score (pts), not a percentage: type it without “%”."],
+    ["0", "Must be above 0 pts."],
+    ["150", "Must be at most 100 pts."],
+    ["-5 pts", "Must be above 0 pts."],
+  ])("“%s” is refused in pts: %s; no tornado is drawn or written", async (typed, message) => {
+    const store = await openScenarios();
+    const step = screen.getByRole("textbox", { name: "Step" });
+    type(step, typed);
+    expect(step).toHaveValue(typed);
+    expect(fieldOf(step)).toHaveTextContent(message);
+    expect(screen.queryByRole("button", { name: "Insert tornado chart in Excel" })).toBeNull();
+    expect(store.tornadoes).toHaveLength(0);
+  });
+
+  it("reads “0.5” as half a point and says how to type 50 pts", async () => {
+    await openScenarios();
+    const step = screen.getByRole("textbox", { name: "Step" });
+    type(step, "0.5");
+    expect(fieldOf(step)).toHaveTextContent("Read as 0.5 pts. For 50 pts, type 50.");
+    expect(fieldOf(step).textContent).not.toContain("%");
+  });
+
   it("is a step in pts, explained in answer steps, with no “score points” and no % after it", async () => {
     await openScenarios();
     const step = screen.getByRole("textbox", { name: "Step" });
@@ -74,7 +97,7 @@ describe("Scenarios: the tornado's step", () => {
 
   it.each([
     ["5", 0.05, "Lift for a step of ±5 pts"],
-    ["10%", 0.1, "Lift for a step of ±10 pts"],
+    ["10 pts", 0.1, "Lift for a step of ±10 pts"],
   ])("“%s” writes the tornado titled in pts, with the model's lifts", async (typed, step, title) => {
     const store = await openScenarios();
     type(screen.getByRole("textbox", { name: "Step" }), typed);

@@ -25,7 +25,8 @@ export interface NumberFieldProps {
   /** Show the message only once the user has tried to submit or left the field. */
   showErrors?: boolean;
   /**
-   * The unit shown after the number: "periods", a currency. Percent rules show "%" without it.
+   * The unit shown after the number: "periods", a currency. Percent rules show "%" and points
+   * rules "pts" without it.
    */
   unit?: string;
   /** The former name of `unit`, still accepted. */
@@ -56,7 +57,7 @@ export function NumberField({
   const parsed = parseNumber(text, rule);
   const error = !parsed.ok && showErrors ? parsed.message : undefined;
   const note = parsed.ok ? parsed.note : undefined;
-  const shownUnit = unit ?? contentAfter ?? (rule.percent ? "%" : undefined);
+  const shownUnit = unit ?? contentAfter ?? (rule.percent ? "%" : rule.points ? "pts" : undefined);
   const message = error ?? [warning, note].filter(Boolean).join(" ");
   return (
     <Field

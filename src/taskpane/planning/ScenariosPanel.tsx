@@ -166,9 +166,10 @@ function moveNote({ from, to, kept }: BaseMove): string {
 }
 
 const TARGET_RULE = ruleFromLimit(LIMITS.target, { percent: true });
-const DELTA_RULE = { min: 0, max: 1, minExclusive: true, percent: true } as const;
-/** The step as the user typed it, without a unit typed after it: "10%" → "10". */
-const stepInPoints = (text: string) => text.trim().replace(/\s*(%|pts)$/i, "");
+// The tornado's step is in points of a layer score (pts), as its label and hint say.
+const DELTA_RULE = { min: 0, max: 1, minExclusive: true, points: true } as const;
+/** The step as the user typed it, without a unit typed after it: "10 pts" → "10". */
+const stepInPoints = (text: string) => text.trim().replace(/\s*(pts?|points?)$/i, "");
 const SEED_RULE = { min: 0, max: 2 ** 31 - 1, integer: true } as const;
 
 export interface ScenariosPanelProps {
@@ -422,7 +423,6 @@ export function ScenariosPanel({
           text={deltaText}
           rule={DELTA_RULE}
           onText={setDeltaText}
-          contentAfter="pts"
         />
         {tornadoRows.length > 0 && <TornadoChart rows={tornadoRows} />}
         {planning.insertTornado && tornadoRows.length > 0 && (

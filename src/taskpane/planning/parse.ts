@@ -17,6 +17,11 @@ export interface NumberRule {
   optional?: boolean;
   /** The field holds a percentage: "45" or "45%" both mean 0.45. */
   percent?: boolean;
+  /**
+   * The field holds points of a layer score (pts), one answer step being 20: "10" or "10 pts" both
+   * mean 0.10. "%" is refused, so that a step in points is never read as a percentage.
+   */
+  points?: boolean;
 }
 
 /**
@@ -233,6 +238,7 @@ function explain(body: string, why: Exclude<Reading, { ok: true }>["why"], local
  * parseNumber("1.234,56 €", {}, numberLocaleFor("de-DE")) //=> { ok: true, value: 1234.56 }
  * parseNumber("1,500", {}) //=> { ok: true, value: 1500, note: "Read as one thousand five hundred (1500): …" }
  * parseNumber("0.5", { percent: true }) //=> { ok: true, value: 0.005, note: "Read as 0.5%. For 50%, type 50." }
+ * parseNumber("10 pts", { points: true }) //=> { ok: true, value: 0.1 }
  */
 export function parseNumber(text: string, rule: NumberRule, locale: NumberLocale = numberLocale()): Parsed {
   const shown = text.trim();
@@ -252,6 +258,12 @@ export function parseNumber(text: string, rule: NumberRule, locale: NumberLocale
   };
   takeSign();
 
+  // Typed in hundredths of the value: a percentage, or points of a score.
+  const hundredths = Boolean(rule.percent || rule.points);
+  const suffix = rule.points ? " pts" : "%";
+  const pointsMatch = rule.points ? /^(.*?)\s*(?:pts?|points?)$/i.exec(body) : null;
+  const pointsTyped = pointsMatch !== null;
+  if (pointsMatch) body = pointsMatch[1];
   const percentMatch = /^(.*?)\s*%$/.exec(body) ?? /^%\s*(.*)$/.exec(body);
   const percentTyped = percentMatch !== null;
   if (percentMatch) body = percentMatch[1];
@@ -260,10 +272,15 @@ export function parseNumber(text: string, rule: NumberRule, locale: NumberLocale
   if (!takeSign()) return notNumber;
   if (sign === "+") sign = "";
 
+  if (percentTyped && rule.points)
+    return { ok: false, message: "This is in points of a layer score (pts), not a percentage: type it without “%”." };
   if (percentTyped && !rule.percent)
     return { ok: false, message: "This is not a percentage: type the number without “%”." };
-  if (stripped.currency && rule.percent)
-    return { ok: false, message: "This is a percentage, not an amount: type it without a currency." };
+  if (stripped.currency && hundredths)
+    return {
+      ok: false,
+      message: `This is ${rule.points ? "a number of points" : "a percentage"}, not an amount: type it without a currency.`,
+    };
   if (percentTyped && stripped.currency) return notNumber;
 
   // Forms Number() would read but a person means otherwise, or would not type.
@@ -299,7 +316,7 @@ export function parseNumber(text: string, rule: NumberRule, locale: NumberLocale
   }
   if (!Number.isFinite(reading.value)) return { ok: false, message: `“${shown}” is too large a number.` };
   const typed = sign === "-" ? -reading.value : reading.value;
-  const unit = rule.percent ? "%" : "";
+  const unit = hundredths ? suffix : "";
 
   let note: string | undefined;
   // One "." or "," followed by exactly three digits means a thousand in one locale and a decimal
@@ -320,21 +337,22 @@ export function parseNumber(text: string, rule: NumberRule, locale: NumberLocale
         `For ${words(lone[1] + lone[3], "", negative)}, type ${numberText(other, locale)}.`;
     }
   }
-  // "0.5" in a percent field: 0.5% as the field says, though a fraction 0.5 would be 50%.
-  if (rule.percent && !percentTyped && typed !== 0 && Math.abs(typed) < 1) {
+  // "0.5" in a percent field: 0.5% as the field says, though a fraction 0.5 would be 50% (and the
+  // same in points).
+  if (hundredths && !percentTyped && !pointsTyped && typed !== 0 && Math.abs(typed) < 1) {
     const hundredfold = Number(
       `${reading.whole || "0"}${reading.fraction.padEnd(2, "0").slice(0, 2)}.${reading.fraction.slice(2) || "0"}`,
     );
     const asPercent = numberText(sign === "-" ? -hundredfold : hundredfold, locale);
-    note = `Read as ${numberText(typed, locale)}%. For ${asPercent}%, type ${asPercent}.`;
+    note = `Read as ${numberText(typed, locale)}${suffix}. For ${asPercent}${suffix}, type ${asPercent}.`;
   }
 
   // A percentage is read from its digits (0.07 / 100 would give 0.0007000000000000001).
-  const value = rule.percent
+  const value = hundredths
     ? Number(`${sign === "-" ? "-" : ""}${reading.whole || "0"}.${reading.fraction || "0"}e-2`)
     : typed;
   const show = (v: number) =>
-    rule.percent ? `${numberText(Math.round(v * 1000) / 10, locale)}%` : numberText(v, locale);
+    hundredths ? `${numberText(Math.round(v * 1000) / 10, locale)}${suffix}` : numberText(v, locale);
   const refuse = (message: string): Parsed => ({ ok: false, message: note ? `${message} ${note}` : message });
   if (rule.integer && !Number.isInteger(value)) return refuse("Enter a whole number.");
   if (rule.min !== undefined && (value < rule.min || (rule.minExclusive && value === rule.min))) {
