@@ -91,7 +91,7 @@ describe("DecayCurveChart", () => {
     renderInPane(<DecayCurveChart surviving={surviving} />);
     const table = await openTable("Values of the decay curve", "Decay curve values");
     expect(cells(table)).toEqual([
-      ["Point", "Your scores", "Illustrative curve"],
+      ["Position on the curve", "Your scores", "Illustrative curve"],
       ["Expected value", "100%", "100%"],
       ["After Strategy Alignment", "80%", "80%"],
       ["After Workflow Integration", "48%", "60%"],

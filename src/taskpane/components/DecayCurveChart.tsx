@@ -182,7 +182,8 @@ export function DecayCurveChart({ surviving }: DecayCurveChartProps) {
       <ChartTable
         summary="Values of the decay curve"
         label="Decay curve values"
-        columns={["Point", "Your scores", "Illustrative curve"]}
+        // Not "Point": in AGAP a point is a percentage point (pts, see the glossary).
+        columns={["Position on the curve", "Your scores", "Illustrative curve"]}
         rows={POINTS.map((point, stage) => [
           point.name,
           surviving[stage] === null || surviving[stage] === undefined ? "–" : whole(surviving[stage] as number),
