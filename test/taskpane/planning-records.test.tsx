@@ -252,6 +252,25 @@ describe("Scenario names two scenarios share", () => {
       ["Plan A", WORKFLOW],
       ["plan a", ""],
     ]);
+    // Allowed, so not warned about either: the two belong to different workflows.
+    expect(screen.queryByText(/saved scenarios .* are called/)).toBeNull();
+  });
+
+  it("warns about two scenarios of one workflow that share a name, naming the workflow", async () => {
+    // Written elsewhere (an older version, another copy of the workbook): the pane refuses such a save itself.
+    const twin = { ...PLAN_B, name: " plan a" };
+    const storage = seeded({ scenarios: [PLAN_A, twin, { ...PLAN_A, id: "typed-a", workflow: "" }] });
+    await show(new LocalPlanningStore(storage), scenarios);
+    const warnings = screen.getAllByText(/saved scenarios .* are called/);
+    expect(warnings.map((w) => w.textContent)).toEqual([
+      `Two saved scenarios of ${WORKFLOW} are called “Plan A”. Rename one with Edit so they can be told apart.`,
+    ]);
+    // Renamed, the warning goes.
+    await click(screen.getByRole("button", { name: "Edit “ plan a”" }));
+    const form = screen.getByRole("form", { name: "Edit scenario “ plan a”" });
+    type(within(form).getByRole("textbox", { name: /^Name/ }), "Plan C");
+    await click(within(form).getByRole("button", { name: "Save changes" }));
+    await waitFor(() => expect(screen.queryByText(/saved scenarios .* are called/)).toBeNull());
   });
 
   it("warns in the edit form when the new name is another scenario's, not when it is its own", async () => {

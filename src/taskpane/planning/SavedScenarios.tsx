@@ -52,6 +52,8 @@ const useStyles = makeStyles({
   },
   // The table scrolls inside itself when many scenarios sit side by side; the pane never does.
   scroll: { overflowX: "auto", maxWidth: "100%" },
+  // A column head holds a name on one line, cut short (in full on hover) rather than widening its column.
+  columnName: { maxWidth: "12em" },
 });
 
 /** The saved scenarios: compare side by side, edit or rename, delete with Undo. */
@@ -81,11 +83,11 @@ export function SavedScenarios({ planning }: { planning: Planning }) {
           Deleted the scenario “{deleted.name}”.
         </Notice>
       )}
-      {repeated.map(({ name, count }) => (
-        <MessageBar key={name} intent="warning">
+      {repeated.map(({ workflow, name, count }) => (
+        <MessageBar key={JSON.stringify([workflow, name])} intent="warning">
           <MessageBarBody>
-            {count === 2 ? "Two" : count} saved scenarios are called “{name}”. Rename one with Edit so they can be told
-            apart.
+            {count === 2 ? "Two" : count} saved scenarios {workflow ? `of ${workflow}` : "from typed scores"} are called
+            “{name}”. Rename one with Edit so they can be told apart.
           </MessageBarBody>
         </MessageBar>
       ))}
@@ -148,7 +150,9 @@ export function SavedScenarios({ planning }: { planning: Planning }) {
               <TableRow>
                 <TableHeaderCell>Layer</TableHeaderCell>
                 {compared.map((s) => (
-                  <TableHeaderCell key={s.id}>{s.name}</TableHeaderCell>
+                  <TableHeaderCell key={s.id}>
+                    <ShortName name={s.name} className={styles.columnName} />
+                  </TableHeaderCell>
                 ))}
               </TableRow>
             </TableHeader>

@@ -32,17 +32,22 @@ export function uniqueName(name: string, scenarios: readonly Pick<Scenario, "id"
 }
 
 /**
- * Names carried by more than one saved scenario, each with how many carry it.
+ * Names carried by more than one saved scenario of the same workflow, each with its workflow and
+ * how many carry it. Two workflows may each have their "Plan A" (see scenariosOf).
  *
  * @example
- * repeatedNames([{ name: "A" }, { name: "a " }, { name: "B" }]) //=> [{ name: "A", count: 2 }]
+ * repeatedNames([{ workflow: "W", name: "A" }, { workflow: "W", name: "a " }, { workflow: "V", name: "A" }])
+ * //=> [{ workflow: "W", name: "A", count: 2 }]
  */
-export function repeatedNames(scenarios: readonly Pick<Scenario, "name">[]): { name: string; count: number }[] {
-  const groups = new Map<string, { name: string; count: number }>();
+export function repeatedNames(
+  scenarios: readonly Pick<Scenario, "workflow" | "name">[],
+): { workflow: string; name: string; count: number }[] {
+  const groups = new Map<string, { workflow: string; name: string; count: number }>();
   for (const s of scenarios) {
-    const group = groups.get(key(s.name));
+    const id = JSON.stringify([s.workflow, key(s.name)]);
+    const group = groups.get(id);
     if (group) group.count++;
-    else groups.set(key(s.name), { name: s.name.trim(), count: 1 });
+    else groups.set(id, { workflow: s.workflow, name: s.name.trim(), count: 1 });
   }
   return [...groups.values()].filter((g) => g.count > 1);
 }
