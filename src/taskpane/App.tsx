@@ -17,6 +17,7 @@ import { Notice } from "./components/Notice";
 import { ExportButtons } from "./components/ExportButtons";
 import { StoreSpace } from "./components/StoreSpace";
 import { useErrors } from "./errors";
+import { numberLocale } from "./locale";
 import { describeResponse, describeResponseAtStart } from "./components/format";
 import { KeepDates } from "./components/KeepDates";
 import type { RecordNotice } from "./components/TeamPanel";
@@ -256,6 +257,8 @@ export function App({ office, store: plainStore, planningStore, initialDraft, in
       const sheet = await store.insertReport(draft.workflow.trim(), responses, {
         planning: planningNow,
         minGroup: privacy.settings.minGroup,
+        // In Excel the pane's number locale is the workbook's culture.
+        decimal: numberLocale().decimal,
       });
       setNotice(`Report added on the sheet “${sheet}”.`);
       const limitations = store.drainLimitations?.() ?? [];

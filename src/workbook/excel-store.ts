@@ -163,6 +163,7 @@ export class ExcelStore implements AssessmentStore {
       minGroup: minGroup.value,
       insertedOn: today,
       planning: options.planning ?? null,
+      decimal: options.decimal,
     };
     return this.run(async (context) => {
       const worksheets = context.workbook.worksheets;

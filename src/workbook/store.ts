@@ -45,6 +45,8 @@ export interface ReportOptions {
   today?: string;
   /** The ROI rows, maturity records and roadmaps the report's status rows come from. */
   planning?: ReportPlanning;
+  /** The workbook's decimal separator, for the numbers inside the sheet's sentences; "." when absent. */
+  decimal?: string;
 }
 
 export const DRAFT_KEY = "agap.draft";

@@ -8,6 +8,7 @@ import {
   attributionShares,
   boardReport,
   isCompleteResponse,
+  planToNextBand,
   roundsOf,
   statementsMovedMost,
   teamDetail,
@@ -43,14 +44,18 @@ const answer = (date: string, layers: readonly LayerAnswers[], respondent = "") 
 
 async function insert(
   responses: readonly AssessmentResponse[],
-  options: { minGroup?: number; excelApi?: string } = {},
+  options: { minGroup?: number; excelApi?: string; decimal?: string } = {},
 ) {
   const book = new FakeWorkbook();
   if (options.excelApi) book.excelApi = options.excelApi;
   placeTable(book, ASSESSMENTS, responses);
   recordLayouts(book, [ASSESSMENTS]);
   const store = new ExcelStore({ run: book.run });
-  const name = await store.insertReport(WORKFLOW, responses, { today: TODAY, minGroup: options.minGroup });
+  const name = await store.insertReport(WORKFLOW, responses, {
+    today: TODAY,
+    minGroup: options.minGroup,
+    decimal: options.decimal,
+  });
   return { book, store, name, sheet: book.sheet(name)! };
 }
 
@@ -420,6 +425,35 @@ describe("one printed page", () => {
         await context.sync();
       }),
     ).rejects.toThrow("This Excel does not support Worksheet.pageLayout.");
+  });
+});
+
+describe("numbers inside the sheet's sentences", () => {
+  // One response with layer answers 4, 3, 2, 2, 3: scores 0.8, 0.6, 0.4, 0.4, 0.6, realized
+  // 4.6%, so the plan goes to the 10% band limit and raises layers to a level with decimals.
+  const responses = [answer("2026-04-02", [4, 3, 2, 2, 3])];
+  const plan = planToNextBand([0.8, 0.6, 0.4, 0.4, 0.6]);
+
+  it("take the workbook's decimal separator: the plan's level and points with a comma in a de-DE workbook", async () => {
+    if (plan.status !== "planned") throw new Error("the fixture must give a plan");
+    const comma = (share: number, digits: number) => (share * 100).toFixed(digits).replace(".", ",");
+    // By hand: the level's and the points' first decimal are not zero, so the separator shows.
+    expect(comma(plan.level, 1)).toMatch(/,[1-9]$/);
+    expect(comma(plan.totalImprovement, 1)).toMatch(/,[1-9]$/);
+    const { sheet } = await insert(responses, { decimal: "," });
+    const note = sheet.cell(`A${reportRow("planNote")}`).value as string;
+    expect(note).toContain(
+      `Plan to 10%, the next band limit: raise every layer below ${comma(plan.level, 1)}% up to it, lowest first, ` +
+        `adding ${comma(plan.totalImprovement, 1)} percentage points of layer score in all.`,
+    );
+    expect(note).not.toMatch(/\d\.\d/);
+  });
+
+  it("keep a point without a separator given, as before", async () => {
+    if (plan.status !== "planned") throw new Error("the fixture must give a plan");
+    const { sheet } = await insert(responses);
+    const note = sheet.cell(`A${reportRow("planNote")}`).value as string;
+    expect(note).toContain(`adding ${(plan.totalImprovement * 100).toFixed(1)} percentage points`);
   });
 });
 

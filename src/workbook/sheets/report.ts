@@ -71,6 +71,11 @@ export interface ReportInput {
   insertedOn: string;
   /** The ROI rows, maturity records and roadmaps; null when they were not read. */
   planning: ReportPlanning | null;
+  /**
+   * The workbook's decimal separator (Application.cultureInfo), for the numbers written inside the
+   * sheet's sentences, which no number format reaches; "." when absent.
+   */
+  decimal?: string;
 }
 
 /** The plan's column, as values: what it is called, its five scores, and a sentence about it. */
@@ -80,14 +85,18 @@ interface ReportPlan {
   note: string;
 }
 
-/** A share as the sheet's labels write it: 10% or 12.5%, without a trailing zero. */
-const percentText = (share: number) => `${Number((share * 100).toFixed(1))}%`;
+/**
+ * A share in hundredths as the sheet's sentences write it, one decimal at most and no trailing
+ * zero, with the workbook's decimal separator: 10, 12.5 (12,5 in a de-DE workbook).
+ */
+const hundredthsText = (share: number, decimal: string) =>
+  String(Number((share * 100).toFixed(1))).replace(".", decimal);
 
 /** The model's plan to the next band limit, as the plan column and its sentence. */
-function reportPlan(board: BoardReport): ReportPlan {
+function reportPlan(board: BoardReport, decimal: string): ReportPlan {
   const { label, note } = planToNextBandText(board.plan, {
-    percent: percentText,
-    points: (share) => (share * 100).toFixed(1),
+    percent: (share) => `${hundredthsText(share, decimal)}%`,
+    points: (share) => (share * 100).toFixed(1).replace(".", decimal),
   });
   const scores = board.plan.status === "no-scores" ? LAYERS.map((): "" => "") : board.plan.scores;
   return { label, scores, note };
@@ -564,7 +573,7 @@ function contextOf(input: ReportInput): ReportContext {
   return {
     input,
     board,
-    plan: reportPlan(board),
+    plan: reportPlan(board, input.decimal ?? "."),
     moved: board.moved && withheld === null ? board.moved.statements.slice(0, MOVED_STATEMENTS) : null,
     movedWithheld: withheld,
     row: reportRow,
