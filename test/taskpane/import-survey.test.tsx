@@ -174,7 +174,7 @@ describe("importing survey responses", () => {
     ];
     chooseFile("\uFEFF" + rows.map((r) => r.join(";")).join("\r\n"), "hand-made.csv");
     await screen.findByRole("heading", { name: "Survey responses from “hand-made.csv”" }, { timeout: 10_000 });
-    expect(screen.getByRole("spinbutton", { name: "Column names are on row" })).toHaveValue(3);
+    expect(screen.getByRole("textbox", { name: "Column names are on row" })).toHaveValue("3");
     expect(screen.getByRole("combobox", { name: "Workflow" })).toHaveValue("0");
     expect(screen.getByRole("combobox", { name: "Dates such as 3/2/2026 are" })).toHaveValue("dmy");
     expect(listItems("Rows not imported")).toEqual(["Row 5: the workflow (column A) is empty."]);
@@ -188,8 +188,17 @@ describe("importing survey responses", () => {
     expect(screen.queryByRole("list", { name: "Rows not imported" })).toBeNull();
     expect(screen.getByRole("button", { name: "Import 2 responses" })).toBeEnabled();
 
+    // A row number in another notation is not read as one: "1e0" and "0x1" leave the header where it is.
+    const headerRow = screen.getByRole("textbox", { name: "Column names are on row" });
+    for (const typed of ["1e0", "0x1", "1.0"]) {
+      fireEvent.change(headerRow, { target: { value: typed } });
+      expect(headerRow).toHaveValue(typed);
+      expect(headerRow).toHaveAccessibleDescription("Enter a row from 1 to 5.");
+      expect(screen.getByRole("button", { name: "Import 2 responses" })).toBeEnabled();
+    }
+
     // With the header moved to row 1, nothing matches any more and every row says why.
-    fireEvent.change(screen.getByRole("spinbutton", { name: "Column names are on row" }), { target: { value: "1" } });
+    fireEvent.change(headerRow, { target: { value: "1" } });
     expect(screen.getByText("Statements: 0 of 15 matched to columns")).toBeInTheDocument();
     expect(listItems("Rows not imported")[0]).toBe("Row 3: no column is matched to a statement.");
     expect(screen.getByRole("button", { name: "Import 0 responses" })).toBeDisabled();

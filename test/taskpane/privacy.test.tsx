@@ -85,6 +85,8 @@ describe("Team & history below and at the smallest group", () => {
   it("shows the detail of a 2-respondent round once the smallest group is set to 2, with a confirmation", async () => {
     renderInPane(<TeamWithSetting responses={[ANA, BEN]} />);
     const field = screen.getByRole("textbox", { name: "Smallest group shown in detail" });
+    // Its unit after the number.
+    expect(field.parentElement?.querySelector(".fui-Input__contentAfter")).toHaveTextContent(/^respondents$/);
     fireEvent.change(field, { target: { value: "0" } });
     fireEvent.click(screen.getByRole("button", { name: "Save smallest group" }));
     expect(screen.getByText("The smallest group must be a whole number from 1 to 50.")).toBeInTheDocument();

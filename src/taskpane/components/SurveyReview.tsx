@@ -77,7 +77,8 @@ export function SurveyReview({ fileName, grid, problems, saved, busy, onImport, 
   const update = (change: Partial<SurveyMapping>) => setMapping((current) => ({ ...current, ...change }));
   const changeHeaderRow = (text: string) => {
     setHeaderText(text);
-    const row = Number(text);
+    // Digits only: "1e1" or "0x2" is not a row number, and stays marked as one to correct.
+    const row = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
     if (!Number.isInteger(row) || row < 1 || row > lastHeaderRow) return;
     const guess = guessMapping(grid, row - 1);
     // A workflow or date typed for the whole file is kept.
@@ -119,9 +120,7 @@ export function SurveyReview({ fileName, grid, problems, saved, busy, onImport, 
         validationMessage={headerRowValid ? undefined : `Enter a row from 1 to ${lastHeaderRow}.`}
       >
         <Input
-          type="number"
-          min={1}
-          max={lastHeaderRow}
+          inputMode="numeric"
           value={headerText}
           onChange={(_, data) => changeHeaderRow(data.value)}
           className={styles.fill}

@@ -67,7 +67,8 @@ const useStyles = makeStyles({
     paddingLeft: tokens.spacingHorizontalS,
   },
   // Fluent's Input has a wide minimum width; this one holds a number of at most two digits.
-  groupInput: { minWidth: 0, width: "6rem" },
+  groupInput: { minWidth: 0, width: "11rem", maxWidth: "100%" },
+  unit: { color: tokens.colorNeutralForeground2, whiteSpace: "nowrap" },
   saveRow: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   hidden: {
     position: "absolute",
@@ -471,6 +472,7 @@ function MinGroupSetting({ minGroup, onSave }: { minGroup: number; onSave: (minG
           className={styles.groupInput}
           inputMode="numeric"
           value={text}
+          contentAfter={<span className={styles.unit}>respondents</span>}
           onChange={(_, data) => {
             setText(data.value);
             setTouched(true);
