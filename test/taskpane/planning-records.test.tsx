@@ -129,6 +129,12 @@ describe("Saved scenarios: rename, edit, delete with Undo", () => {
     expect(await screen.findByRole("checkbox", { name: "Hire a reviewer · 4.8%" })).toBeInTheDocument();
     expect(screen.queryByRole("checkbox", { name: /^Plan A/ })).toBeNull();
     expect(screen.queryByRole("form", { name: /^Edit scenario/ })).toBeNull();
+    // Said under the scenario, in the list item where the form was.
+    const item = screen.getByRole("checkbox", { name: "Hire a reviewer · 4.8%" }).closest("li") as HTMLElement;
+    expect(within(item).getByTestId("save-confirmation")).toHaveTextContent("Saved the changes to “Hire a reviewer”.");
+    // Gone once another edit starts.
+    await click(screen.getByRole("button", { name: "Edit “Plan B”" }));
+    expect(screen.queryByTestId("save-confirmation")).toBeNull();
   });
 
   it("edits a scenario's scores against its own base; an invalid score blocks the save", async () => {
@@ -550,6 +556,9 @@ describe("Regenerating and deleting a roadmap", () => {
     expect(task("foundation.baseline")).toHaveTextContent(/^2024-03-24: /);
     expect(task("foundation.owner")).toHaveTextContent(/^2024-03-30: /);
     expect(fieldsOf("foundation.owner").owner).toHaveValue("");
+    expect(screen.getByTestId("save-confirmation")).toHaveTextContent(
+      `Generated the roadmap of ${WORKFLOW} again, starting 2024-03-01: every task starts open.`,
+    );
   });
 
   it("when the new roadmap cannot be created, the pane says the old one is gone, and Retry creates it", async () => {
@@ -570,6 +579,7 @@ describe("Regenerating and deleting a roadmap", () => {
       "The old roadmap is deleted, but the new one could not be created: Excel could not add the sheet. Retry creates it.",
     );
     expect(stored(storage).roadmaps).toEqual([]);
+    expect(screen.queryByTestId("save-confirmation")).toBeNull();
     // The pane no longer shows the deleted roadmap.
     expect(screen.queryByTestId("task-foundation.owner")).toBeNull();
     expect(screen.getByRole("button", { name: "Generate roadmap" })).toBeInTheDocument();
@@ -594,10 +604,14 @@ describe("Regenerating and deleting a roadmap", () => {
     expect(stored(storage).roadmaps).toEqual([]);
     expect(screen.queryByRole("group", { name: /^Delete the roadmap/ })).toBeNull();
     expect(screen.queryByTestId("task-foundation.owner")).toBeNull();
+    expect(screen.getByTestId("save-confirmation")).toHaveTextContent(`Deleted the roadmap of ${WORKFLOW}.`);
     // The workflow typed on the Assessment tab stays listed, and gets a new roadmap.
     type(screen.getByLabelText("Start date"), "2024-05-01");
     await click(screen.getByRole("button", { name: "Generate roadmap" }));
     expect(stored(storage).roadmaps).toHaveLength(1);
+    expect(screen.getByTestId("save-confirmation")).toHaveTextContent(
+      `Generated the roadmap of ${WORKFLOW}, starting 2024-05-01.`,
+    );
   });
 });
 

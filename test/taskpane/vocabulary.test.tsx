@@ -30,9 +30,17 @@ type Rows = readonly { label: string; down: number; up: number }[];
 /** The browser's planning store with Excel's tornado, which records what it was asked to write. */
 class TornadoStore extends LocalPlanningStore {
   readonly tornadoes: { title: string; rows: Rows }[] = [];
+  readonly grids: { rowLayer: number; columnLayer: number }[] = [];
+  /** Set to make the next insert fail, as Excel would. */
+  failNext: Error | null = null;
   async insertTornado(title: string, rows: Rows): Promise<string> {
+    if (this.failNext) throw this.failNext;
     this.tornadoes.push({ title, rows });
     return "AGAP Tornado";
+  }
+  async insertGrid(_scores: readonly number[], rowLayer: number, columnLayer: number): Promise<string> {
+    this.grids.push({ rowLayer, columnLayer });
+    return "AGAP Grid (2)";
   }
 }
 
@@ -104,6 +112,10 @@ describe("Scenarios: the tornado's step", () => {
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Insert tornado chart in Excel" })));
     await waitFor(() => expect(store.tornadoes).toHaveLength(1));
     expect(store.tornadoes[0].title).toBe(title);
+    // Said beside the button, with the sheet the store wrote.
+    expect(screen.getByTestId("save-confirmation")).toHaveTextContent(
+      "Added the tornado chart on the sheet “AGAP Tornado”.",
+    );
     const expected = tornadoSwings(SCORES, step).map((s) => ({ label: s.layer.short, down: s.down, up: s.up }));
     expect(store.tornadoes[0].rows.map((row) => row.label)).toEqual(expected.map((row) => row.label));
     store.tornadoes[0].rows.forEach((row, i) => {
@@ -113,5 +125,22 @@ describe("Scenarios: the tornado's step", () => {
     // By hand: Measurement (0.4) moves most, by the step × 0.8 × 0.6 × 0.6 × 0.6 = step × 0.1728.
     expect(store.tornadoes[0].rows[0]).toMatchObject({ label: "Measurement" });
     expect(store.tornadoes[0].rows[0].up).toBeCloseTo(step * 0.1728, 12);
+  });
+});
+
+describe("Scenarios: writing to the workbook says what it did", () => {
+  it("confirms the grid with the sheet it went to", async () => {
+    const store = await openScenarios();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Write grid to the workbook" })));
+    await waitFor(() => expect(store.grids).toHaveLength(1));
+    expect(screen.getByTestId("save-confirmation")).toHaveTextContent("Wrote the grid on the sheet “AGAP Grid (2)”.");
+  });
+
+  it("confirms nothing when the tornado could not be inserted", async () => {
+    const store = await openScenarios();
+    store.failNext = new Error("The workbook is protected.");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Insert tornado chart in Excel" })));
+    expect(store.tornadoes).toHaveLength(0);
+    expect(screen.queryByTestId("save-confirmation")).toBeNull();
   });
 });

@@ -116,10 +116,13 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
   const done = existing ? existing.tasks.filter((task) => task.status === "Done").length : 0;
 
   /** Runs one roadmap write at a time, so a second click cannot start another. */
-  const run = async (action: () => Promise<unknown>) => {
+  const roadmapSaid = useSaveConfirmation();
+  /** Runs a roadmap write; once it went through (a result, not undefined), says what it did. */
+  const run = async (action: () => Promise<unknown>, said?: string) => {
     setBusy(true);
+    roadmapSaid.clear();
     try {
-      await action();
+      if ((await action()) !== undefined && said) roadmapSaid.confirm(said);
     } finally {
       setBusy(false);
     }
@@ -237,6 +240,8 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
             </MessageBarBody>
           </MessageBar>
         )}
+        {/* Above both states: a delete or a new roadmap changes what is below it. */}
+        <SaveConfirmation text={roadmapSaid.text} />
         {existing ? (
           <>
             <Body1 role="status">
@@ -249,8 +254,18 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
               record={existing}
               kind={planning.kind}
               disabled={busy}
-              onRegenerate={(newStart) => void run(() => planning.regenerateRoadmap(existing, newStart))}
-              onDelete={() => void run(() => planning.deleteRoadmap(existing))}
+              onRegenerate={(newStart) =>
+                void run(
+                  () => planning.regenerateRoadmap(existing, newStart),
+                  `Generated the roadmap of ${workflow} again, starting ${newStart}: every task starts open.`,
+                )
+              }
+              onDelete={() =>
+                void run(
+                  () => planning.deleteRoadmap(existing),
+                  `Deleted the roadmap of ${workflow}${planning.kind === "excel" ? ` and its sheet “${existing.sheetName}”` : ""}.`,
+                )
+              }
             />
             <RoadmapTasks
               key={`tasks:${existing.sheetName}`}
@@ -275,7 +290,12 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
               disabled={!workflow || busy}
               onClick={() => {
                 setTried(true);
-                if (!startProblem) void run(() => planning.createRoadmap(workflow, start));
+                if (!startProblem) {
+                  void run(
+                    () => planning.createRoadmap(workflow, start),
+                    `Generated the roadmap of ${workflow}, starting ${start}.`,
+                  );
+                }
               }}
             >
               Generate roadmap

@@ -21,6 +21,7 @@ import { LAYERS, realizedValue, scenarioChange } from "../../model";
 import { formatPercent, formatPoints } from "../components/format";
 import { Notice } from "../components/Notice";
 import { ShortName } from "../components/ShortName";
+import { SaveConfirmation, useSaveConfirmation } from "../components/SaveConfirmation";
 import { repeatedNames } from "./names";
 import { ScenarioEditForm } from "./ScenarioEditForm";
 import { usePanelStyles } from "./styles";
@@ -63,6 +64,9 @@ export function SavedScenarios({ planning }: { planning: Planning }) {
   const { scenarios } = planning.data;
   const [compare, setCompare] = React.useState<string[]>([]);
   const [editing, setEditing] = React.useState<string | null>(null);
+  // The scenario last changed with Edit, and what was said of it, shown under it.
+  const [editedId, setEditedId] = React.useState<string | null>(null);
+  const edited = useSaveConfirmation();
   const compared = scenarios.filter((s) => compare.includes(s.id));
   const repeated = repeatedNames(scenarios);
   const deleted = planning.deleted?.kind === "scenario" ? planning.deleted.record : null;
@@ -115,7 +119,14 @@ export function SavedScenarios({ planning }: { planning: Planning }) {
                 />
                 {editing !== s.id && (
                   <div className={styles.actions}>
-                    <Button size="small" aria-label={`Edit “${s.name}”`} onClick={() => setEditing(s.id)}>
+                    <Button
+                      size="small"
+                      aria-label={`Edit “${s.name}”`}
+                      onClick={() => {
+                        edited.clear();
+                        setEditing(s.id);
+                      }}
+                    >
                       Edit
                     </Button>
                     <Button
@@ -135,10 +146,18 @@ export function SavedScenarios({ planning }: { planning: Planning }) {
                 <ScenarioEditForm
                   scenario={s}
                   scenarios={scenarios}
-                  onSave={async (changed) => (await planning.saveScenario(changed)) !== undefined}
+                  onSave={async (changed) => {
+                    const ok = (await planning.saveScenario(changed)) !== undefined;
+                    if (ok) {
+                      setEditedId(changed.id);
+                      edited.confirm(`Saved the changes to “${changed.name}”.`);
+                    }
+                    return ok;
+                  }}
                   onCancel={() => setEditing(null)}
                 />
               )}
+              {editing !== s.id && editedId === s.id && <SaveConfirmation text={edited.text} />}
             </li>
           ))}
         </ul>

@@ -220,6 +220,8 @@ export function ScenariosPanel({
   const [nameTouched, setNameTouched] = React.useState(false);
   const scenarioSaved = useSaveConfirmation();
   const planSaved = useSaveConfirmation();
+  const tornadoAdded = useSaveConfirmation();
+  const gridAdded = useSaveConfirmation();
   const [targetText, setTargetText] = React.useState("25");
   const [deltaText, setDeltaText] = React.useState("10");
   const [gridLayers, setGridLayers] = React.useState<[number, number]>([3, 4]);
@@ -426,9 +428,18 @@ export function ScenariosPanel({
         />
         {tornadoRows.length > 0 && <TornadoChart rows={tornadoRows} />}
         {planning.insertTornado && tornadoRows.length > 0 && (
-          <Button onClick={() => void planning.insertTornado!(tornadoTitle(stepInPoints(deltaText)), tornadoRows)}>
-            Insert tornado chart in Excel
-          </Button>
+          <>
+            <Button
+              onClick={async () => {
+                tornadoAdded.clear();
+                const done = await planning.insertTornado!(tornadoTitle(stepInPoints(deltaText)), tornadoRows);
+                if (done) tornadoAdded.confirm(`Added the tornado chart on the sheet “${done.result}”.`);
+              }}
+            >
+              Insert tornado chart in Excel
+            </Button>
+            <SaveConfirmation text={tornadoAdded.text} />
+          </>
         )}
       </div>
 
@@ -456,11 +467,23 @@ export function ScenariosPanel({
         </div>
         {grid && <GridTable grid={grid} />}
         {planning.insertGrid && grid && (
-          <Button
-            onClick={() => void planning.insertGrid!(editor.scores, gridLayers[0], gridLayers[1], DEFAULT_GRID_STEPS)}
-          >
-            Write grid to the workbook
-          </Button>
+          <>
+            <Button
+              onClick={async () => {
+                gridAdded.clear();
+                const done = await planning.insertGrid!(
+                  editor.scores,
+                  gridLayers[0],
+                  gridLayers[1],
+                  DEFAULT_GRID_STEPS,
+                );
+                if (done) gridAdded.confirm(`Wrote the grid on the sheet “${done.result}”.`);
+              }}
+            >
+              Write grid to the workbook
+            </Button>
+            <SaveConfirmation text={gridAdded.text} />
+          </>
         )}
       </div>
 
