@@ -7,11 +7,21 @@ export interface ReportedError {
   title: string;
   message: string;
   retry?: () => void;
+  /**
+   * The error answers what the user just did (a save, a delete): it takes the focus, and so comes
+   * into view, wherever the user is in the pane. Errors from the background never take it.
+   */
+  focus?: boolean;
+}
+
+export interface ReportOptions {
+  /** See ReportedError.focus. */
+  focus?: boolean;
 }
 
 interface ErrorContextValue {
   errors: ReportedError[];
-  report: (title: string, error: unknown, retry?: () => void) => void;
+  report: (title: string, error: unknown, retry?: () => void, options?: ReportOptions) => void;
   dismiss: (id: number) => void;
 }
 
@@ -45,8 +55,8 @@ export function ErrorProvider({
     })),
   );
   const nextId = React.useRef(startupProblems.length + 1);
-  const report = React.useCallback((title: string, error: unknown, retry?: () => void) => {
-    const entry = { id: nextId.current++, title, message: describeError(error), retry };
+  const report = React.useCallback((title: string, error: unknown, retry?: () => void, options?: ReportOptions) => {
+    const entry = { id: nextId.current++, title, message: describeError(error), retry, focus: options?.focus };
     // The same failure repeated replaces its earlier report instead of stacking up.
     setErrors((current) => [...current.filter((e) => e.title !== title), entry]);
   }, []);

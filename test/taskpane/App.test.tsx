@@ -170,6 +170,8 @@ describe("App with the browser store", () => {
     const alert = await screen.findByRole("group", { name: "The response was not saved; your answers are kept" });
     expect(alert).toHaveTextContent("The response was not saved; your answers are kept");
     expect(alert).toHaveTextContent("The sheet is protected.");
+    // The error answers the user's Save: it takes the focus, so it is seen and read from the button below.
+    await waitFor(() => expect(alert).toHaveFocus());
     expect(screen.getByText("1 of 15 answered")).toBeInTheDocument();
     expect(JSON.parse(storage.getItem(DRAFT_KEY)!).answers).toEqual({ [STATEMENTS[0].id]: 2 });
 

@@ -30,11 +30,17 @@ export interface NoticeProps {
  * pane's AriaLiveAnnouncer when the notice appears (give a notice a new `key` to announce a
  * new text). Without a title the notice is named by its message.
  */
-export function Notice({ intent, title, children, actions, onDismiss }: NoticeProps) {
+export const Notice = React.forwardRef<HTMLDivElement, NoticeProps>(function Notice(
+  { intent, title, children, actions, onDismiss },
+  ref,
+) {
   const styles = useStyles();
   const bodyId = React.useId();
   return (
     <MessageBar
+      ref={ref}
+      // Focusable from code only (an error that answers the user's action takes the focus).
+      tabIndex={-1}
       intent={intent}
       // Fluent keeps the intent to itself; tests and styles that look for errors read it here.
       data-intent={intent}
@@ -58,4 +64,4 @@ export function Notice({ intent, title, children, actions, onDismiss }: NoticePr
       )}
     </MessageBar>
   );
-}
+});

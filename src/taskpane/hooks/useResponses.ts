@@ -53,7 +53,9 @@ export function useResponses(store: AssessmentStore, initial?: ResponseList) {
       try {
         await store.saveResponse(response);
       } catch (error) {
-        report("The response was not saved; your answers are kept", error, retry ?? (() => void save(response)));
+        report("The response was not saved; your answers are kept", error, retry ?? (() => void save(response)), {
+          focus: true,
+        });
         return false;
       }
       const limitations = store.drainLimitations?.() ?? [];
@@ -70,7 +72,7 @@ export function useResponses(store: AssessmentStore, initial?: ResponseList) {
       try {
         await store.deleteResponse(response.id);
       } catch (error) {
-        report("The response was not deleted", error, retry ?? (() => void remove(response)));
+        report("The response was not deleted", error, retry ?? (() => void remove(response)), { focus: true });
         return false;
       }
       await reload();

@@ -46,7 +46,8 @@ export function usePlanning(store: PlanningStore, initial?: PlanningData) {
       try {
         result = await action();
       } catch (error) {
-        report(title, error, () => void write(title, action));
+        // Every write answers something the user did: its error takes the focus.
+        report(title, error, () => void write(title, action), { focus: true });
         return undefined;
       }
       const limitations = store.drainLimitations?.() ?? [];

@@ -1,0 +1,62 @@
+// The one error bar: an error that answers the user's own action takes the focus, once; an error
+// from the background leaves the focus where the user is.
+import * as React from "react";
+import { act, fireEvent, screen } from "@testing-library/react";
+import { useErrors } from "../../src/taskpane/errors";
+import { renderInPane } from "./render";
+
+/** Two buttons: one reports as a user's action does, one as a background read does. */
+function Reporter() {
+  const { report } = useErrors();
+  return (
+    <>
+      <button
+        onClick={() =>
+          report("The response was not saved", new Error("The sheet is protected."), undefined, { focus: true })
+        }
+      >
+        Save
+      </button>
+      <button onClick={() => report("The list was not read again", new Error("Busy."))}>Refresh</button>
+    </>
+  );
+}
+
+describe("ErrorBar", () => {
+  it("moves the focus to an error that answers the user's action, and only once", () => {
+    renderInPane(<Reporter />);
+    const save = screen.getByRole("button", { name: "Save" });
+    save.focus();
+    act(() => fireEvent.click(save));
+    const error = screen.getByRole("group", { name: "The response was not saved" });
+    expect(error).toHaveFocus();
+    expect(error).toHaveTextContent("The sheet is protected.");
+
+    // Back on the button, a background error appears below it without taking the focus back.
+    save.focus();
+    act(() => fireEvent.click(screen.getByRole("button", { name: "Refresh" })));
+    expect(screen.getByRole("group", { name: "The list was not read again" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Refresh" })).not.toHaveFocus();
+    expect(save).toHaveFocus();
+  });
+
+  it("leaves the focus alone for a background error", () => {
+    renderInPane(<Reporter />);
+    const refresh = screen.getByRole("button", { name: "Refresh" });
+    refresh.focus();
+    act(() => fireEvent.click(refresh));
+    expect(screen.getByRole("group", { name: "The list was not read again" })).toBeInTheDocument();
+    expect(refresh).toHaveFocus();
+  });
+
+  it("takes the focus again for the same action failing again (a new report)", () => {
+    renderInPane(<Reporter />);
+    const save = screen.getByRole("button", { name: "Save" });
+    act(() => fireEvent.click(save));
+    save.focus();
+    act(() => fireEvent.click(save));
+    // The same failure replaces its earlier report, and the new report takes the focus.
+    expect(screen.getAllByRole("group", { name: "The response was not saved" })).toHaveLength(1);
+    expect(screen.getByRole("group", { name: "The response was not saved" })).toHaveFocus();
+  });
+});
