@@ -1,6 +1,5 @@
 // The one error bar: an error that answers the user's own action takes the focus, once; an error
 // from the background leaves the focus where the user is.
-import * as React from "react";
 import { act, fireEvent, screen } from "@testing-library/react";
 import { useErrors } from "../../src/taskpane/errors";
 import { renderInPane } from "./render";
