@@ -166,6 +166,7 @@ describe("Scenarios: layer scores typed as text", () => {
     const storage = await openScenarios();
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save scenario" })));
     expectMessageAt(screen.getByRole("textbox", { name: "Scenario name" }), "Name the scenario before saving.");
+    await waitFor(() => expect(screen.getByRole("textbox", { name: "Scenario name" })).toHaveFocus());
     expect(planning(storage)).toBeNull();
   });
 });
@@ -306,6 +307,8 @@ describe("ROI rows", () => {
     ).toHaveAttribute("role", "alert");
     expect(planning(storage)).toBeNull();
     expect(screen.queryByTestId("roi-row")).toBeNull();
+    // The focus goes to the field with the problem.
+    await waitFor(() => expect(field).toHaveFocus());
     // Nothing typed is lost: the bad text and every other field keep their values.
     expect(field).toHaveValue(text);
     expect(box("Value now (per period)")).toHaveValue("25");
@@ -346,6 +349,8 @@ describe("ROI rows", () => {
     await act(async () => fireEvent.click(within(form).getByRole("button", { name: "Add ROI row" })));
     expect(fieldOf(box(/^Workflow/))).toHaveTextContent("Name the workflow.");
     expect(fieldOf(box(/^Metric/))).toHaveTextContent("Name the metric.");
+    // The first of the two problems takes the focus.
+    await waitFor(() => expect(box(/^Workflow/)).toHaveFocus());
     expect(planning(storage)).toBeNull();
   });
 
@@ -452,6 +457,7 @@ describe("Roadmap", () => {
     expectNoMessageAt(start);
     await act(async () => fireEvent.click(generate));
     expectMessageAt(start, "Pick the start date.");
+    await waitFor(() => expect(start).toHaveFocus());
     expect(planning(storage)).toBeNull();
     expect(screen.queryByTestId("task-foundation.baseline")).toBeNull();
   });

@@ -39,6 +39,7 @@ import { RoadmapActions } from "./RoadmapActions";
 import { RoadmapTasks } from "./RoadmapTasks";
 import { usePanelStyles } from "./styles";
 import type { Planning } from "./usePlanning";
+import { useFocusFirstProblem } from "../hooks/useFocusFirstProblem";
 import { SaveConfirmation, useSaveConfirmation } from "../components/SaveConfirmation";
 
 // The portfolio's cells are laid out as flex rows. Below 480 px four columns leave "Measurement"
@@ -117,6 +118,8 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
 
   /** Runs one roadmap write at a time, so a second click cannot start another. */
   const roadmapSaid = useSaveConfirmation();
+  const sectionRef = React.useRef<HTMLElement>(null);
+  const focusFirstProblem = useFocusFirstProblem(sectionRef);
   /** Runs a roadmap write; once it went through (a result, not undefined), says what it did. */
   const run = async (action: () => Promise<unknown>, said?: string) => {
     setBusy(true);
@@ -129,7 +132,7 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
   };
 
   return (
-    <section className={styles.panel} aria-label="Maturity and roadmap">
+    <section ref={sectionRef} className={styles.panel} aria-label="Maturity and roadmap">
       <Field label="Workflow" className={styles.fitField}>
         <Select
           value={workflow}
@@ -290,12 +293,11 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
               disabled={!workflow || busy}
               onClick={() => {
                 setTried(true);
-                if (!startProblem) {
-                  void run(
-                    () => planning.createRoadmap(workflow, start),
-                    `Generated the roadmap of ${workflow}, starting ${start}.`,
-                  );
-                }
+                if (startProblem) return focusFirstProblem();
+                void run(
+                  () => planning.createRoadmap(workflow, start),
+                  `Generated the roadmap of ${workflow}, starting ${start}.`,
+                );
               }}
             >
               Generate roadmap

@@ -28,6 +28,7 @@ import { Notice } from "../components/Notice";
 import { DateField } from "../components/DateField";
 import { NumberField } from "./NumberField";
 import { numberLocale } from "../locale";
+import { useFocusFirstProblem } from "../hooks/useFocusFirstProblem";
 import { numberText, parseNumber, percentText, ruleFromLimit, type NumberRule } from "./parse";
 import { CURRENCY_WORDS, fieldUnits, roiFigureTexts, type FigureText } from "./roi-figures";
 import { ShortName } from "../components/ShortName";
@@ -220,10 +221,12 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
     setForm((f) => ({ ...f, numbers: { ...f.numbers, [key]: text } }));
 
   const saved = useSaveConfirmation();
+  const formRef = React.useRef<HTMLFormElement>(null);
+  const focusFirstProblem = useFocusFirstProblem(formRef);
   const save = async () => {
     setTried(true);
     saved.clear();
-    if (!valid) return;
+    if (!valid) return focusFirstProblem();
     const entry = entryFromForm(form, parsed);
     // The id is kept before the first attempt, so Retry and later saves update this same row.
     setForm((f) => ({ ...f, id: entry.id }));
@@ -298,6 +301,7 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
       </div>
 
       <form
+        ref={formRef}
         className={styles.panel}
         aria-label="ROI row"
         noValidate

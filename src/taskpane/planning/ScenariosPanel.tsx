@@ -51,6 +51,7 @@ import { usePanelStyles } from "./styles";
 import { TornadoChart } from "./TornadoChart";
 import type { Planning } from "./usePlanning";
 import { useScoreEditor } from "./useScoreEditor";
+import { useFocusFirstProblem } from "../hooks/useFocusFirstProblem";
 import { SaveConfirmation, useSaveConfirmation } from "../components/SaveConfirmation";
 
 /** Where a scenario can start from. */
@@ -269,12 +270,15 @@ export function ScenariosPanel({
     scores,
   });
 
+  const sectionRef = React.useRef<HTMLElement>(null);
+  const focusFirstProblem = useFocusFirstProblem(sectionRef);
   const sameWorkflow = scenariosOf(planning.data.scenarios, base.workflow);
   const twin = sameNameAs(name, sameWorkflow);
 
   const save = async () => {
     setNameTouched(true);
-    if (!name.trim() || twin || !editor.allValid) return;
+    // Save is disabled while a score is invalid, so the problem here is the name.
+    if (!name.trim() || twin || !editor.allValid) return focusFirstProblem();
     const scenario = scenarioFrom(editor.scores.slice(), name.trim());
     if (await planning.saveScenario(scenario)) {
       // The field is cleared for the next one: kept, its name would at once be "already taken".
@@ -285,7 +289,7 @@ export function ScenariosPanel({
   };
 
   return (
-    <section className={styles.panel} aria-label="Scenarios">
+    <section ref={sectionRef} className={styles.panel} aria-label="Scenarios">
       <Field label="Start from" hint={hintOf(base)} className={fit.field}>
         <Select
           value={base.key}
