@@ -342,6 +342,19 @@ describe("ROI rows", () => {
     expect(unitOf("Baseline value (per period)")).toHaveTextContent(/^units$/);
   });
 
+  it("offers the saved workflow when the name typed differs only by case or spacing", async () => {
+    const { form, box } = await openRoi();
+    const workflow = box(/^Workflow/);
+    type(workflow, `  ${WORKFLOW.toUpperCase()} `);
+    expect(fieldOf(workflow)).toHaveTextContent(
+      `“${WORKFLOW}” is saved already. Names are matched exactly, so this row would belong to a separate workflow.`,
+    );
+    await act(async () => fireEvent.click(within(form).getByRole("button", { name: `Use “${WORKFLOW}”` })));
+    expect(workflow).toHaveValue(WORKFLOW);
+    expect(within(form).queryByRole("button", { name: /^Use “/ })).toBeNull();
+    expect(fieldOf(workflow)).not.toHaveTextContent(/saved already/);
+  });
+
   it("names what is missing: workflow and metric", async () => {
     const { storage, form, box } = await openRoi();
     type(box(/^Workflow/), "");

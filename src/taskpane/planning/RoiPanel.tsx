@@ -15,9 +15,11 @@ import {
 import {
   LIMITS,
   latestScores,
+  nearName,
   parseIsoDate,
   roiFigures,
   roiFlags,
+  workflowNames,
   type AssessmentResponse,
   type Direction,
   type Limit,
@@ -217,6 +219,13 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
     setForm((f) => ({ ...f, [key]: value, partialDates: { ...f.partialDates, [key]: !complete } }));
   const hasBaseline = parsed.baseline.ok && parsed.baseline.value !== null && form.baselineDate !== "";
 
+  // A name that differs from a saved workflow's only by case or spacing: the saved one is offered.
+  const knownWorkflows = React.useMemo(
+    () => workflowNames([...responses, ...planning.data.roi, ...planning.data.maturity]),
+    [responses, planning.data.roi, planning.data.maturity],
+  );
+  const nearWorkflow = nearName(form.workflow, knownWorkflows);
+
   const setNumber = (key: RoiNumberField) => (text: string) =>
     setForm((f) => ({ ...f, numbers: { ...f.numbers, [key]: text } }));
 
@@ -323,7 +332,14 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
         <Field
           label="Workflow"
           required
-          validationMessage={tried && !form.workflow.trim() ? "Name the workflow." : undefined}
+          validationState={tried && !form.workflow.trim() ? "error" : nearWorkflow ? "warning" : "none"}
+          validationMessage={
+            tried && !form.workflow.trim()
+              ? "Name the workflow."
+              : nearWorkflow
+                ? `“${nearWorkflow}” is saved already. Names are matched exactly, so this row would belong to a separate workflow.`
+                : undefined
+          }
         >
           <Input
             ref={workflowInput}
@@ -331,6 +347,15 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
             onChange={(_, d) => setForm((f) => ({ ...f, workflow: d.value }))}
           />
         </Field>
+        {nearWorkflow && (
+          <Button
+            size="small"
+            className={styles.useName}
+            onClick={() => setForm((f) => ({ ...f, workflow: nearWorkflow }))}
+          >
+            {`Use “${nearWorkflow}”`}
+          </Button>
+        )}
         <Field
           label="Metric"
           required

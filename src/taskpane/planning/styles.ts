@@ -33,6 +33,8 @@ export const usePanelStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   narrow: { maxWidth: "9rem" },
+  /** A small button under a field, at its start rather than stretched across the column. */
+  useName: { alignSelf: "flex-start" },
   // A select is as wide as its longest option unless told otherwise: a long workflow name would
   // push a narrow pane sideways. The select shrinks with the pane; its title gives the name in full.
   fitField: { gridTemplateColumns: "minmax(0, 1fr)" },
