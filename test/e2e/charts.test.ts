@@ -1,6 +1,6 @@
-// The pane's three charts in the built task pane, in headless Chromium outside Excel (browser
-// store seeded with a draft and three rounds of one workflow): the decay curve on Results, the
-// trend on Team & history, the tornado on Scenarios. At 320 and 400 px, light and dark, every
+// The pane's charts in the built task pane, in headless Chromium outside Excel (browser store
+// seeded with a draft and three rounds of one workflow): the decay curve on Results, the trend and
+// what moved between the last two rounds on Team & history, the tornado on Scenarios. At 320 and 400 px, light and dark, every
 // chart text is measured as rendered (computed font size times the scale of the SVG on screen)
 // and must be 12 px or more, inside its chart and clear of every other text; the page must not
 // scroll sideways. Forced colors draw the charts in system colours. Each chart and its table of
@@ -49,6 +49,8 @@ const CHARTS = [
   { slug: "decay", tab: "Results", name: /^Decay curve/, table: "Values of the decay curve" },
   { slug: "trend", tab: "Team & history", name: /^Trend of realized value/, table: null },
   { slug: "tornado", tab: "Scenarios", name: /^Tornado/, table: "Values of the tornado" },
+  // Its table ("Each layer's share of the change") stands beside it, outside the figure.
+  { slug: "moved", tab: "Team & history", name: /^What moved from/, table: null },
 ] as const;
 
 const suite = browserSuite({ colorScheme: "light", viewport: { width: 320, height: 900 }, artifacts: true });
@@ -181,7 +183,7 @@ test("at 320 and 400 px, light and dark: every chart text renders at 12 px or mo
     }
   }
   expect(problems).toEqual([]);
-  expect(Object.keys(smallest)).toHaveLength(12);
+  expect(Object.keys(smallest)).toHaveLength(CHARTS.length * 4);
   for (const size of Object.values(smallest)) expect(size).toBeGreaterThanOrEqual(12);
 });
 
@@ -267,9 +269,16 @@ test("forced colors: chart texts are CanvasText and your data Highlight; screens
       texts: [...new Set([...svg.querySelectorAll("text")].map((t) => getComputedStyle(t).fill))],
       data: [...new Set([...svg.querySelectorAll("circle, polyline")].map((s) => getComputedStyle(s).stroke))],
       dots: [...new Set([...svg.querySelectorAll("circle")].map((s) => getComputedStyle(s).fill))],
+      bars: [...new Set([...svg.querySelectorAll("rect")].map((s) => getComputedStyle(s).fill))],
     }));
     expect(colours.texts).toEqual([system.text]);
-    if (chart.slug !== "tornado") expect(colours.dots).toEqual([system.highlight]);
+    if (chart.slug === "moved") {
+      // Gains in Highlight, losses in CanvasText: nothing in the theme's own colours.
+      expect(colours.bars.length).toBeGreaterThan(0);
+      for (const fill of colours.bars) expect([system.highlight, system.text]).toContain(fill);
+    } else if (chart.slug !== "tornado") {
+      expect(colours.dots).toEqual([system.highlight]);
+    }
     await figureOf(chart.name).screenshot({ path: path.join(ARTIFACTS, `charts-${chart.slug}-320-forced.png`) });
   }
   await page.emulateMedia({ colorScheme: "light", forcedColors: "none" });
@@ -286,7 +295,8 @@ test("each chart's text alternative holds every value it draws; the tables fit t
     const values =
       chart.slug === "decay" ? CURVE_VALUES : chart.slug === "trend" ? TREND : drawn.filter((t) => / pts$/.test(t));
     expect(drawn).toEqual(expect.arrayContaining([...values]));
-    expect(values.length).toBeGreaterThanOrEqual(6);
+    // What moved writes one share per layer; the others at least six values.
+    expect(values.length).toBeGreaterThanOrEqual(chart.slug === "moved" ? 5 : 6);
     const label = (await chartOf(chart.name).getAttribute("aria-label")) ?? "";
     for (const value of values) expect(label).toContain(value);
     if (chart.table) {
