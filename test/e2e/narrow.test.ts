@@ -359,6 +359,13 @@ async function visitEverything(width: number): Promise<string[]> {
     .getByText("Saved “Measurement at eighty, with the rest as they are”. It is listed under Saved scenarios, below.")
     .waitFor();
   await check("Scenarios, saved");
+  // Side by side, with the long name as a column head.
+  await page.getByRole("checkbox", { name: /^Measurement fixed first/ }).check();
+  await page.getByRole("checkbox", { name: /^Everything at four/ }).check();
+  await page.getByRole("table", { name: "Scenarios side by side" }).waitFor();
+  await check("Scenarios, two side by side");
+  await page.getByRole("checkbox", { name: /^Everything at four/ }).uncheck();
+  await page.getByRole("checkbox", { name: /^Measurement fixed first/ }).uncheck();
   await page.getByRole("button", { name: /^Edit “Everything at four/ }).click();
   const saved = page.getByRole("list", { name: "Saved scenarios" });
   await saved.getByRole("group", { name: "Layer scores" }).waitFor();

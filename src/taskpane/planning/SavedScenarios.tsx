@@ -55,6 +55,9 @@ const useStyles = makeStyles({
   scroll: { overflowX: "auto", maxWidth: "100%" },
   // A column head holds a name on one line, cut short (in full on hover) rather than widening its column.
   columnName: { maxWidth: "12em" },
+  // Columns as wide as their contents (Fluent's table shares the width out equally, which cut
+  // "Measurement" short at 320 px); past the pane's width the table scrolls inside its frame.
+  sideBySide: { tableLayout: "auto", width: "max-content", minWidth: "100%" },
 });
 
 /** The saved scenarios: compare side by side, edit or rename, delete with Undo. */
@@ -164,7 +167,7 @@ export function SavedScenarios({ planning }: { planning: Planning }) {
       )}
       {compared.length > 0 && (
         <div className={styles.scroll}>
-          <Table size="small" aria-label="Scenarios side by side">
+          <Table size="small" aria-label="Scenarios side by side" className={styles.sideBySide}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Layer</TableHeaderCell>
