@@ -39,8 +39,8 @@ export const Notice = React.forwardRef<HTMLDivElement, NoticeProps>(function Not
   return (
     <MessageBar
       ref={ref}
-      // Focusable from code only (an error that answers the user's action takes the focus).
-      tabIndex={-1}
+      // Focusable from code only, when a ref asks (an error that answers the user's action takes the focus).
+      tabIndex={ref ? -1 : undefined}
       intent={intent}
       // Fluent keeps the intent to itself; tests and styles that look for errors read it here.
       data-intent={intent}

@@ -166,7 +166,8 @@ export function SavedScenarios({ planning }: { planning: Planning }) {
         </ul>
       )}
       {compared.length > 0 && (
-        <div className={styles.scroll}>
+        // Focusable, so that a keyboard can scroll the columns past the pane's width.
+        <div className={styles.scroll} tabIndex={0} role="region" aria-label="Scenarios side by side, scrolls sideways">
           <Table size="small" aria-label="Scenarios side by side" className={styles.sideBySide}>
             <TableHeader>
               <TableRow>
