@@ -128,7 +128,10 @@ describe("importing survey responses", () => {
     fireEvent.change(screen.getByRole("combobox", { name: `Adoption 3: ${TEXTS[14]}` }), {
       target: { value: "15" },
     });
-    expect(screen.getByText("Column P is matched to 2 statements: Adoption 2, Adoption 3.")).toBeInTheDocument();
+    const shared = screen.getByText("Column P is matched to 2 statements: Adoption 2, Adoption 3.");
+    // A warning by its icon and role as well as its colour: Fluent's MessageBar, intent warning.
+    expect(shared.closest("[data-intent]")).toHaveAttribute("data-intent", "warning");
+    expect(shared.closest('[role="group"]')).not.toBeNull();
     fireEvent.change(screen.getByRole("combobox", { name: `Adoption 3: ${TEXTS[14]}` }), {
       target: { value: "16" },
     });

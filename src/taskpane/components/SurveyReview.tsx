@@ -14,6 +14,7 @@ import {
   type SurveyRow,
 } from "../../workbook/survey-import";
 import { useImportStyles } from "./import-styles";
+import { Notice } from "./Notice";
 
 export interface SurveyReviewProps {
   fileName: string;
@@ -105,9 +106,9 @@ export function SurveyReview({ fileName, grid, problems, saved, busy, onImport, 
         Survey responses from “{fileName}”
       </h4>
       {problems.map((problem) => (
-        <p key={problem} className={styles.warn}>
+        <Notice key={problem} intent="warning">
           {problem}
-        </p>
+        </Notice>
       ))}
       <p className={styles.note}>
         AGAP matched the columns it could by their names. Check each one; nothing is saved until you import.
@@ -212,16 +213,16 @@ export function SurveyReview({ fileName, grid, problems, saved, busy, onImport, 
         </Field>
       )}
       {dateColumn !== null && read.dates.length > 1 && (
-        <p className={styles.warn}>
+        <Notice intent="warning">
           These rows carry {read.dates.length} dates, so they make {read.dates.length} rounds, each with its own team
           result. To count them as one round, choose “One date for the whole file”.
-        </p>
+        </Notice>
       )}
 
       {shared.map(({ column, statements }) => (
-        <p key={column.index} className={styles.warn}>
+        <Notice key={column.index} intent="warning">
           Column {column.letter} is matched to {statements.length} statements: {statements.join(", ")}.
-        </p>
+        </Notice>
       ))}
       <details open={matched < STATEMENTS.length || shared.length > 0}>
         <summary className={styles.text}>

@@ -29,7 +29,6 @@ export const useImportStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
   },
-  warn: { margin: 0, color: tokens.colorPaletteDarkOrangeForeground1 },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   list: {
     margin: 0,
