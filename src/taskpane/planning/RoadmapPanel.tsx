@@ -236,7 +236,7 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
       <div className={styles.section}>
         <Subtitle2 as="h3">90-day roadmap</Subtitle2>
         {openElsewhere.length > 0 && (
-          <MessageBar intent="warning">
+          <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>
               {openElsewhere.map((r) => r.workflow).join(", ")} still {openElsewhere.length === 1 ? "has" : "have"} an
               open roadmap. Take one workflow through all 90 days before starting the next.

@@ -292,7 +292,7 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
                 <Figure label="Payback" text={texts.payback} testId="roi-payback" />
               </div>
               {figures.flags.map((flag) => (
-                <MessageBar key={flag.code} intent="warning" data-testid={`flag-${flag.code}`}>
+                <MessageBar key={flag.code} intent="warning" layout="multiline" data-testid={`flag-${flag.code}`}>
                   <MessageBarBody>{flag.message}</MessageBarBody>
                 </MessageBar>
               ))}

@@ -91,7 +91,7 @@ export function SavedScenarios({ planning }: { planning: Planning }) {
         </Notice>
       )}
       {repeated.map(({ workflow, name, count }) => (
-        <MessageBar key={JSON.stringify([workflow, name])} intent="warning">
+        <MessageBar key={JSON.stringify([workflow, name])} intent="warning" layout="multiline">
           <MessageBarBody>
             {count === 2 ? "Two" : count} saved scenarios {workflow ? `of ${workflow}` : "from typed scores"} are called
             “{name}”. Rename one with Edit so they can be told apart.
