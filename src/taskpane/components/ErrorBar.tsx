@@ -16,11 +16,12 @@ export function ErrorBar() {
   const styles = useStyles();
   const { errors, dismiss } = useErrors();
   const focusTarget = errors.filter((error) => error.focus).at(-1);
-  const focused = React.useRef(new Set<number>());
+  // Report ids only grow: a newer one than the last focused is a new report to focus.
+  const lastFocused = React.useRef(0);
   const target = React.useRef<HTMLDivElement>(null);
   React.useEffect(() => {
-    if (!focusTarget || focused.current.has(focusTarget.id)) return;
-    focused.current.add(focusTarget.id);
+    if (!focusTarget || focusTarget.id <= lastFocused.current) return;
+    lastFocused.current = focusTarget.id;
     target.current?.focus();
   }, [focusTarget]);
   if (errors.length === 0) return null;

@@ -17,7 +17,19 @@ export function useSaveConfirmation() {
     [announce],
   );
   const clear = React.useCallback(() => setText(null), []);
-  return { text, confirm, clear };
+  /**
+   * Runs a planning write (usePlanning's, which resolves to undefined when it failed and was
+   * reported): clears the last line first, and once the write went through says what it did.
+   */
+  const after = React.useCallback(
+    async <T,>(write: () => Promise<{ result: T } | undefined>, said: (result: T) => string): Promise<void> => {
+      setText(null);
+      const done = await write();
+      if (done) confirm(said(done.result));
+    },
+    [confirm],
+  );
+  return { text, confirm, clear, after };
 }
 
 export function SaveConfirmation({ text }: { text: string | null }) {

@@ -116,16 +116,17 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
   const schedule = startProblem || existing ? null : scheduleRoadmap(start);
   const done = existing ? existing.tasks.filter((task) => task.status === "Done").length : 0;
 
-  /** Runs one roadmap write at a time, so a second click cannot start another. */
   const roadmapSaid = useSaveConfirmation();
   const sectionRef = React.useRef<HTMLElement>(null);
   const focusFirstProblem = useFocusFirstProblem(sectionRef);
-  /** Runs a roadmap write; once it went through (a result, not undefined), says what it did. */
-  const run = async (action: () => Promise<unknown>, said?: string) => {
+  /**
+   * Runs one roadmap write at a time, so a second click cannot start another; once it went
+   * through, says what it did.
+   */
+  const run = async (action: () => Promise<{ result: unknown } | undefined>, said: string) => {
     setBusy(true);
-    roadmapSaid.clear();
     try {
-      if ((await action()) !== undefined && said) roadmapSaid.confirm(said);
+      await roadmapSaid.after(action, () => said);
     } finally {
       setBusy(false);
     }

@@ -434,11 +434,12 @@ export function ScenariosPanel({
         {planning.insertTornado && tornadoRows.length > 0 && (
           <>
             <Button
-              onClick={async () => {
-                tornadoAdded.clear();
-                const done = await planning.insertTornado!(tornadoTitle(stepInPoints(deltaText)), tornadoRows);
-                if (done) tornadoAdded.confirm(`Added the tornado chart on the sheet “${done.result}”.`);
-              }}
+              onClick={() =>
+                void tornadoAdded.after(
+                  () => planning.insertTornado!(tornadoTitle(stepInPoints(deltaText)), tornadoRows),
+                  (sheet) => `Added the tornado chart on the sheet “${sheet}”.`,
+                )
+              }
             >
               Insert tornado chart in Excel
             </Button>
@@ -473,16 +474,12 @@ export function ScenariosPanel({
         {planning.insertGrid && grid && (
           <>
             <Button
-              onClick={async () => {
-                gridAdded.clear();
-                const done = await planning.insertGrid!(
-                  editor.scores,
-                  gridLayers[0],
-                  gridLayers[1],
-                  DEFAULT_GRID_STEPS,
-                );
-                if (done) gridAdded.confirm(`Wrote the grid on the sheet “${done.result}”.`);
-              }}
+              onClick={() =>
+                void gridAdded.after(
+                  () => planning.insertGrid!(editor.scores, gridLayers[0], gridLayers[1], DEFAULT_GRID_STEPS),
+                  (sheet) => `Wrote the grid on the sheet “${sheet}”.`,
+                )
+              }
             >
               Write grid to the workbook
             </Button>
