@@ -387,8 +387,19 @@ describe("loadFluentTheme", () => {
     ["light", webLightTheme],
     ["dark", webDarkTheme],
     ["high-contrast", teamsHighContrastTheme],
-  ] as const)("gives the %s theme", async (name, theme) => {
-    await expect(loadFluentTheme(name)).resolves.toBe(theme);
+  ] as const)("gives Fluent's %s theme with the pane's font stacks", async (name, theme) => {
+    const loaded = await loadFluentTheme(name);
+    expect(loaded).toEqual({
+      ...theme,
+      fontFamilyBase: "'Segoe UI', system-ui, sans-serif",
+      fontFamilyNumeric: "Bahnschrift, 'Segoe UI', system-ui, sans-serif",
+    });
+    // Fluent's own stacks differ by theme, and the web ones name a web font the pane never loads.
+    expect(theme.fontFamilyBase).not.toBe(loaded.fontFamilyBase);
+    expect(Object.values(loaded).join()).not.toContain("Segoe UI Web");
+    // Every other token is Fluent's.
+    expect(loaded.colorNeutralForeground1).toBe(theme.colorNeutralForeground1);
+    expect(loaded.fontFamilyMonospace).toBe(theme.fontFamilyMonospace);
   });
 });
 

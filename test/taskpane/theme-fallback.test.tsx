@@ -1,7 +1,6 @@
 // When the themes chunk cannot load, the pane starts in the light theme and says why.
 import { fireEvent, screen } from "@testing-library/react";
-import { webLightTheme } from "@fluentui/react-components";
-import { loadThemeOrLight } from "../../src/taskpane/theme";
+import { loadThemeOrLight, paneLightTheme } from "../../src/taskpane/theme";
 import { renderInPane } from "./render";
 
 // A dropped connection: the chunk with the dark and high-contrast themes fails to load.
@@ -13,7 +12,7 @@ describe("loadThemeOrLight when the themes chunk fails", () => {
   it.each(["dark", "high-contrast"] as const)("falls back from %s to light, with the reason", async (name) => {
     const choice = await loadThemeOrLight(name);
     expect(choice.name).toBe("light");
-    expect(choice.theme).toBe(webLightTheme);
+    expect(choice.theme).toBe(paneLightTheme);
     expect(choice.problem?.title).toBe(
       `The ${name} theme could not be loaded, so the pane uses the light theme (reopen it to try again)`,
     );
@@ -21,7 +20,7 @@ describe("loadThemeOrLight when the themes chunk fails", () => {
   });
 
   it("needs no chunk for the light theme", async () => {
-    await expect(loadThemeOrLight("light")).resolves.toEqual({ name: "light", theme: webLightTheme });
+    await expect(loadThemeOrLight("light")).resolves.toEqual({ name: "light", theme: paneLightTheme });
   });
 });
 
