@@ -11,6 +11,7 @@ import { LocalPlanningStore } from "../../src/workbook/local-planning";
 import { LocalStore, type KeyValueStorage } from "../../src/workbook/local-store";
 import { PLANNING_KEY } from "../../src/workbook/planning-store";
 import { RESPONSES_KEY } from "../../src/workbook/store";
+import { numberLocaleFor, setNumberLocale } from "../../src/taskpane/locale";
 import { respond } from "../model/respond";
 import { renderInPane } from "./render";
 
@@ -340,6 +341,26 @@ describe("ROI rows", () => {
     // The measured values follow the Unit field; with none they are plain units.
     type(box("Unit"), "");
     expect(unitOf("Baseline value (per period)")).toHaveTextContent(/^units$/);
+  });
+
+  describe("in a workbook whose currency Excel names", () => {
+    beforeEach(() => setNumberLocale({ ...numberLocaleFor("en-US"), currency: "€" }));
+    afterEach(() => setNumberLocale(numberLocaleFor("en-US")));
+
+    it("the fields, the note at the top and the figures all name the same currency", async () => {
+      const { form, box } = await openRoi();
+      const unitOf = (label: string) => box(label).parentElement?.querySelector(".fui-Input__contentAfter");
+      for (const label of ["Money per unit", "Build cost", "Maintain cost per period"]) {
+        expect(unitOf(label)).toHaveTextContent(/^€$/);
+      }
+      expect(within(form).getByTestId("roi-units")).toHaveTextContent("Every amount is in €; a period is the span");
+      fillNumbers(box);
+      await act(async () => fireEvent.click(within(form).getByRole("button", { name: "Add ROI row" })));
+      const row = await screen.findByTestId("roi-row");
+      // The same NPV as in your currency (5,167, worked out below); only its unit is named.
+      expect(within(row).getByTestId("roi-npv")).toHaveTextContent(/^5,167$/);
+      expect(within(row).getByTestId("roi-npv-note")).toHaveTextContent(/^In €, over 12 periods at 1\.0% a period\.$/);
+    });
   });
 
   it("offers the saved workflow when the name typed differs only by case or spacing", async () => {

@@ -1,6 +1,12 @@
 // An ROI row's figures in words: every number with its unit and span, every missing one with what it needs.
 import { roiFigures, type RoiEntry } from "../../src/model/roi-tracker";
-import { NOT_PROVABLE, NO_FIGURE, fieldUnits, roiFigureTexts } from "../../src/taskpane/planning/roi-figures";
+import {
+  NOT_PROVABLE,
+  NO_FIGURE,
+  currencyWords,
+  fieldUnits,
+  roiFigureTexts,
+} from "../../src/taskpane/planning/roi-figures";
 import { ROI_NUMBER_FIELDS } from "../../src/model/roi-tracker";
 import { ROI_ENTRY } from "../model/roi-entry";
 
@@ -50,6 +56,38 @@ describe("roiFigureTexts: a complete row", () => {
     const one = textsOf({ ...ROI_ENTRY, periods: 1, horizon: 1 });
     expect(one.measured.note).toBe("Over the 1 period observed, against the baseline, net of every cost.");
     expect(one.npv.note).toBe("In your currency, over 1 period at 0.0% a period.");
+  });
+});
+
+describe("roiFigureTexts with the workbook's currency", () => {
+  // The fields show the symbol Excel gives; the figures name the same one.
+  const texts = roiFigureTexts(ROI_ENTRY, roiFigures(ROI_ENTRY, SCORES), SCORES, "€");
+
+  test("amounts are said to be in it", () => {
+    expect(texts.projected.note).toBe(
+      "In €, for the expected value's span: expected value × 4.8% realized value (latest assessment).",
+    );
+    expect(texts.npv.note).toBe("In €, over 12 periods at 0.0% a period.");
+  });
+
+  test("the figures themselves are the same as without it", () => {
+    const plain = textsOf(ROI_ENTRY);
+    expect([texts.projected.value, texts.npv.value, texts.measured, texts.payback]).toEqual([
+      plain.projected.value,
+      plain.npv.value,
+      plain.measured,
+      plain.payback,
+    ]);
+  });
+
+  test.each([
+    ["€", "in €"],
+    [" kr ", "in kr"],
+    ["", "in your currency"],
+    ["  ", "in your currency"],
+    [undefined, "in your currency"],
+  ])("currencyWords(%j) is %j", (currency, words) => {
+    expect(currencyWords(currency)).toBe(words);
   });
 });
 

@@ -32,7 +32,7 @@ import { NumberField } from "./NumberField";
 import { numberLocale } from "../locale";
 import { useFocusFirstProblem } from "../hooks/useFocusFirstProblem";
 import { numberText, parseNumber, percentText, ruleFromLimit, type NumberRule } from "./parse";
-import { CURRENCY_WORDS, fieldUnits, roiFigureTexts, type FigureText } from "./roi-figures";
+import { currencyWords, fieldUnits, roiFigureTexts, type FigureText } from "./roi-figures";
 import { ShortName } from "../components/ShortName";
 import { usePanelStyles } from "./styles";
 import type { Planning } from "./usePlanning";
@@ -242,7 +242,8 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
     if (await planning.saveRoi(entry)) saved.confirm(`Saved the ROI row “${entry.metric}” for ${entry.workflow}.`);
   };
 
-  const units = fieldUnits(form.unit, numberLocale().currency);
+  const currency = numberLocale().currency;
+  const units = fieldUnits(form.unit, currency);
   const field = (key: RoiNumberField) => (
     <NumberField
       key={key}
@@ -275,7 +276,7 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
         {planning.data.roi.map((entry) => {
           const scores = latestScores(responses, entry.workflow);
           const figures = roiFigures(entry, scores);
-          const texts = roiFigureTexts(entry, figures, scores);
+          const texts = roiFigureTexts(entry, figures, scores, currency);
           return (
             <div key={entry.id} className={styles.section} data-testid="roi-row">
               <Body1>
@@ -326,8 +327,8 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
         )}
         <Subtitle2 as="h3">1. Capture the baseline, before go-live</Subtitle2>
         <Caption1 data-testid="roi-units">
-          Use one currency and one period throughout. Every amount is {CURRENCY_WORDS}; a period is the span the
-          baseline is measured over, such as a week or a month, and every “per period” figure uses that same span.
+          Use one currency and one period throughout. Every amount is {currencyWords(currency)}; a period is the span
+          the baseline is measured over, such as a week or a month, and every “per period” figure uses that same span.
         </Caption1>
         <Field
           label="Workflow"

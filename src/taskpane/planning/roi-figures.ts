@@ -33,9 +33,21 @@ export const NOT_PROVABLE = "not provable yet";
 /** What the row shows in place of any other figure it cannot compute yet. */
 export const NO_FIGURE = "no figure yet";
 
-/** The unit of every amount: AGAP keeps no currency, so amounts are in whatever the user typed them in. */
-export const CURRENCY_WORDS = "in your currency";
-const IN_CURRENCY = "In your currency";
+/**
+ * The unit of every amount, in words. AGAP keeps no currency: amounts are in whatever the user typed
+ * them in, which the pane takes to be the workbook's currency when Excel names it (its symbol, as
+ * the fields show it), and otherwise calls "your currency".
+ *
+ * @example
+ * currencyWords("€") //=> "in €"
+ * currencyWords(undefined) //=> "in your currency"
+ */
+export function currencyWords(currency: string | undefined): string {
+  const symbol = currency?.trim();
+  return symbol ? `in ${symbol}` : "in your currency";
+}
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const periodsText = (count: number) => `${formatNumber(count)} ${count === 1 ? "period" : "periods"}`;
 
@@ -56,12 +68,17 @@ function benefitAndCostGaps(entry: RoiEntry): string[] {
   return gaps;
 }
 
-function projectedText(entry: RoiEntry, figures: RoiFigures, latestScores: readonly number[] | null): FigureText {
+function projectedText(
+  entry: RoiEntry,
+  figures: RoiFigures,
+  latestScores: readonly number[] | null,
+  inCurrency: string,
+): FigureText {
   if (figures.projected !== null && latestScores !== null) {
     return {
       value: formatMoney(figures.projected),
       note:
-        `${IN_CURRENCY}, for the expected value's span: expected value × ` +
+        `${inCurrency}, for the expected value's span: expected value × ` +
         `${formatPercent(realizedValue(latestScores))} realized value (latest assessment).`,
       missing: false,
     };
@@ -89,11 +106,11 @@ function measuredText(entry: RoiEntry, figures: RoiFigures): FigureText {
   };
 }
 
-function npvText(entry: RoiEntry, figures: RoiFigures): FigureText {
+function npvText(entry: RoiEntry, figures: RoiFigures, inCurrency: string): FigureText {
   if (figures.npv !== null && entry.horizon !== null && entry.discountRate !== null) {
     return {
       value: formatMoney(figures.npv),
-      note: `${IN_CURRENCY}, over ${periodsText(entry.horizon)} at ${formatPercent(entry.discountRate)} a period.`,
+      note: `${inCurrency}, over ${periodsText(entry.horizon)} at ${formatPercent(entry.discountRate)} a period.`,
       missing: false,
     };
   }
@@ -131,7 +148,8 @@ function paybackText(entry: RoiEntry, figures: RoiFigures): FigureText {
 }
 
 /**
- * The row's four figures in words.
+ * The row's four figures in words; amounts are said to be in `currency` (the workbook's symbol)
+ * when it is given.
  *
  * @example
  * roiFigureTexts(entry, roiFigures(entry, null), null).projected
@@ -141,11 +159,13 @@ export function roiFigureTexts(
   entry: RoiEntry,
   figures: RoiFigures,
   latestScores: readonly number[] | null,
+  currency?: string,
 ): RoiFigureTexts {
+  const inCurrency = capitalized(currencyWords(currency));
   return {
-    projected: projectedText(entry, figures, latestScores),
+    projected: projectedText(entry, figures, latestScores, inCurrency),
     measured: measuredText(entry, figures),
-    npv: npvText(entry, figures),
+    npv: npvText(entry, figures, inCurrency),
     payback: paybackText(entry, figures),
   };
 }
