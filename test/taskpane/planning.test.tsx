@@ -450,7 +450,9 @@ describe("ROI rows", () => {
     const { storage, form, box } = await openRoi();
     fillNumbers(box, null);
     type(within(form).getByLabelText("Agent went live on"), "2026-03-01");
-    expect(within(form).getByText(/Capture the baseline and its date first/)).toBeInTheDocument();
+    // A warning told by its icon and its words, not by colour alone.
+    const goLiveWarning = within(form).getByText(/Capture the baseline and its date first/);
+    expect(goLiveWarning.querySelector('svg[aria-hidden="true"]')).not.toBeNull();
     await act(async () => fireEvent.click(within(form).getByRole("button", { name: "Add ROI row" })));
     const row = await screen.findByTestId("roi-row");
     expect(within(row).getByTestId("flag-no-baseline")).toHaveTextContent(
@@ -518,6 +520,11 @@ describe("Roadmap", () => {
     // Day 1 is 1 February 2024; 2024 is a leap year, so day 30 is 1 March.
     expect(screen.getByTestId("task-foundation.baseline")).toHaveTextContent(/^2024-02-24: /);
     expect(screen.getByTestId("task-foundation.baseline")).toHaveTextContent("No baseline in AGAP ROI yet.");
+    expect(
+      within(screen.getByTestId("task-foundation.baseline"))
+        .getByText("No baseline in AGAP ROI yet.")
+        .querySelector('svg[aria-hidden="true"]'),
+    ).not.toBeNull();
     expect(screen.getByTestId("task-foundation.owner")).toHaveTextContent(/^2024-03-01: /);
     expect(screen.getByTestId("task-integration.tune")).toHaveTextContent(/^2024-03-31: /);
     expect(screen.getByTestId("task-governance.target-stage")).toHaveTextContent(/^2024-04-30: /);

@@ -41,6 +41,7 @@ import { usePanelStyles } from "./styles";
 import type { Planning } from "./usePlanning";
 import { useFocusFirstProblem } from "../hooks/useFocusFirstProblem";
 import { SaveConfirmation, useSaveConfirmation } from "../components/SaveConfirmation";
+import { WarningNote } from "../components/WarningNote";
 
 // The portfolio's cells are laid out as flex rows. Below 480 px four columns leave "Measurement"
 // no room: the workflow's name takes a line of its own and its figures share the line under it.
@@ -323,10 +324,14 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
                         <li key={task.id} data-testid={`task-${task.id}`}>
                           {task.dueDate}: {task.text}
                           {task.id === BASELINE_TASK_ID && (
-                            <Caption1 className={baseline === NO_BASELINE_NOTE ? styles.warn : undefined}>
+                            <>
                               {" "}
-                              {baseline}.
-                            </Caption1>
+                              {baseline === NO_BASELINE_NOTE ? (
+                                <WarningNote>{baseline}.</WarningNote>
+                              ) : (
+                                <Caption1>{baseline}.</Caption1>
+                              )}
+                            </>
                           )}
                         </li>
                       ))}

@@ -24,6 +24,7 @@ import {
 import { DateField } from "../components/DateField";
 import { usePanelStyles } from "./styles";
 import { SaveConfirmation, useSaveConfirmation } from "../components/SaveConfirmation";
+import { WarningNote } from "../components/WarningNote";
 
 const useStyles = makeStyles({
   task: {
@@ -185,14 +186,21 @@ export function RoadmapTasks({ record, baseline, onSave }: RoadmapTasksProps) {
                       {due}
                       {item.text}
                       {item.id === BASELINE_TASK_ID && (
-                        <Caption1 className={baseline.missing ? panel.warn : undefined}> {baseline.note}.</Caption1>
+                        <>
+                          {" "}
+                          {baseline.missing ? (
+                            <WarningNote>{baseline.note}.</WarningNote>
+                          ) : (
+                            <Caption1>{baseline.note}.</Caption1>
+                          )}
+                        </>
                       )}
                     </span>
                     {task === undefined ? (
-                      <Caption1 className={panel.warn}>
+                      <WarningNote>
                         This task is missing from the saved roadmap, so it cannot be updated here. Regenerate the
                         roadmap to bring it back.
-                      </Caption1>
+                      </WarningNote>
                     ) : (
                       <div key={generation} className={styles.fields} role="group" aria-labelledby={textId}>
                         <Field label="Owner" size="small">

@@ -37,6 +37,7 @@ import { ShortName } from "../components/ShortName";
 import { usePanelStyles } from "./styles";
 import type { Planning } from "./usePlanning";
 import { SaveConfirmation, useSaveConfirmation } from "../components/SaveConfirmation";
+import { WarningNote } from "../components/WarningNote";
 
 // Each field takes exactly what the model's limits allow (the workbook's reader checks the same).
 const optional = (limit: Limit, percent = false) => ruleFromLimit(limit, { optional: true, percent });
@@ -396,9 +397,7 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
 
         <Subtitle2 as="h3">2. Go-live</Subtitle2>
         {!hasBaseline && (
-          <Caption1 className={styles.warn}>
-            Capture the baseline and its date first: without it the return cannot be proven.
-          </Caption1>
+          <WarningNote>Capture the baseline and its date first: without it the return cannot be proven.</WarningNote>
         )}
         <DateField label="Agent went live on" value={form.goLiveDate} onChange={setDate("goLiveDate")} />
 

@@ -21,7 +21,6 @@ export const usePanelStyles = makeStyles({
   figure: { display: "flex", flexDirection: "column", alignItems: "flex-start" },
   big: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   note: { color: tokens.colorNeutralForeground3 },
-  warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   /** A list read as a list, drawn without bullets. */
   plainList: {
