@@ -137,6 +137,32 @@ describe("Saved scenarios: rename, edit, delete with Undo", () => {
     expect(screen.queryByTestId("save-confirmation")).toBeNull();
   });
 
+  it("a failed edit keeps the form open with what was typed; Retry saves it, closes the form and says so", async () => {
+    const storage = seeded({ scenarios: [PLAN_A, PLAN_B] });
+    const store = new LocalPlanningStore(storage);
+    const real = store.saveScenario.bind(store);
+    let failures = 1;
+    store.saveScenario = async (scenario) => {
+      if (failures-- > 0) throw new Error("The workbook is busy.");
+      return real(scenario);
+    };
+    await show(store, scenarios);
+    await click(screen.getByRole("button", { name: "Edit “Plan A”" }));
+    const form = screen.getByRole("form", { name: "Edit scenario “Plan A”" });
+    type(within(form).getByRole("textbox", { name: /^Name/ }), "Hire a reviewer");
+    await click(within(form).getByRole("button", { name: "Save changes" }));
+    const error = screen.getByRole("group", { name: "The scenario was not saved" });
+    expect(screen.getByRole("form", { name: "Edit scenario “Plan A”" })).toBeInTheDocument();
+    expect(within(form).getByRole("textbox", { name: /^Name/ })).toHaveValue("Hire a reviewer");
+    expect(stored(storage).scenarios).toEqual([PLAN_A, PLAN_B]);
+
+    await click(within(error).getByRole("button", { name: "Retry" }));
+    expect(stored(storage).scenarios).toEqual([{ ...PLAN_A, name: "Hire a reviewer" }, PLAN_B]);
+    expect(screen.queryByRole("form", { name: /^Edit scenario/ })).toBeNull();
+    const item = screen.getByRole("checkbox", { name: "Hire a reviewer · 4.8%" }).closest("li") as HTMLElement;
+    expect(within(item).getByTestId("save-confirmation")).toHaveTextContent("Saved the changes to “Hire a reviewer”.");
+  });
+
   it("edits a scenario's scores against its own base; an invalid score blocks the save", async () => {
     const storage = seeded({ scenarios: [PLAN_A] });
     await show(new LocalPlanningStore(storage), scenarios);
@@ -469,7 +495,7 @@ describe("Roadmap tasks from the store", () => {
     expect(stored(storage).roadmaps[0].tasks.every((t) => t.owner === "" && t.status === "Not started")).toBe(true);
   });
 
-  it("a failed save reports with Retry and keeps what was typed; Retry saves it", async () => {
+  it("a failed save reports with Retry and keeps what was typed; Retry saves it and says so", async () => {
     const { storage } = await withRoadmap();
     const store = new LocalPlanningStore(storage);
     const real = store.saveRoadmapTasks.bind(store);
@@ -486,10 +512,14 @@ describe("Roadmap tasks from the store", () => {
     expect(fieldsOf("foundation.owner").owner).toHaveValue("Dana");
     expect(stored(storage).roadmaps[0].tasks.find((t) => t.id === "foundation.owner")!.owner).toBe("");
 
+    expect(screen.queryByTestId("save-confirmation")).toBeNull();
+
     await click(within(error).getByRole("button", { name: "Retry" }));
     expect(stored(storage).roadmaps[0].tasks.find((t) => t.id === "foundation.owner")!.owner).toBe("Dana");
     expect(screen.queryByRole("group", { name: "The task changes were not saved" })).toBeNull();
     expect(screen.queryByRole("region", { name: "Unsaved task changes" })).toBeNull();
+    // A retried save is confirmed as a first one is.
+    expect(screen.getByTestId("save-confirmation")).toHaveTextContent("Saved the changes to 1 task.");
   });
 });
 
@@ -589,6 +619,9 @@ describe("Regenerating and deleting a roadmap", () => {
     expect(roadmaps).toHaveLength(1);
     expect(roadmaps[0]).toMatchObject({ workflow: WORKFLOW, startDate: "2024-02-01" });
     expect(await screen.findByText(/has a roadmap starting 2024-02-01/)).toBeInTheDocument();
+    expect(screen.getByTestId("save-confirmation")).toHaveTextContent(
+      `Generated the roadmap of ${WORKFLOW} again, starting 2024-02-01: every task starts open.`,
+    );
   });
 
   it("Delete asks first; once confirmed the roadmap is gone and a new one can be generated", async () => {

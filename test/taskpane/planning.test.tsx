@@ -343,6 +343,27 @@ describe("ROI rows", () => {
     expect(unitOf("Baseline value (per period)")).toHaveTextContent(/^units$/);
   });
 
+  it("a failed save reports with Retry; Retry saves the row and says so under the Save button", async () => {
+    const { storage, form, box } = await openRoi();
+    fillNumbers(box);
+    let failures = 1;
+    const setItem = storage.setItem.bind(storage);
+    storage.setItem = (key, value) => {
+      if (key === PLANNING_KEY && failures-- > 0) throw new Error("The storage is busy.");
+      setItem(key, value);
+    };
+    await act(async () => fireEvent.click(within(form).getByRole("button", { name: "Add ROI row" })));
+    const error = screen.getByRole("group", { name: "The ROI row was not saved" });
+    expect(planning(storage)).toBeNull();
+    expect(within(form).queryByTestId("save-confirmation")).toBeNull();
+
+    await act(async () => fireEvent.click(within(error).getByRole("button", { name: "Retry" })));
+    expect(JSON.parse(planning(storage)!).roi).toHaveLength(1);
+    expect(within(form).getByTestId("save-confirmation")).toHaveTextContent(
+      `Saved the ROI row “Handling time” for ${WORKFLOW}.`,
+    );
+  });
+
   describe("in a workbook whose currency Excel names", () => {
     beforeEach(() => setNumberLocale({ ...numberLocaleFor("en-US"), currency: "€" }));
     afterEach(() => setNumberLocale(numberLocaleFor("en-US")));

@@ -18,14 +18,17 @@ export function useSaveConfirmation() {
   );
   const clear = React.useCallback(() => setText(null), []);
   /**
-   * Runs a planning write (usePlanning's, which resolves to undefined when it failed and was
-   * reported): clears the last line first, and once the write went through says what it did.
+   * Runs a planning write (usePlanning's, given the function to call once it has gone through):
+   * clears the last line first, and says what the write did once it went through, at once or at
+   * a Retry from the error bar.
    */
   const after = React.useCallback(
-    async <T,>(write: () => Promise<{ result: T } | undefined>, said: (result: T) => string): Promise<void> => {
+    async <T,>(
+      write: (onDone: (result: T) => void) => Promise<unknown>,
+      said: (result: T) => string,
+    ): Promise<void> => {
       setText(null);
-      const done = await write();
-      if (done) confirm(said(done.result));
+      await write((result) => confirm(said(result)));
     },
     [confirm],
   );

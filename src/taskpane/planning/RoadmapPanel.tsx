@@ -124,7 +124,7 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
    * Runs one roadmap write at a time, so a second click cannot start another; once it went
    * through, says what it did.
    */
-  const run = async (action: () => Promise<{ result: unknown } | undefined>, said: string) => {
+  const run = async (action: (onDone: (result: unknown) => void) => Promise<unknown>, said: string) => {
     setBusy(true);
     try {
       await roadmapSaid.after(action, () => said);
@@ -187,8 +187,9 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
         <Button
           disabled={!workflow}
           onClick={async () => {
-            if (await planning.saveMaturity({ workflow, stage, target }))
-              stageSaved.confirm(`Saved stage ${stage} for ${workflow}, with stage ${target} as its target.`);
+            await planning.saveMaturity({ workflow, stage, target }, () =>
+              stageSaved.confirm(`Saved stage ${stage} for ${workflow}, with stage ${target} as its target.`),
+            );
           }}
         >
           Save stage
@@ -261,13 +262,13 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
               disabled={busy}
               onRegenerate={(newStart) =>
                 void run(
-                  () => planning.regenerateRoadmap(existing, newStart),
+                  (done) => planning.regenerateRoadmap(existing, newStart, done),
                   `Generated the roadmap of ${workflow} again, starting ${newStart}: every task starts open.`,
                 )
               }
               onDelete={() =>
                 void run(
-                  () => planning.deleteRoadmap(existing),
+                  (done) => planning.deleteRoadmap(existing, done),
                   `Deleted the roadmap of ${workflow}${planning.kind === "excel" ? ` and its sheet “${existing.sheetName}”` : ""}.`,
                 )
               }
@@ -276,7 +277,7 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
               key={`tasks:${existing.sheetName}`}
               record={existing}
               baseline={{ note: baseline, missing: baseline === NO_BASELINE_NOTE }}
-              onSave={async (tasks) => (await planning.saveRoadmapTasks(existing, tasks)) !== undefined}
+              onSave={(tasks, onDone) => planning.saveRoadmapTasks(existing, tasks, onDone)}
             />
           </>
         ) : (
@@ -297,7 +298,7 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
                 setTried(true);
                 if (startProblem) return focusFirstProblem();
                 void run(
-                  () => planning.createRoadmap(workflow, start),
+                  (done) => planning.createRoadmap(workflow, start, done),
                   `Generated the roadmap of ${workflow}, starting ${start}.`,
                 );
               }}

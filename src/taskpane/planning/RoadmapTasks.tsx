@@ -78,8 +78,8 @@ export interface RoadmapTasksProps {
   record: RoadmapRecord;
   /** The note on the baseline task, and whether it warns. */
   baseline: { note: string; missing: boolean };
-  /** Saves the changed tasks; resolves true once they are saved. */
-  onSave: (tasks: RoadmapTaskRecord[]) => Promise<boolean>;
+  /** Saves the changed tasks, and calls `onDone` once they are saved, at once or at a Retry. */
+  onSave: (tasks: RoadmapTaskRecord[], onDone: () => void) => Promise<unknown>;
 }
 
 /**
@@ -139,17 +139,20 @@ export function RoadmapTasks({ record, baseline, onSave }: RoadmapTasksProps) {
     if (invalid || changed.length === 0) return;
     setSaving(true);
     const tasks = changed.map((task) => ({ ...task, owner: task.owner.trim() }));
-    const saved = await onSave(tasks);
-    setSaving(false);
-    if (saved) {
+    await onSave(tasks, () => {
+      // A draft saved as it stands is done with; one changed again after a failed attempt stays.
       setDrafts((current) => {
         const next = { ...current };
-        for (const task of tasks) delete next[task.id];
+        for (const task of tasks) {
+          const draft = next[task.id];
+          if (draft && same({ ...draft, owner: draft.owner.trim() }, task)) delete next[task.id];
+        }
         return next;
       });
       setTried(false);
       tasksSaved.confirm(`Saved the changes to ${tasks.length} ${tasks.length === 1 ? "task" : "tasks"}.`);
-    }
+    });
+    setSaving(false);
   };
 
   const discard = () => {

@@ -240,7 +240,7 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
     const entry = entryFromForm(form, parsed);
     // The id is kept before the first attempt, so Retry and later saves update this same row.
     setForm((f) => ({ ...f, id: entry.id }));
-    if (await planning.saveRoi(entry)) saved.confirm(`Saved the ROI row “${entry.metric}” for ${entry.workflow}.`);
+    await planning.saveRoi(entry, () => saved.confirm(`Saved the ROI row “${entry.metric}” for ${entry.workflow}.`));
   };
 
   const currency = numberLocale().currency;

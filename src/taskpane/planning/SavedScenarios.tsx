@@ -149,14 +149,14 @@ export function SavedScenarios({ planning }: { planning: Planning }) {
                 <ScenarioEditForm
                   scenario={s}
                   scenarios={scenarios}
-                  onSave={async (changed) => {
-                    const ok = (await planning.saveScenario(changed)) !== undefined;
-                    if (ok) {
+                  onSave={(changed) =>
+                    planning.saveScenario(changed, () => {
+                      // Another scenario may be open for editing by the time a retried save goes through.
+                      setEditing((current) => (current === changed.id ? null : current));
                       setEditedId(changed.id);
                       edited.confirm(`Saved the changes to “${changed.name}”.`);
-                    }
-                    return ok;
-                  }}
+                    })
+                  }
                   onCancel={() => setEditing(null)}
                 />
               )}

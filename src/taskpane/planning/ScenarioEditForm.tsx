@@ -35,8 +35,11 @@ export interface ScenarioEditFormProps {
   scenario: Scenario;
   /** Every saved scenario, for the duplicate-name warning. */
   scenarios: readonly Scenario[];
-  /** Saves the changed scenario under its own id; resolves true once it is saved. */
-  onSave: (scenario: Scenario) => Promise<boolean>;
+  /**
+   * Saves the changed scenario under its own id. The list closes the form once it is saved, at
+   * once or at a Retry from the error bar; after a failure the form stays, with what was typed.
+   */
+  onSave: (scenario: Scenario) => Promise<unknown>;
   onCancel: () => void;
 }
 
@@ -59,9 +62,8 @@ export function ScenarioEditForm({ scenario, scenarios, onSave, onCancel }: Scen
     setTried(true);
     if (!name.trim() || twin || !scoresValid) return;
     setSaving(true);
-    const saved = await onSave({ ...scenario, name: name.trim(), scores });
+    await onSave({ ...scenario, name: name.trim(), scores });
     setSaving(false);
-    if (saved) onCancel();
   };
 
   return (

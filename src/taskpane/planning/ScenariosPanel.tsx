@@ -280,12 +280,12 @@ export function ScenariosPanel({
     // Save is disabled while a score is invalid, so the problem here is the name.
     if (!name.trim() || twin || !editor.allValid) return focusFirstProblem();
     const scenario = scenarioFrom(editor.scores.slice(), name.trim());
-    if (await planning.saveScenario(scenario)) {
+    await planning.saveScenario(scenario, () => {
       // The field is cleared for the next one: kept, its name would at once be "already taken".
       setName("");
       setNameTouched(false);
       scenarioSaved.confirm(savedText(scenario.name));
-    }
+    });
   };
 
   return (
@@ -411,7 +411,7 @@ export function ScenariosPanel({
                   plan.scores,
                   uniqueName(`Plan to ${formatPercent(plan.target, 0)}`, sameWorkflow),
                 );
-                if (await planning.saveScenario(scenario)) planSaved.confirm(savedText(scenario.name));
+                await planning.saveScenario(scenario, () => planSaved.confirm(savedText(scenario.name)));
               }}
             >
               Save plan as scenario
@@ -436,7 +436,7 @@ export function ScenariosPanel({
             <Button
               onClick={() =>
                 void tornadoAdded.after(
-                  () => planning.insertTornado!(tornadoTitle(stepInPoints(deltaText)), tornadoRows),
+                  (done) => planning.insertTornado!(tornadoTitle(stepInPoints(deltaText)), tornadoRows, done),
                   (sheet) => `Added the tornado chart on the sheet “${sheet}”.`,
                 )
               }
@@ -476,7 +476,7 @@ export function ScenariosPanel({
             <Button
               onClick={() =>
                 void gridAdded.after(
-                  () => planning.insertGrid!(editor.scores, gridLayers[0], gridLayers[1], DEFAULT_GRID_STEPS),
+                  (done) => planning.insertGrid!(editor.scores, gridLayers[0], gridLayers[1], DEFAULT_GRID_STEPS, done),
                   (sheet) => `Wrote the grid on the sheet “${sheet}”.`,
                 )
               }
