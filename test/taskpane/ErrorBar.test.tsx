@@ -5,13 +5,13 @@ import { useErrors } from "../../src/taskpane/errors";
 import { renderInPane } from "./render";
 
 /** Two buttons: one reports as a user's action does, one as a background read does. */
-function Reporter() {
+function Reporter({ retry }: { retry?: () => void }) {
   const { report } = useErrors();
   return (
     <>
       <button
         onClick={() =>
-          report("The response was not saved", new Error("The sheet is protected."), undefined, { focus: true })
+          report("The response was not saved", new Error("The sheet is protected."), retry, { focus: true })
         }
       >
         Save
@@ -57,5 +57,45 @@ describe("ErrorBar", () => {
     // The same failure replaces its earlier report, and the new report takes the focus.
     expect(screen.getAllByRole("group", { name: "The response was not saved" })).toHaveLength(1);
     expect(screen.getByRole("group", { name: "The response was not saved" })).toHaveFocus();
+  });
+
+  it("gives the focus back to where the user pressed when the error is dismissed", () => {
+    renderInPane(<Reporter />);
+    const save = screen.getByRole("button", { name: "Save" });
+    save.focus();
+    act(() => fireEvent.click(save));
+    const error = screen.getByRole("group", { name: "The response was not saved" });
+    expect(error).toHaveFocus();
+    act(() => fireEvent.click(screen.getByRole("button", { name: "Dismiss" })));
+    expect(screen.queryByRole("group", { name: "The response was not saved" })).toBeNull();
+    expect(save).toHaveFocus();
+  });
+
+  it("gives the focus back before a Retry runs, so a retried action that fails again takes it anew", () => {
+    let retries = 0;
+    const retry = () => {
+      retries++;
+      expect(screen.getByRole("button", { name: "Save" })).toHaveFocus();
+    };
+    renderInPane(<Reporter retry={retry} />);
+    const save = screen.getByRole("button", { name: "Save" });
+    save.focus();
+    act(() => fireEvent.click(save));
+    act(() => fireEvent.click(screen.getByRole("button", { name: "Retry" })));
+    expect(retries).toBe(1);
+    expect(save).toHaveFocus();
+  });
+
+  it("moves the focus nowhere when an error that never took it is dismissed", () => {
+    renderInPane(<Reporter />);
+    const refresh = screen.getByRole("button", { name: "Refresh" });
+    refresh.focus();
+    act(() => fireEvent.click(refresh));
+    const dismiss = screen.getByRole("button", { name: "Dismiss" });
+    dismiss.focus();
+    act(() => fireEvent.click(dismiss));
+    expect(screen.queryByRole("group", { name: "The list was not read again" })).toBeNull();
+    expect(refresh).not.toHaveFocus();
+    expect(screen.getByRole("button", { name: "Save" })).not.toHaveFocus();
   });
 });
