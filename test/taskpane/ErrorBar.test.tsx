@@ -21,12 +21,18 @@ function Reporter({ retry }: { retry?: () => void }) {
   );
 }
 
+/** Focuses a button and clicks it, as a keyboard user pressing it does; returns the button. */
+function press(name: string): HTMLElement {
+  const button = screen.getByRole("button", { name });
+  button.focus();
+  act(() => fireEvent.click(button));
+  return button;
+}
+
 describe("ErrorBar", () => {
   it("moves the focus to an error that answers the user's action, and only once", () => {
     renderInPane(<Reporter />);
-    const save = screen.getByRole("button", { name: "Save" });
-    save.focus();
-    act(() => fireEvent.click(save));
+    const save = press("Save");
     const error = screen.getByRole("group", { name: "The response was not saved" });
     expect(error).toHaveFocus();
     expect(error).toHaveTextContent("The sheet is protected.");
@@ -41,9 +47,7 @@ describe("ErrorBar", () => {
 
   it("leaves the focus alone for a background error", () => {
     renderInPane(<Reporter />);
-    const refresh = screen.getByRole("button", { name: "Refresh" });
-    refresh.focus();
-    act(() => fireEvent.click(refresh));
+    const refresh = press("Refresh");
     expect(screen.getByRole("group", { name: "The list was not read again" })).toBeInTheDocument();
     expect(refresh).toHaveFocus();
   });
@@ -61,11 +65,8 @@ describe("ErrorBar", () => {
 
   it("gives the focus back to where the user pressed when the error is dismissed", () => {
     renderInPane(<Reporter />);
-    const save = screen.getByRole("button", { name: "Save" });
-    save.focus();
-    act(() => fireEvent.click(save));
-    const error = screen.getByRole("group", { name: "The response was not saved" });
-    expect(error).toHaveFocus();
+    const save = press("Save");
+    expect(screen.getByRole("group", { name: "The response was not saved" })).toHaveFocus();
     act(() => fireEvent.click(screen.getByRole("button", { name: "Dismiss" })));
     expect(screen.queryByRole("group", { name: "The response was not saved" })).toBeNull();
     expect(save).toHaveFocus();
@@ -78,9 +79,7 @@ describe("ErrorBar", () => {
       expect(screen.getByRole("button", { name: "Save" })).toHaveFocus();
     };
     renderInPane(<Reporter retry={retry} />);
-    const save = screen.getByRole("button", { name: "Save" });
-    save.focus();
-    act(() => fireEvent.click(save));
+    const save = press("Save");
     act(() => fireEvent.click(screen.getByRole("button", { name: "Retry" })));
     expect(retries).toBe(1);
     expect(save).toHaveFocus();
@@ -88,12 +87,8 @@ describe("ErrorBar", () => {
 
   it("moves the focus nowhere when an error that never took it is dismissed", () => {
     renderInPane(<Reporter />);
-    const refresh = screen.getByRole("button", { name: "Refresh" });
-    refresh.focus();
-    act(() => fireEvent.click(refresh));
-    const dismiss = screen.getByRole("button", { name: "Dismiss" });
-    dismiss.focus();
-    act(() => fireEvent.click(dismiss));
+    const refresh = press("Refresh");
+    press("Dismiss");
     expect(screen.queryByRole("group", { name: "The list was not read again" })).toBeNull();
     expect(refresh).not.toHaveFocus();
     expect(screen.getByRole("button", { name: "Save" })).not.toHaveFocus();
