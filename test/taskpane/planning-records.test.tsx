@@ -272,6 +272,57 @@ describe("Scenario names two scenarios share", () => {
     expect(screen.getByText("Saved “Plan B”. It is listed under Saved scenarios, below.")).toBeInTheDocument();
   });
 
+  it("a save that fails twice is saved once at the second Retry: the name cleared, and said", async () => {
+    const storage = seeded({ scenarios: [] });
+    const store = new LocalPlanningStore(storage);
+    const real = store.saveScenario.bind(store);
+    let failures = 2;
+    store.saveScenario = async (scenario) => {
+      if (failures-- > 0) throw new Error("The workbook is busy.");
+      return real(scenario);
+    };
+    await show(store, scenarios);
+    const name = screen.getByRole("textbox", { name: "Scenario name" });
+    const retry = () =>
+      click(
+        within(screen.getByRole("group", { name: "The scenario was not saved" })).getByRole("button", {
+          name: "Retry",
+        }),
+      );
+
+    type(name, "Plan B");
+    await click(screen.getByRole("button", { name: "Save scenario" }));
+    expect(name).toHaveValue("Plan B");
+    // Retried as it was typed: saved, the field cleared, and said.
+    await retry();
+    await retry();
+    expect(stored(storage).scenarios.map((s) => s.name)).toEqual(["Plan B"]);
+    expect(name).toHaveValue("");
+    expect(screen.getByText("Saved “Plan B”. It is listed under Saved scenarios, below.")).toBeInTheDocument();
+  });
+
+  it("a name typed between a failed save and its Retry stays in the field", async () => {
+    const storage = seeded({ scenarios: [] });
+    const store = new LocalPlanningStore(storage);
+    const real = store.saveScenario.bind(store);
+    let failures = 1;
+    store.saveScenario = async (scenario) => {
+      if (failures-- > 0) throw new Error("The workbook is busy.");
+      return real(scenario);
+    };
+    await show(store, scenarios);
+    const name = screen.getByRole("textbox", { name: "Scenario name" });
+    type(name, "Plan B");
+    await click(screen.getByRole("button", { name: "Save scenario" }));
+    type(name, "Plan C");
+    await click(
+      within(screen.getByRole("group", { name: "The scenario was not saved" })).getByRole("button", { name: "Retry" }),
+    );
+    expect(stored(storage).scenarios.map((s) => s.name)).toEqual(["Plan B"]);
+    expect(name).toHaveValue("Plan C");
+    expect(screen.getByText("Saved “Plan B”. It is listed under Saved scenarios, below.")).toBeInTheDocument();
+  });
+
   it("allows a name a scenario of another workflow has", async () => {
     const storage = seeded({ scenarios: [PLAN_A] });
     await show(new LocalPlanningStore(storage), scenarios);

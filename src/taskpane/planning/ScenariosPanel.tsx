@@ -281,8 +281,9 @@ export function ScenariosPanel({
     if (!name.trim() || twin || !editor.allValid) return focusFirstProblem();
     const scenario = scenarioFrom(editor.scores.slice(), name.trim());
     await planning.saveScenario(scenario, () => {
-      // The field is cleared for the next one: kept, its name would at once be "already taken".
-      setName("");
+      // The field is cleared for the next one: kept, its name would at once be "already taken". A
+      // name typed after a failed attempt, before its Retry, is another scenario's, and stays.
+      setName((current) => (current.trim() === scenario.name ? "" : current));
       setNameTouched(false);
       scenarioSaved.confirm(savedText(scenario.name));
     });
