@@ -163,6 +163,54 @@ describe("Saved scenarios: rename, edit, delete with Undo", () => {
     expect(within(item).getByTestId("save-confirmation")).toHaveTextContent("Saved the changes to “Hire a reviewer”.");
   });
 
+  it("changes typed between a failed edit and its Retry are kept: the form stays open with them", async () => {
+    const storage = seeded({ scenarios: [PLAN_A, PLAN_B] });
+    const store = new LocalPlanningStore(storage);
+    const real = store.saveScenario.bind(store);
+    let failures = 1;
+    store.saveScenario = async (scenario) => {
+      if (failures-- > 0) throw new Error("The workbook is busy.");
+      return real(scenario);
+    };
+    await show(store, scenarios);
+    await click(screen.getByRole("button", { name: "Edit “Plan A”" }));
+    const form = screen.getByRole("form", { name: "Edit scenario “Plan A”" });
+    const name = within(form).getByRole("textbox", { name: /^Name/ });
+    type(name, "Hire a reviewer");
+    await click(within(form).getByRole("button", { name: "Save changes" }));
+    type(name, "Hire two reviewers");
+    await click(
+      within(screen.getByRole("group", { name: "The scenario was not saved" })).getByRole("button", { name: "Retry" }),
+    );
+    // The save that failed went through; the newer name is still on the open form, not lost.
+    expect(stored(storage).scenarios).toEqual([{ ...PLAN_A, name: "Hire a reviewer" }, PLAN_B]);
+    expect(screen.getByRole("form", { name: "Edit scenario “Hire a reviewer”" })).toBeInTheDocument();
+    expect(name).toHaveValue("Hire two reviewers");
+    expect(screen.getByTestId("save-confirmation")).toHaveTextContent("Saved the changes to “Hire a reviewer”.");
+  });
+
+  it("a Retry that goes through after another scenario was opened for editing leaves that one open", async () => {
+    const storage = seeded({ scenarios: [PLAN_A, PLAN_B] });
+    const store = new LocalPlanningStore(storage);
+    const real = store.saveScenario.bind(store);
+    let failures = 1;
+    store.saveScenario = async (scenario) => {
+      if (failures-- > 0) throw new Error("The workbook is busy.");
+      return real(scenario);
+    };
+    await show(store, scenarios);
+    await click(screen.getByRole("button", { name: "Edit “Plan A”" }));
+    const formA = screen.getByRole("form", { name: "Edit scenario “Plan A”" });
+    type(within(formA).getByRole("textbox", { name: /^Name/ }), "Hire a reviewer");
+    await click(within(formA).getByRole("button", { name: "Save changes" }));
+    await click(screen.getByRole("button", { name: "Edit “Plan B”" }));
+    await click(
+      within(screen.getByRole("group", { name: "The scenario was not saved" })).getByRole("button", { name: "Retry" }),
+    );
+    expect(stored(storage).scenarios).toEqual([{ ...PLAN_A, name: "Hire a reviewer" }, PLAN_B]);
+    expect(screen.getByRole("form", { name: "Edit scenario “Plan B”" })).toBeInTheDocument();
+  });
+
   it("edits a scenario's scores against its own base; an invalid score blocks the save", async () => {
     const storage = seeded({ scenarios: [PLAN_A] });
     await show(new LocalPlanningStore(storage), scenarios);

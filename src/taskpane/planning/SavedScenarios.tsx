@@ -149,10 +149,9 @@ export function SavedScenarios({ planning }: { planning: Planning }) {
                 <ScenarioEditForm
                   scenario={s}
                   scenarios={scenarios}
-                  onSave={(changed) =>
+                  onSave={(changed, onSaved) =>
                     planning.saveScenario(changed, () => {
-                      // Another scenario may be open for editing by the time a retried save goes through.
-                      setEditing((current) => (current === changed.id ? null : current));
+                      onSaved();
                       setEditedId(changed.id);
                       edited.confirm(`Saved the changes to “${changed.name}”.`);
                     })
@@ -160,7 +159,7 @@ export function SavedScenarios({ planning }: { planning: Planning }) {
                   onCancel={() => setEditing(null)}
                 />
               )}
-              {editing !== s.id && editedId === s.id && <SaveConfirmation text={edited.text} />}
+              {editedId === s.id && <SaveConfirmation text={edited.text} />}
             </li>
           ))}
         </ul>

@@ -36,10 +36,10 @@ export interface ScenarioEditFormProps {
   /** Every saved scenario, for the duplicate-name warning. */
   scenarios: readonly Scenario[];
   /**
-   * Saves the changed scenario under its own id. The list closes the form once it is saved, at
-   * once or at a Retry from the error bar; after a failure the form stays, with what was typed.
+   * Saves the changed scenario under its own id, and calls `onSaved` once it is saved, at once or
+   * at a Retry from the error bar. After a failure the form stays, with what was typed.
    */
-  onSave: (scenario: Scenario) => Promise<unknown>;
+  onSave: (scenario: Scenario, onSaved: () => void) => Promise<unknown>;
   onCancel: () => void;
 }
 
@@ -51,6 +51,17 @@ export function ScenarioEditForm({ scenario, scenarios, onSave, onCancel }: Scen
   const [texts, setTexts] = React.useState(() => scenario.scores.map(toText));
   const [tried, setTried] = React.useState(false);
   const [saving, setSaving] = React.useState(false);
+  // What the form holds now, for a save that goes through only later, at a Retry; by then the
+  // form may be gone (another scenario opened for editing), and then it closes nothing.
+  const current = React.useRef({ name, texts });
+  current.current = { name, texts };
+  const mounted = React.useRef(true);
+  React.useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   const parsed = texts.map((text) => parseNumber(text, SCORE_RULE));
   const scores = parsed.map((p, i) => (p.ok && p.value !== null ? p.value : scenario.scores[i]));
@@ -62,7 +73,13 @@ export function ScenarioEditForm({ scenario, scenarios, onSave, onCancel }: Scen
     setTried(true);
     if (!name.trim() || twin || !scoresValid) return;
     setSaving(true);
-    await onSave({ ...scenario, name: name.trim(), scores });
+    const sent = { name, texts };
+    await onSave({ ...scenario, name: name.trim(), scores }, () => {
+      // Closed once saved; but changes typed after a failed attempt, before its Retry, are not
+      // saved yet, so the form stays open with them.
+      const now = current.current;
+      if (mounted.current && now.name === sent.name && now.texts.every((text, i) => text === sent.texts[i])) onCancel();
+    });
     setSaving(false);
   };
 
