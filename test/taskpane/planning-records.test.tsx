@@ -448,7 +448,7 @@ describe("ROI rows: edit and delete with Undo", () => {
     await click(within(form).getByRole("button", { name: "Save ROI row" }));
 
     expect(stored(storage).roi).toEqual([{ ...ROW, metric: "Time to resolve", build: 3100 }]);
-    expect(within(form).getByTestId("save-confirmation")).toHaveTextContent(
+    expect(within(form).getByTestId("save-confirmation").textContent).toBe(
       `Saved the ROI row “Time to resolve” for ${WORKFLOW}.`,
     );
     const rows = screen.getAllByTestId("roi-row");

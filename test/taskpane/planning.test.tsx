@@ -359,7 +359,36 @@ describe("ROI rows", () => {
 
     await act(async () => fireEvent.click(within(error).getByRole("button", { name: "Retry" })));
     expect(JSON.parse(planning(storage)!).roi).toHaveLength(1);
-    expect(within(form).getByTestId("save-confirmation")).toHaveTextContent(
+    expect(within(form).getByTestId("save-confirmation").textContent).toBe(
+      `Saved the ROI row “Handling time” for ${WORKFLOW}.`,
+    );
+  });
+
+  it("a Retry after the form changed saves the row as it was, and says the changes since are not saved", async () => {
+    const { storage, form, box } = await openRoi();
+    fillNumbers(box);
+    let failures = 1;
+    const setItem = storage.setItem.bind(storage);
+    storage.setItem = (key, value) => {
+      if (key === PLANNING_KEY && failures-- > 0) throw new Error("The storage is busy.");
+      setItem(key, value);
+    };
+    await act(async () => fireEvent.click(within(form).getByRole("button", { name: "Add ROI row" })));
+    type(box("Money per unit"), "70");
+    const error = screen.getByRole("group", { name: "The ROI row was not saved" });
+    await act(async () => fireEvent.click(within(error).getByRole("button", { name: "Retry" })));
+    const [row] = JSON.parse(planning(storage)!).roi;
+    expect(row.valuePerUnit).toBe(60);
+    expect(box("Money per unit")).toHaveValue("70");
+    expect(within(form).getByTestId("save-confirmation").textContent).toBe(
+      `Saved the ROI row “Handling time” for ${WORKFLOW} as it was when Save was pressed. ` +
+        "The changes made since are not saved yet: press Save ROI row to save them.",
+    );
+    // Saved again, the row takes the change, under the same id.
+    await act(async () => fireEvent.click(within(form).getByRole("button", { name: "Save ROI row" })));
+    const rows = JSON.parse(planning(storage)!).roi;
+    expect(rows).toEqual([{ ...row, valuePerUnit: 70 }]);
+    expect(within(form).getByTestId("save-confirmation").textContent).toBe(
       `Saved the ROI row “Handling time” for ${WORKFLOW}.`,
     );
   });

@@ -127,6 +127,9 @@ function entryFromForm(form: Form, parsed: Record<RoiNumberField, ReturnType<typ
   };
 }
 
+/** Whether two rows hold the same values, whatever their ids. */
+const sameContent = (a: RoiEntry, b: RoiEntry) => JSON.stringify({ ...a, id: "" }) === JSON.stringify({ ...b, id: "" });
+
 /** How a row is named in the pane: “workflow · metric”. */
 const rowName = (entry: Pick<RoiEntry, "workflow" | "metric">) => `“${entry.workflow} · ${entry.metric}”`;
 
@@ -219,6 +222,9 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
   const setDate = (key: "baselineDate" | "goLiveDate") => (value: string, complete: boolean) =>
     setForm((f) => ({ ...f, [key]: value, partialDates: { ...f.partialDates, [key]: !complete } }));
   const hasBaseline = parsed.baseline.ok && parsed.baseline.value !== null && form.baselineDate !== "";
+  // The row the form would save now, for a save that goes through only later, at a Retry.
+  const formNow = React.useRef<RoiEntry | null>(null);
+  formNow.current = valid ? entryFromForm(form, parsed) : null;
 
   // A name that differs from a saved workflow's only by case or spacing: the saved one is offered.
   const knownWorkflows = React.useMemo(
@@ -240,7 +246,16 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
     const entry = entryFromForm(form, parsed);
     // The id is kept before the first attempt, so Retry and later saves update this same row.
     setForm((f) => ({ ...f, id: entry.id }));
-    await planning.saveRoi(entry, () => saved.confirm(`Saved the ROI row “${entry.metric}” for ${entry.workflow}.`));
+    await planning.saveRoi(entry, () => {
+      const row = `the ROI row “${entry.metric}” for ${entry.workflow}`;
+      // A Retry saves the row as it was when Save was pressed; changes typed since are not in it.
+      const now = formNow.current;
+      saved.confirm(
+        now !== null && sameContent(now, entry)
+          ? `Saved ${row}.`
+          : `Saved ${row} as it was when Save was pressed. The changes made since are not saved yet: press Save ROI row to save them.`,
+      );
+    });
   };
 
   const currency = numberLocale().currency;
