@@ -156,7 +156,7 @@ export function SavedScenarios({ planning }: { planning: Planning }) {
                       edited.confirm(`Saved the changes to “${changed.name}”.`);
                     })
                   }
-                  onCancel={() => setEditing(null)}
+                  onCancel={() => setEditing((open) => (open === s.id ? null : open))}
                 />
               )}
               {editedId === s.id && <SaveConfirmation text={edited.text} />}

@@ -40,6 +40,7 @@ export interface ScenarioEditFormProps {
    * at a Retry from the error bar. After a failure the form stays, with what was typed.
    */
   onSave: (scenario: Scenario, onSaved: () => void) => Promise<unknown>;
+  /** Closes this form, and only this one: a Retry may go through after another form was opened. */
   onCancel: () => void;
 }
 
@@ -51,17 +52,9 @@ export function ScenarioEditForm({ scenario, scenarios, onSave, onCancel }: Scen
   const [texts, setTexts] = React.useState(() => scenario.scores.map(toText));
   const [tried, setTried] = React.useState(false);
   const [saving, setSaving] = React.useState(false);
-  // What the form holds now, for a save that goes through only later, at a Retry; by then the
-  // form may be gone (another scenario opened for editing), and then it closes nothing.
+  // What the form holds now, for a save that goes through only later, at a Retry.
   const current = React.useRef({ name, texts });
   current.current = { name, texts };
-  const mounted = React.useRef(true);
-  React.useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
 
   const parsed = texts.map((text) => parseNumber(text, SCORE_RULE));
   const scores = parsed.map((p, i) => (p.ok && p.value !== null ? p.value : scenario.scores[i]));
@@ -78,7 +71,7 @@ export function ScenarioEditForm({ scenario, scenarios, onSave, onCancel }: Scen
       // Closed once saved; but changes typed after a failed attempt, before its Retry, are not
       // saved yet, so the form stays open with them.
       const now = current.current;
-      if (mounted.current && now.name === sent.name && now.texts.every((text, i) => text === sent.texts[i])) onCancel();
+      if (now.name === sent.name && now.texts.every((text, i) => text === sent.texts[i])) onCancel();
     });
     setSaving(false);
   };
