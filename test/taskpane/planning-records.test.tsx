@@ -86,6 +86,27 @@ function seeded(data: Partial<Stored>): MemoryStorage {
   return storage;
 }
 
+/**
+ * A store over `storage` whose `method` throws `message` at its first `times` calls and then works,
+ * as a busy or locked workbook does.
+ */
+function failingFirst(
+  storage: MemoryStorage,
+  method: "saveScenario" | "saveRoadmapTasks" | "createRoadmap",
+  { times = 1, message = "The workbook is busy." } = {},
+): LocalPlanningStore {
+  const store = new LocalPlanningStore(storage);
+  const real = store[method].bind(store) as (...args: unknown[]) => Promise<unknown>;
+  let failures = times;
+  Object.assign(store, {
+    [method]: async (...args: unknown[]) => {
+      if (failures-- > 0) throw new Error(message);
+      return real(...args);
+    },
+  });
+  return store;
+}
+
 const stored = (storage: MemoryStorage): Stored => JSON.parse(storage.getItem(PLANNING_KEY)!);
 const type = (element: HTMLElement, value: string) => fireEvent.change(element, { target: { value } });
 const click = (element: HTMLElement) => act(async () => fireEvent.click(element));
@@ -139,13 +160,7 @@ describe("Saved scenarios: rename, edit, delete with Undo", () => {
 
   it("a failed edit keeps the form open with what was typed; Retry saves it, closes the form and says so", async () => {
     const storage = seeded({ scenarios: [PLAN_A, PLAN_B] });
-    const store = new LocalPlanningStore(storage);
-    const real = store.saveScenario.bind(store);
-    let failures = 1;
-    store.saveScenario = async (scenario) => {
-      if (failures-- > 0) throw new Error("The workbook is busy.");
-      return real(scenario);
-    };
+    const store = failingFirst(storage, "saveScenario");
     await show(store, scenarios);
     await click(screen.getByRole("button", { name: "Edit “Plan A”" }));
     const form = screen.getByRole("form", { name: "Edit scenario “Plan A”" });
@@ -165,13 +180,7 @@ describe("Saved scenarios: rename, edit, delete with Undo", () => {
 
   it("changes typed between a failed edit and its Retry are kept: the form stays open with them", async () => {
     const storage = seeded({ scenarios: [PLAN_A, PLAN_B] });
-    const store = new LocalPlanningStore(storage);
-    const real = store.saveScenario.bind(store);
-    let failures = 1;
-    store.saveScenario = async (scenario) => {
-      if (failures-- > 0) throw new Error("The workbook is busy.");
-      return real(scenario);
-    };
+    const store = failingFirst(storage, "saveScenario");
     await show(store, scenarios);
     await click(screen.getByRole("button", { name: "Edit “Plan A”" }));
     const form = screen.getByRole("form", { name: "Edit scenario “Plan A”" });
@@ -191,13 +200,7 @@ describe("Saved scenarios: rename, edit, delete with Undo", () => {
 
   it("a Retry that goes through after another scenario was opened for editing leaves that one open", async () => {
     const storage = seeded({ scenarios: [PLAN_A, PLAN_B] });
-    const store = new LocalPlanningStore(storage);
-    const real = store.saveScenario.bind(store);
-    let failures = 1;
-    store.saveScenario = async (scenario) => {
-      if (failures-- > 0) throw new Error("The workbook is busy.");
-      return real(scenario);
-    };
+    const store = failingFirst(storage, "saveScenario");
     await show(store, scenarios);
     await click(screen.getByRole("button", { name: "Edit “Plan A”" }));
     const formA = screen.getByRole("form", { name: "Edit scenario “Plan A”" });
@@ -322,13 +325,7 @@ describe("Scenario names two scenarios share", () => {
 
   it("a save that fails twice is saved once at the second Retry: the name cleared, and said", async () => {
     const storage = seeded({ scenarios: [] });
-    const store = new LocalPlanningStore(storage);
-    const real = store.saveScenario.bind(store);
-    let failures = 2;
-    store.saveScenario = async (scenario) => {
-      if (failures-- > 0) throw new Error("The workbook is busy.");
-      return real(scenario);
-    };
+    const store = failingFirst(storage, "saveScenario", { times: 2 });
     await show(store, scenarios);
     const name = screen.getByRole("textbox", { name: "Scenario name" });
     const retry = () =>
@@ -351,13 +348,7 @@ describe("Scenario names two scenarios share", () => {
 
   it("a name typed between a failed save and its Retry stays in the field", async () => {
     const storage = seeded({ scenarios: [] });
-    const store = new LocalPlanningStore(storage);
-    const real = store.saveScenario.bind(store);
-    let failures = 1;
-    store.saveScenario = async (scenario) => {
-      if (failures-- > 0) throw new Error("The workbook is busy.");
-      return real(scenario);
-    };
+    const store = failingFirst(storage, "saveScenario");
     await show(store, scenarios);
     const name = screen.getByRole("textbox", { name: "Scenario name" });
     type(name, "Plan B");
@@ -596,13 +587,7 @@ describe("Roadmap tasks from the store", () => {
 
   it("a failed save reports with Retry and keeps what was typed; Retry saves it and says so", async () => {
     const { storage } = await withRoadmap();
-    const store = new LocalPlanningStore(storage);
-    const real = store.saveRoadmapTasks.bind(store);
-    let failures = 1;
-    store.saveRoadmapTasks = async (sheetName, tasks) => {
-      if (failures-- > 0) throw new Error("The workbook is busy.");
-      return real(sheetName, tasks);
-    };
+    const store = failingFirst(storage, "saveRoadmapTasks");
     await show(store, roadmap);
     type(fieldsOf("foundation.owner").owner, "Dana");
     await click(screen.getByRole("button", { name: "Save task changes" }));
@@ -692,13 +677,7 @@ describe("Regenerating and deleting a roadmap", () => {
 
   it("when the new roadmap cannot be created, the pane says the old one is gone, and Retry creates it", async () => {
     const { storage } = await withFilledRoadmap();
-    const store = new LocalPlanningStore(storage);
-    const real = store.createRoadmap.bind(store);
-    let failures = 1;
-    store.createRoadmap = async (workflow, start) => {
-      if (failures-- > 0) throw new Error("Excel could not add the sheet");
-      return real(workflow, start);
-    };
+    const store = failingFirst(storage, "createRoadmap", { message: "Excel could not add the sheet" });
     await show(store, roadmap);
     await click(screen.getByRole("button", { name: "Regenerate roadmap…" }));
     await click(screen.getByRole("button", { name: "Regenerate" }));

@@ -343,15 +343,20 @@ describe("ROI rows", () => {
     expect(unitOf("Baseline value (per period)")).toHaveTextContent(/^units$/);
   });
 
-  it("a failed save reports with Retry; Retry saves the row and says so under the Save button", async () => {
-    const { storage, form, box } = await openRoi();
-    fillNumbers(box);
+  /** The next write of the planning data fails, as a busy store does; the ones after it work. */
+  function failNextPlanningWrite(storage: MemoryStorage) {
     let failures = 1;
     const setItem = storage.setItem.bind(storage);
     storage.setItem = (key, value) => {
       if (key === PLANNING_KEY && failures-- > 0) throw new Error("The storage is busy.");
       setItem(key, value);
     };
+  }
+
+  it("a failed save reports with Retry; Retry saves the row and says so under the Save button", async () => {
+    const { storage, form, box } = await openRoi();
+    fillNumbers(box);
+    failNextPlanningWrite(storage);
     await act(async () => fireEvent.click(within(form).getByRole("button", { name: "Add ROI row" })));
     const error = screen.getByRole("group", { name: "The ROI row was not saved" });
     expect(planning(storage)).toBeNull();
@@ -367,12 +372,7 @@ describe("ROI rows", () => {
   it("a Retry after the form changed saves the row as it was, and says the changes since are not saved", async () => {
     const { storage, form, box } = await openRoi();
     fillNumbers(box);
-    let failures = 1;
-    const setItem = storage.setItem.bind(storage);
-    storage.setItem = (key, value) => {
-      if (key === PLANNING_KEY && failures-- > 0) throw new Error("The storage is busy.");
-      setItem(key, value);
-    };
+    failNextPlanningWrite(storage);
     await act(async () => fireEvent.click(within(form).getByRole("button", { name: "Add ROI row" })));
     type(box("Money per unit"), "70");
     const error = screen.getByRole("group", { name: "The ROI row was not saved" });
