@@ -207,8 +207,9 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
   ) as Record<RoiNumberField, ReturnType<typeof parseNumber>>;
   const numbersValid = Object.values(parsed).every((p) => p.ok);
   const dateProblem = (text: string) => (text && parseIsoDate(text) === null ? "Not a calendar date." : undefined);
-  // The model decides whether the dates make the baseline suspect; the field only shows it.
-  const baselineAfterLive = roiFlags(entryFromForm(form, parsed)).some((flag) => flag.code === "baseline-after-go-live")
+  // The row as the form stands: the model decides whether its dates make the baseline suspect.
+  const formEntry = entryFromForm(form, parsed);
+  const baselineAfterLive = roiFlags(formEntry).some((flag) => flag.code === "baseline-after-go-live")
     ? "Captured after go-live: this baseline may already include the agent's effect, and the ROI will be flagged."
     : undefined;
   const missing = !form.workflow.trim() ? "Name the workflow." : !form.metric.trim() ? "Name the metric." : undefined;
@@ -224,7 +225,7 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
   const hasBaseline = parsed.baseline.ok && parsed.baseline.value !== null && form.baselineDate !== "";
   // The row the form would save now, for a save that goes through only later, at a Retry.
   const formNow = React.useRef<RoiEntry | null>(null);
-  formNow.current = valid ? entryFromForm(form, parsed) : null;
+  formNow.current = valid ? formEntry : null;
 
   // A name that differs from a saved workflow's only by case or spacing: the saved one is offered.
   const knownWorkflows = React.useMemo(
@@ -243,7 +244,7 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
     setTried(true);
     saved.clear();
     if (!valid) return focusFirstProblem();
-    const entry = entryFromForm(form, parsed);
+    const entry = formEntry;
     // The id is kept before the first attempt, so Retry and later saves update this same row.
     setForm((f) => ({ ...f, id: entry.id }));
     await planning.saveRoi(entry, () => {
