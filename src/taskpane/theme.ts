@@ -46,13 +46,13 @@ export function chooseTheme(options: {
  * `system-ui` is the platform's interface font everywhere else, as `-apple-system`,
  * `BlinkMacSystemFont` and `Roboto` were.
  */
-export const PANE_FONTS = {
+const PANE_FONTS = {
   fontFamilyBase: "'Segoe UI', system-ui, sans-serif",
   fontFamilyNumeric: "Bahnschrift, 'Segoe UI', system-ui, sans-serif",
 } as const satisfies Partial<Theme>;
 
 /** A Fluent theme with the pane's font stacks. */
-export function withPaneFonts(theme: Theme): Theme {
+function withPaneFonts(theme: Theme): Theme {
   return { ...theme, ...PANE_FONTS };
 }
 
