@@ -117,7 +117,10 @@ describe("AssessmentForm", () => {
     const props = setup({ workflow: "Invoice triage" });
     fireEvent.click(screen.getByRole("button", { name: "Save response" }));
     expect(props.onSave).not.toHaveBeenCalled();
-    expect(screen.getByRole("alert")).toHaveTextContent("Answer at least one statement before saving.");
+    const alert = screen.getByRole("alert");
+    expect(alert).toHaveTextContent("Answer at least one statement before saving.");
+    // Told by an icon as well as by colour, as a field's error is.
+    expect(alert.querySelector("svg[aria-hidden='true']")).not.toBeNull();
     expect(screen.queryByRole("group", { name: /unanswered/ })).toBeNull();
   });
 

@@ -8,6 +8,7 @@ import { AnswerScale } from "./AnswerScale";
 import { KeepDates } from "./KeepDates";
 import { DateField } from "./DateField";
 import { Notice } from "./Notice";
+import { ErrorNote } from "./WarningNote";
 import { formatPercent } from "./format";
 
 const useStyles = makeStyles({
@@ -86,11 +87,6 @@ const useStyles = makeStyles({
   // Fluent's Switch indents its label by the track's margin; aligned here with the fields above.
   switch: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
   hint: { color: tokens.colorNeutralForeground2 },
-  error: {
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    color: tokens.colorPaletteRedForeground1,
-  },
 });
 
 const FIRST_STATEMENTS = 1;
@@ -501,11 +497,7 @@ export function AssessmentForm({
       })}
 
       <div className={styles.footer}>
-        {triedEmpty && progress.answered === 0 && (
-          <span role="alert" className={styles.error}>
-            Answer at least one statement before saving.
-          </span>
-        )}
+        {triedEmpty && progress.answered === 0 && <ErrorNote>Answer at least one statement before saving.</ErrorNote>}
         <div className={styles.actions}>
           <Button appearance="primary" onClick={requestSave} disabled={saving}>
             {saving ? "Saving…" : editing ? "Save changes" : "Save response"}

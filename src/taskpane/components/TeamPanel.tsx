@@ -43,7 +43,6 @@ const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   note: { color: tokens.colorNeutralForeground3 },
-  flag: { color: tokens.colorPaletteRedForeground1 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   rowActions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS, rowGap: "2px" },
   // Fluent's tables share their width out evenly (fixed layout): these columns are given theirs.
@@ -305,7 +304,7 @@ export function TeamPanel({
             ) : (
               <ul className={styles.list} aria-label="Statements with divergent answers">
                 {flags.map((flag) => (
-                  <li key={flag.statement.id} className={styles.flag}>
+                  <li key={flag.statement.id}>
                     {flag.statement.text} Answers range from {flag.min} to {flag.max}.
                   </li>
                 ))}
