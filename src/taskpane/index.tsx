@@ -23,7 +23,23 @@ async function openStores(office: OfficeStatus): Promise<{ store: AssessmentStor
     ]);
     return { store: new ExcelStore(), planningStore: new ExcelPlanningStore() };
   }
-  return { store: new LocalStore(window.localStorage), planningStore: new LocalPlanningStore(window.localStorage) };
+  const storage = browserStorage();
+  return { store: new LocalStore(storage), planningStore: new LocalPlanningStore(storage) };
+}
+
+/**
+ * The browser's storage, where the preview keeps its data. A browser set to block site data
+ * throws on the first touch; the pane then says what to change instead of naming the exception.
+ */
+function browserStorage(): Storage {
+  try {
+    return window.localStorage;
+  } catch (error) {
+    throw new Error(
+      "this browser blocks site data for this page, and outside Excel the pane keeps its responses there. " +
+        `Allow site data for this address, then reopen the pane (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
 }
 
 function currentThemeName(office: OfficeStatus): ThemeName {
@@ -42,7 +58,7 @@ function Damaged({ initial }: { initial: DamagedCopy[] }) {
     <DamagedData
       copies={copies}
       onDiscard={() => {
-        discardDamaged(window.localStorage);
+        discardDamaged(browserStorage());
         setCopies([]);
       }}
     />
@@ -96,7 +112,7 @@ async function start(): Promise<void> {
   if (store.kind === "local") {
     const [responses, planning] = await Promise.all([store.listResponses(), planningStore.loadPlanning()]);
     initialLists = { responses, planning };
-    damaged = damagedCopies(window.localStorage);
+    damaged = damagedCopies(browserStorage());
   }
   performance.mark?.("agap-stores-ready");
   // Set once, before the first render: every field and figure reads it (see locale.ts).
@@ -132,7 +148,9 @@ async function start(): Promise<void> {
 
 start().catch((error: unknown) => {
   // Nothing rendered yet, so the error is written into the page itself.
+  // taskpane.css gives it the pane's font, as Fluent's provider is not there to.
   const root = document.getElementById("root") ?? document.body;
-  root.textContent = `AGAP could not start: ${error instanceof Error ? error.message : String(error)}`;
   root.setAttribute("role", "alert");
+  root.className = "startup-failure";
+  root.textContent = `AGAP could not start: ${error instanceof Error ? error.message : String(error)}`;
 });

@@ -437,6 +437,28 @@ test("with office.js blocked the pane still starts in preview mode within 6 s", 
   await blocked.close();
 });
 
+test("where the browser blocks site data, the pane says it cannot start and what to change, in its own font", async () => {
+  const refused = await suite.session.newPage();
+  // As a browser set to block site data does: the first touch of localStorage throws.
+  await refused.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  await refused.goto(new URL("taskpane.html", suite.server.url).href);
+  const alert = refused.getByRole("alert");
+  await expect(alert.textContent()).resolves.toBe(
+    "AGAP could not start: this browser blocks site data for this page, and outside Excel the pane keeps its " +
+      "responses there. Allow site data for this address, then reopen the pane (The operation is insecure.).",
+  );
+  // Written before Fluent draws anything, yet in the pane's font rather than the browser's serif.
+  const font = await alert.evaluate((node) => getComputedStyle(node).fontFamily);
+  expect(font).toBe('"Segoe UI", system-ui, sans-serif');
+  await refused.close();
+});
+
 test("in dark mode with the themes chunk unreachable, the pane starts in the light theme and says why", async () => {
   const dropped = await suite.session.newPage();
   const errors: string[] = [];

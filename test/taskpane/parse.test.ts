@@ -1,9 +1,11 @@
+import fs from "fs";
+import path from "path";
 import fc from "fast-check";
 import { LIMITS } from "../../src/model";
 import { localize, numberLocaleFor, type NumberLocale } from "../../src/taskpane/locale";
 import { numberText, parseNumber, ruleFromLimit, type NumberRule } from "../../src/taskpane/planning/parse";
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { brightness, chooseTheme, loadFluentTheme } from "../../src/taskpane/theme";
+import { brightness, chooseTheme, loadFluentTheme, paneLightTheme } from "../../src/taskpane/theme";
 
 describe("parseNumber", () => {
   it.each([
@@ -414,5 +416,13 @@ describe("ruleFromLimit", () => {
       message: "Must be above -100%.",
     });
     expect(parseNumber("12", ruleFromLimit(LIMITS.discountRate, { percent: true }))).toEqual({ ok: true, value: 0.12 });
+  });
+});
+
+describe("the start-up failure message", () => {
+  it("is drawn in the themes' font, though no theme is applied yet", () => {
+    const css = fs.readFileSync(path.join(__dirname, "../../src/taskpane/taskpane.css"), "utf8");
+    const stack = /\.startup-failure\s*{[^}]*font-family:\s*([^;]+);/.exec(css)?.[1];
+    expect(stack?.replace(/"/g, "'")).toBe(paneLightTheme.fontFamilyBase);
   });
 });
