@@ -58,7 +58,10 @@ export type RoiFlagCode = "no-baseline" | "baseline-after-go-live" | "no-costs" 
 
 export interface RoiFlag {
   code: RoiFlagCode;
+  /** The flag in words, numbers written plainly ("0.8"); see roiFlagText for the user's locale. */
   message: string;
+  /** For "short-observation": the periods observed and the horizon, for writing in a locale. */
+  observed?: { periods: number; horizon: number };
 }
 
 /**
@@ -148,12 +151,28 @@ export function roiFlags(entry: RoiEntry): RoiFlag[] {
     flags.push({ code: "no-costs", message: ROI_FLAG_TEXT.noCosts });
   }
   if (entry.periods !== null && entry.horizon !== null && entry.periods < entry.horizon) {
-    flags.push({
-      code: "short-observation",
-      message: `${ROI_FLAG_TEXT.shortBefore}${entry.periods}${ROI_FLAG_TEXT.shortMiddle}${entry.horizon}${ROI_FLAG_TEXT.shortAfter}`,
-    });
+    const observed = { periods: entry.periods, horizon: entry.horizon };
+    flags.push({ code: "short-observation", message: shortObservationText(observed, String), observed });
   }
   return flags;
+}
+
+function shortObservationText(observed: { periods: number; horizon: number }, write: (value: number) => string) {
+  const { shortBefore, shortMiddle, shortAfter } = ROI_FLAG_TEXT;
+  return `${shortBefore}${write(observed.periods)}${shortMiddle}${write(observed.horizon)}${shortAfter}`;
+}
+
+/**
+ * A flag in words, its numbers written by `write`: the pane passes its locale's writer, so that a
+ * German pane says "Only 0,8 of 12 periods observed", as the sheet's formula does in German Excel.
+ *
+ * @example
+ * const [flag] = roiFlags({ ...entry, periods: 0.8, horizon: 12 });
+ * roiFlagText(flag, (n) => String(n).replace(".", ","))
+ * //=> "Only 0,8 of 12 periods observed: the measured ROI covers part of the horizon."
+ */
+export function roiFlagText(flag: RoiFlag, write: (value: number) => string = String): string {
+  return flag.observed ? shortObservationText(flag.observed, write) : flag.message;
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   oneOffCost,
   perPeriodCost,
   roiFigures,
+  roiFlagText,
   roiFlags,
   totalCost,
   type RoiEntry,
@@ -91,6 +92,17 @@ describe("roiFlags", () => {
   it("says how many periods were observed out of the horizon", () => {
     const [flag] = roiFlags({ ...ENTRY, periods: 6, horizon: 12 });
     expect(flag.message).toContain("6 of 12");
+  });
+
+  it("writes the periods through the writer it is given, and every other flag as it is", () => {
+    const [late, short] = roiFlags({ ...ENTRY, baselineDate: "2026-03-01", periods: 0.8, horizon: 12 });
+    const german = (value: number) => String(value).replace(".", ",");
+    expect(roiFlagText(short, german)).toBe(
+      "Only 0,8 of 12 periods observed: the measured ROI covers part of the horizon.",
+    );
+    expect(roiFlagText(short)).toBe(short.message);
+    expect(short.message).toContain("0.8 of 12");
+    expect(roiFlagText(late, german)).toBe(late.message);
   });
 
   describe("no baseline with dates in the wrong order", () => {

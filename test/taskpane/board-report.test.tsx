@@ -7,6 +7,7 @@ import { PrintReportButton } from "../../src/taskpane/report/PrintReportButton";
 import { respond } from "../model/respond";
 import { ROI_ENTRY } from "../model/roi-entry";
 import { renderInPane } from "./render";
+import { numberLocaleFor, setNumberLocale } from "../../src/taskpane/locale";
 import { CLAIMS_ROADMAP } from "../model/roadmap-record";
 
 // jsdom lays nothing out and prints nothing: the page itself is checked in the browser
@@ -174,6 +175,18 @@ describe("sections without data say so", () => {
       "Hours spent per week: measured ROI not provable yet. Needs a baseline captured before go-live. " +
         "No baseline captured: the return cannot be proven.",
     );
+  });
+
+  it("in de-DE, a short observation's periods are written as the figures beside them are", () => {
+    setNumberLocale(numberLocaleFor("de-DE"));
+    try {
+      show({ ...FILLED, roi: [{ ...ROI_ENTRY, workflow: "Claims", periods: 0.8 }] });
+      const text = within(region("ROI")).getByRole("listitem").textContent;
+      expect(text).toContain("Over the 0,8 periods observed");
+      expect(text).toContain("Only 0,8 of 12 periods observed: the measured ROI covers part of the horizon.");
+    } finally {
+      setNumberLocale(numberLocaleFor("en-US"));
+    }
   });
 
   it("no complete response: no team figures, the other sections still there", () => {

@@ -413,6 +413,23 @@ describe("ROI rows", () => {
     });
   });
 
+  describe("in de-DE", () => {
+    beforeEach(() => setNumberLocale(numberLocaleFor("de-DE")));
+    afterEach(() => setNumberLocale(numberLocaleFor("en-US")));
+
+    it("a short observation is flagged with the periods written as the figures beside it are", async () => {
+      const { form, box } = await openRoi();
+      fillNumbers(box);
+      type(box("Periods observed"), "0,8");
+      await act(async () => fireEvent.click(within(form).getByRole("button", { name: "Add ROI row" })));
+      const row = await screen.findByTestId("roi-row");
+      expect(within(row).getByTestId("measured-roi-note")).toHaveTextContent(/^Over the 0,8 periods observed/);
+      expect(within(row).getByTestId("flag-short-observation")).toHaveTextContent(
+        /^Only 0,8 of 12 periods observed: the measured ROI covers part of the horizon\.$/,
+      );
+    });
+  });
+
   it("offers the saved workflow when the name typed differs only by case or spacing", async () => {
     const { form, box } = await openRoi();
     const workflow = box(/^Workflow/);

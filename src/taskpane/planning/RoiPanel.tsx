@@ -18,6 +18,7 @@ import {
   nearName,
   parseIsoDate,
   roiFigures,
+  roiFlagText,
   roiFlags,
   workflowNames,
   type AssessmentResponse,
@@ -30,6 +31,7 @@ import { Notice } from "../components/Notice";
 import { DateField } from "../components/DateField";
 import { NumberField } from "./NumberField";
 import { numberLocale } from "../locale";
+import { formatNumber } from "../components/format";
 import { useFocusFirstProblem } from "../hooks/useFocusFirstProblem";
 import { numberText, parseNumber, percentText, ruleFromLimit, type NumberRule } from "./parse";
 import { currencyWords, fieldUnits, roiFigureTexts, type FigureText } from "./roi-figures";
@@ -311,7 +313,7 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
               </div>
               {figures.flags.map((flag) => (
                 <MessageBar key={flag.code} intent="warning" layout="multiline" data-testid={`flag-${flag.code}`}>
-                  <MessageBarBody>{flag.message}</MessageBarBody>
+                  <MessageBarBody>{roiFlagText(flag, formatNumber)}</MessageBarBody>
                 </MessageBar>
               ))}
               <div className={styles.row}>

@@ -5,6 +5,7 @@ import { mergeClasses } from "@fluentui/react-components";
 import {
   MATURITY_STAGES,
   planToNextBandText,
+  roiFlagText,
   type BoardReport as BoardReportData,
   type BoardRoadmap,
   type BoardTask,
@@ -258,7 +259,7 @@ function RoiSection({ report }: { report: BoardReportData }) {
                 {figures.flags.map((flag) => (
                   <span key={flag.code} className={styles.flag}>
                     {" "}
-                    {flag.message}
+                    {roiFlagText(flag, formatNumber)}
                   </span>
                 ))}
               </li>
