@@ -136,6 +136,32 @@ const roadmapPanel = (draftWorkflow: string) =>
 const roadmap = roadmapPanel("");
 
 describe("Saved scenarios: rename, edit, delete with Undo", () => {
+  it("saved without a change, a scenario keeps its exact scores; a score typed anew replaces only its own", async () => {
+    // Scores of team means, finer than the tenths of a percent the fields show: 35/60 shows as 58.3.
+    // Realized 0.5 × 35/60 × 53/60 × 0.4 × 0.5 = 0.0515277… → "5.2%", +0.35277… pts on the base
+    // 0.8 × 0.6 × 0.5 × 0.4 × 0.5 = 0.048 → "+0.4 pts". From the shown 58.3 and 88.3 it would be
+    // 0.0514789 → "5.1%" and "+0.3 pts".
+    const fine: Scenario = { ...PLAN_A, scores: [0.5, 35 / 60, 53 / 60, 0.4, 0.5] };
+    const storage = seeded({ scenarios: [fine, PLAN_B] });
+    await show(new LocalPlanningStore(storage), scenarios);
+    expect(screen.getByRole("checkbox", { name: "Plan A · 5.2%" })).toBeInTheDocument();
+    await click(screen.getByRole("button", { name: "Edit “Plan A”" }));
+    let form = screen.getByRole("form", { name: "Edit scenario “Plan A”" });
+    expect(within(form).getByRole("textbox", { name: /^Workflow %/ })).toHaveValue("58.3");
+    // The form's figures are the list's: both from the exact scores.
+    expect(within(form).getByText(/against its base\.$/)).toHaveTextContent(
+      "Realized value 5.2%, +0.4 pts against its base.",
+    );
+    await click(within(form).getByRole("button", { name: "Save changes" }));
+    expect(stored(storage).scenarios).toEqual([fine, PLAN_B]);
+
+    await click(screen.getByRole("button", { name: "Edit “Plan A”" }));
+    form = screen.getByRole("form", { name: "Edit scenario “Plan A”" });
+    type(within(form).getByRole("textbox", { name: /^Measurement %/ }), "45");
+    await click(within(form).getByRole("button", { name: "Save changes" }));
+    expect(stored(storage).scenarios).toEqual([{ ...fine, scores: [0.5, 35 / 60, 53 / 60, 0.45, 0.5] }, PLAN_B]);
+  });
+
   it("renames a scenario in place: same id, same scores, the new name in the list", async () => {
     const storage = seeded({ scenarios: [PLAN_A, PLAN_B] });
     await show(new LocalPlanningStore(storage), scenarios);

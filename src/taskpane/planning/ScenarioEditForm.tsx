@@ -1,12 +1,12 @@
 import * as React from "react";
 import { Body1, Button, Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
-import { LAYERS, realizedValue, type Scenario } from "../../model";
+import { LAYERS, realizedValue, scenarioChange, type Scenario } from "../../model";
 import { formatPercent, formatPoints } from "../components/format";
 import { duplicateError, sameNameAs, scenariosOf } from "./names";
 import { NumberField } from "./NumberField";
-import { numberText, parseNumber } from "./parse";
+import { parseNumber } from "./parse";
 import { usePanelStyles } from "./styles";
-import { SCORE_RULE } from "./useScoreEditor";
+import { SCORE_RULE, scoreText } from "./useScoreEditor";
 
 const useStyles = makeStyles({
   form: {
@@ -29,8 +29,6 @@ const useStyles = makeStyles({
   input: { minWidth: 0, width: "100%" },
 });
 
-const toText = (score: number) => numberText(Math.round(score * 1000) / 10);
-
 export interface ScenarioEditFormProps {
   scenario: Scenario;
   /** Every saved scenario, for the duplicate-name warning. */
@@ -49,7 +47,10 @@ export function ScenarioEditForm({ scenario, scenarios, onSave, onCancel }: Scen
   const styles = useStyles();
   const panel = usePanelStyles();
   const [name, setName] = React.useState(scenario.name);
-  const [texts, setTexts] = React.useState(() => scenario.scores.map(toText));
+  // The fields show scores to a tenth of a percent; a score left as it was shown keeps its exact
+  // saved value, so that opening and saving a scenario changes nothing in it.
+  const [shown] = React.useState(() => scenario.scores.map(scoreText));
+  const [texts, setTexts] = React.useState(shown);
   const [tried, setTried] = React.useState(false);
   const [saving, setSaving] = React.useState(false);
   // What the form holds now, for a save that goes through only later, at a Retry.
@@ -57,7 +58,9 @@ export function ScenarioEditForm({ scenario, scenarios, onSave, onCancel }: Scen
   current.current = { name, texts };
 
   const parsed = texts.map((text) => parseNumber(text, SCORE_RULE));
-  const scores = parsed.map((p, i) => (p.ok && p.value !== null ? p.value : scenario.scores[i]));
+  const scores = parsed.map((p, i) =>
+    texts[i] === shown[i] || !p.ok || p.value === null ? scenario.scores[i] : p.value,
+  );
   const scoresValid = parsed.every((p) => p.ok && p.value !== null);
   const twin = sameNameAs(name, scenariosOf(scenarios, scenario.workflow), scenario.id);
   const realized = realizedValue(scores);
@@ -106,8 +109,8 @@ export function ScenarioEditForm({ scenario, scenarios, onSave, onCancel }: Scen
         ))}
       </div>
       <Body1 aria-live="polite">
-        Realized value {formatPercent(realized)}, {formatPoints(realized - realizedValue(scenario.baseScores))} against
-        its base.
+        Realized value {formatPercent(realized)}, {formatPoints(scenarioChange({ ...scenario, scores }))} against its
+        base.
       </Body1>
       <Caption1 className={panel.note}>Base: {scenario.baseLabel}. Editing keeps the base.</Caption1>
       {tried && !scoresValid && (
