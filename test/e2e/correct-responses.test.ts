@@ -71,6 +71,11 @@ test("a complete response is saved; the next respondent starts with the round's 
 test("Edit from Team & history, change Measurement, Save changes: the list shows it, same count, same id", async () => {
   await showTab(page, "Team & history");
   await teamHeading("1 response").waitFor();
+  // A round of one is below the default smallest group (3), which withholds each response's own
+  // figure; the team here shows detail from one respondent, so that the list shows the change.
+  await expect(responseRows()).resolves.toEqual(["RespondentChange", "AnaEditDelete"]);
+  await page.getByRole("textbox", { name: "Smallest group shown in detail" }).fill("1");
+  await page.getByRole("button", { name: "Save smallest group" }).click();
   await expect(responseRows()).resolves.toEqual(["RespondentRealizedChange", "Ana18.4%EditDelete"]);
   await page.getByRole("button", { name: "Edit Ana's response" }).click();
 

@@ -196,12 +196,13 @@ describe("TeamPanel, other cases", () => {
     // No complete respondent: no lowest or highest either, and the reason says so.
     expect(rows.slice(1).map((row) => row.slice(1))).toEqual(LAYERS.map(() => ["–"]));
     expect(screen.getByTestId("detail-withheld")).toHaveTextContent(/this round has 0 complete respondents/);
-    expect(cells(screen.getByRole("table", { name: "Responses" }))[1]).toEqual(["Eve (partial)", "–"]);
+    // Withheld with the rest of the detail: no Realized column.
+    expect(cells(screen.getByRole("table", { name: "Responses" }))[1]).toEqual(["Eve (partial)"]);
     expect(cells(screen.getByRole("table", { name: "Rounds by date" }))[3]).toEqual(["2026-06-01", "0 of 1", "–"]);
   });
 
   it("keeps a workflow whose name differs only by case apart", () => {
-    renderTeam(RESPONSES, "claims");
+    renderTeam(RESPONSES, "claims", 1);
     expect(screen.queryByRole("combobox", { name: "Round" })).toBeNull();
     expect(screen.getByRole("heading", { name: `claims, round ${APRIL}: 1 response` })).toBeInTheDocument();
     expect(cells(screen.getByRole("table", { name: "Responses" }))).toEqual([
@@ -221,7 +222,10 @@ describe("TeamPanel, correcting responses", () => {
 
   function renderChangeable(props: Partial<React.ComponentProps<typeof TeamPanel>> = {}) {
     const handlers = { onEdit: jest.fn(), onDelete: jest.fn() };
-    renderInPane(<TeamPanel workflow="Claims" responses={RESPONSES} skipped={[]} {...handlers} {...props} />);
+    // Detail from 2, so the April round (two complete responses) shows each one's realized value.
+    renderInPane(
+      <TeamPanel workflow="Claims" responses={RESPONSES} skipped={[]} minGroup={2} {...handlers} {...props} />,
+    );
     return handlers;
   }
 

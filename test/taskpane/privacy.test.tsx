@@ -67,6 +67,18 @@ describe("Team & history below and at the smallest group", () => {
     expect(screen.getByText(/^Withheld for this round, as the lowest and highest scores are/)).toHaveTextContent(
       "with fewer than 3 complete respondents, a disagreement could point to one person.",
     );
+    // Each person's own figure would tell more than the lowest and highest do: the list names the
+    // responses without it, and says why.
+    const responses = screen.getByRole("table", { name: "Responses" });
+    expect(headers(responses)).toEqual(["Respondent"]);
+    expect(
+      within(responses)
+        .getAllByRole("row")
+        .map((row) => row.textContent),
+    ).toEqual(["Respondent", "Ana", "Ben"]);
+    expect(screen.getByTestId("response-figures-withheld")).toHaveTextContent(
+      "Each response's realized value is withheld too, for the same reason.",
+    );
   });
 
   it("shows them in a 3-respondent round", () => {
@@ -74,6 +86,8 @@ describe("Team & history below and at the smallest group", () => {
     expect(headers(layerTable())).toEqual(["Layer", "Mean", "Min", "Max"]);
     expect(strategyRow()).toEqual(["Strategy", "60.0%", "20.0%", "80.0%"]);
     expect(screen.queryByTestId("detail-withheld")).toBeNull();
+    expect(headers(screen.getByRole("table", { name: "Responses" }))).toEqual(["Respondent", "Realized"]);
+    expect(screen.queryByTestId("response-figures-withheld")).toBeNull();
     const flags = within(screen.getByRole("list", { name: "Statements with divergent answers" })).getAllByRole(
       "listitem",
     );

@@ -9,6 +9,7 @@ import "../../src/taskpane/components/TeamPanel";
 import { LocalPlanningStore } from "../../src/workbook/local-planning";
 import { LocalStore, type KeyValueStorage } from "../../src/workbook/local-store";
 import { DRAFT_KEY, RESPONSES_KEY } from "../../src/workbook/store";
+import { BrowserTeamSettings, TEAM_SETTINGS_KEY } from "../../src/workbook/team-settings";
 import { answer } from "./answer";
 import { renderInPane } from "./render";
 
@@ -35,6 +36,8 @@ const EMPTY_FORM = { workflow: "Claims", respondent: "", date: "", answers: {} }
 
 function storageWith(draft: object = EMPTY_FORM, responses: AssessmentResponse[] = [ANA, BEN]) {
   const storage = new MemoryStorage();
+  // Detail from 2 complete respondents, so that the list shows each response's realized value.
+  storage.setItem(TEAM_SETTINGS_KEY, JSON.stringify({ minGroup: 2, anonymousRounds: [] }));
   storage.setItem(RESPONSES_KEY, JSON.stringify(responses));
   storage.setItem(DRAFT_KEY, JSON.stringify(draft));
   return storage;
@@ -45,7 +48,12 @@ const storedDraft = (storage: MemoryStorage) => JSON.parse(storage.getItem(DRAFT
 
 async function renderApp(storage: MemoryStorage) {
   const view = renderInPane(
-    <App office={PREVIEW} store={new LocalStore(storage)} planningStore={new LocalPlanningStore(storage)} />,
+    <App
+      office={PREVIEW}
+      store={new LocalStore(storage)}
+      planningStore={new LocalPlanningStore(storage)}
+      teamSettings={new BrowserTeamSettings(storage)}
+    />,
     { withErrorBar: false },
   );
   await screen.findByRole("form", { name: "Assessment" });

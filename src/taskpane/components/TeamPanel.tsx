@@ -318,7 +318,11 @@ export function TeamPanel({
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>Respondent</TableHeaderCell>
-                  <TableHeaderCell className={changeable ? styles.realizedColumn : undefined}>Realized</TableHeaderCell>
+                  {detail.shown && (
+                    <TableHeaderCell className={changeable ? styles.realizedColumn : undefined}>
+                      Realized
+                    </TableHeaderCell>
+                  )}
                   {changeable && (
                     <TableHeaderCell className={styles.actionsColumn}>
                       <span className={styles.hidden}>Change</span>
@@ -339,7 +343,7 @@ export function TeamPanel({
                         {response.respondent || "anonymous"}
                         {marks.length > 0 ? ` (${marks.join(", ")})` : ""}
                       </TableCell>
-                      <TableCell>{pct(responseRealized(response))}</TableCell>
+                      {detail.shown && <TableCell>{pct(responseRealized(response))}</TableCell>}
                       {changeable && (
                         <TableCell>
                           <div className={styles.rowActions}>
@@ -373,6 +377,12 @@ export function TeamPanel({
                 })}
               </TableBody>
             </Table>
+            {!detail.shown && (
+              // One person's figure says more than the lowest or highest score that is withheld above.
+              <Caption1 className={styles.note} data-testid="response-figures-withheld">
+                Each response&apos;s realized value is withheld too, for the same reason.
+              </Caption1>
+            )}
             {pendingEdit && editing && (
               <ConfirmStep
                 question={`Your changes to ${editing.label} are not saved.`}
