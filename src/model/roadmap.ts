@@ -98,6 +98,18 @@ export function parseIsoDate(text: string): number | null {
 }
 
 /**
+ * A moment's calendar date where the user is (their time zone), as YYYY-MM-DD: what "today" means
+ * for due dates and done dates.
+ *
+ * @example
+ * localIsoDate(new Date(2026, 1, 14, 23, 30)) //=> "2026-02-14"
+ */
+export function localIsoDate(moment: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${moment.getFullYear()}-${two(moment.getMonth() + 1)}-${two(moment.getDate())}`;
+}
+
+/**
  * The calendar date of a roadmap day; day 1 is the start date.
  *
  * @example

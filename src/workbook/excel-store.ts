@@ -1,7 +1,14 @@
 // The store inside Excel: responses live in the "AGAP Assessments" table, drafts in the document
 // settings, and reports are sheets of native formulas and charts. This is the only module that
 // calls Excel.run. Excel errors are never caught here: they reject the returned promise.
-import { DEFAULT_MIN_GROUP, checkMinGroup, parseIsoDate, roundsOf, type AssessmentResponse } from "../model";
+import {
+  DEFAULT_MIN_GROUP,
+  checkMinGroup,
+  localIsoDate,
+  parseIsoDate,
+  roundsOf,
+  type AssessmentResponse,
+} from "../model";
 import { ASSESSMENTS, ASSESSMENTS_TABLE } from "./sheets/assessments";
 import { SUMMARY, roundId } from "./sheets/summary";
 import {
@@ -19,13 +26,6 @@ import { safeSheetName } from "./sheet-names";
 import { DRAFT_KEY, type AssessmentStore, type Draft, type ReportOptions, type ResponseList } from "./store";
 import { DEGRADED, Limitations, supportsExcelApi } from "./api-support";
 import { TableGateway } from "./table-gateway";
-
-/** Today in the local time zone, as YYYY-MM-DD. */
-function localToday(): string {
-  const now = new Date();
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
-}
 
 /** Height of one line of text in a row, in points (Excel's default row at 11 pt). */
 const LINE_HEIGHT = 15;
@@ -155,7 +155,7 @@ export class ExcelStore implements AssessmentStore {
     if (own.length === 0) throw new Error(`There are no saved responses for "${workflow}" to report on yet.`);
     const minGroup = checkMinGroup(options.minGroup ?? DEFAULT_MIN_GROUP);
     if (!minGroup.ok) throw new Error(`The report was not inserted: ${minGroup.message}`);
-    const today = options.today ?? localToday();
+    const today = options.today ?? localIsoDate(new Date());
     if (parseIsoDate(today) === null) throw new Error(`The report was not inserted: "${today}" is not a date.`);
     const input = {
       workflow,

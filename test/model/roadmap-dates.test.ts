@@ -1,4 +1,4 @@
-import { ROADMAP_TASKS, scheduleRoadmap } from "../../src/model/roadmap";
+import { ROADMAP_TASKS, localIsoDate, scheduleRoadmap } from "../../src/model/roadmap";
 
 // The tasks fall due on days 6, 12, …, 90; day 1 is the start date, so day d is start + (d − 1) days.
 const DUE_DAYS = [6, 12, 18, 24, 30, 36, 42, 48, 54, 60, 66, 72, 78, 84, 90];
@@ -129,5 +129,15 @@ describe("scheduleRoadmap dates", () => {
         expect(new Set(dates).size).toBe(15);
       }
     });
+  });
+});
+
+describe("localIsoDate", () => {
+  it("gives the calendar date where the user is, late at night and early in the morning alike", () => {
+    expect(localIsoDate(new Date(2026, 1, 14, 23, 59))).toBe("2026-02-14");
+    expect(localIsoDate(new Date(2026, 1, 14, 0, 0))).toBe("2026-02-14");
+    // Single-digit months and days are padded; a leap day is kept.
+    expect(localIsoDate(new Date(2024, 1, 29, 12))).toBe("2024-02-29");
+    expect(localIsoDate(new Date(2027, 0, 3, 12))).toBe("2027-01-03");
   });
 });

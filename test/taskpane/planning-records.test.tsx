@@ -5,7 +5,18 @@
 // is the record the assertions read.
 import * as React from "react";
 import { act, configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { DEFAULT_TARGET_STAGE, ROADMAP_TASKS, type RoadmapRecord, type RoiEntry, type Scenario } from "../../src/model";
+import {
+  DEFAULT_TARGET_STAGE,
+  ROADMAP_TASKS,
+  boardReport,
+  roadmapStatus,
+  type RoadmapRecord,
+  type RoiEntry,
+  type Scenario,
+} from "../../src/model";
+import { BoardReport } from "../../src/taskpane/report/BoardReport";
+import { roadmapTiming } from "../../src/taskpane/planning/roadmap-words";
+import { CLAIMS_ROADMAP } from "../model/roadmap-record";
 import { RoadmapPanel } from "../../src/taskpane/planning/RoadmapPanel";
 import { RoiPanel } from "../../src/taskpane/planning/RoiPanel";
 import { ScenariosPanel } from "../../src/taskpane/planning/ScenariosPanel";
@@ -532,6 +543,46 @@ describe("Roadmap tasks from the store", () => {
     expect(screen.queryByRole("button", { name: "Generate roadmap" })).toBeNull();
     expect(screen.getByRole("button", { name: "Regenerate roadmap…" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Delete roadmap…" })).toBeInTheDocument();
+  });
+
+  it("says where the 90 days stand and marks the overdue tasks, as the board report counts them", async () => {
+    const today = "2026-02-14";
+    const storage = seeded({ roadmaps: [CLAIMS_ROADMAP] });
+    await show(new LocalPlanningStore(storage), (planning) => (
+      <RoadmapPanel planning={planning} responses={[]} workflow="Claims" today={today} />
+    ));
+    // Day 41 of a roadmap from 2026-01-05. Due before 02-14: days 6, 12, 18, 24, 30 and 36; the first
+    // two are done, so four are overdue.
+    const status = roadmapStatus(CLAIMS_ROADMAP, today);
+    expect(status.overdue.map((t) => t.dueDate)).toEqual(["2026-01-22", "2026-01-28", "2026-02-03", "2026-02-09"]);
+    const marked = ROADMAP_TASKS.filter((t) => within(task(t.id)).queryByText("Overdue.") !== null);
+    expect(marked.map((t) => t.id)).toEqual(status.overdue.map((t) => t.id));
+    // Each mark has the warning icon, not colour alone.
+    expect(within(task(marked[0].id)).getByText("Overdue.").querySelector("svg")).not.toBeNull();
+    const timing = screen.getByTestId("roadmap-timing").textContent;
+    expect(timing).toBe(`${roadmapTiming(status)} 4 tasks overdue: due before today and not done, marked below.`);
+    expect(roadmapTiming(status)).toBe(
+      "Started 2026-01-05, ends 2026-04-04. Today is day 41 of 90, in Workflow Integration.",
+    );
+
+    // The board report of the same day says the same of the same roadmap.
+    const report = renderInPane(
+      <BoardReport
+        report={boardReport({
+          workflow: "Claims",
+          responses: [],
+          roi: [],
+          maturity: [],
+          roadmaps: [CLAIMS_ROADMAP],
+          today,
+        })}
+        today={today}
+        titleId="report-title"
+      />,
+    );
+    const section = within(report.container).getByRole("region", { name: "90-day roadmap" });
+    expect(within(section).getByText(/^Started /).textContent).toBe(roadmapTiming(status));
+    expect(within(section).getByText(/overdue:$/).textContent).toBe("4 tasks overdue:");
   });
 
   it("saves owners, statuses and done dates together; they survive a re-render from the store", async () => {

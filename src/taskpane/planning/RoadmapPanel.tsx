@@ -24,8 +24,10 @@ import {
   ROADMAP_TASKS,
   maturityStage,
   parseIsoDate,
+  localIsoDate,
   portfolio,
   roadmapIsOpen,
+  roadmapStatus,
   scheduleRoadmap,
   workflowNames,
   baselineNote,
@@ -37,6 +39,7 @@ import { DateField } from "../components/DateField";
 import { ShortName } from "../components/ShortName";
 import { RoadmapActions } from "./RoadmapActions";
 import { RoadmapTasks } from "./RoadmapTasks";
+import { overdueWords, roadmapTiming } from "./roadmap-words";
 import { usePanelStyles } from "./styles";
 import type { Planning } from "./usePlanning";
 import { useFocusFirstProblem } from "../hooks/useFocusFirstProblem";
@@ -71,9 +74,11 @@ export interface RoadmapPanelProps {
   planning: Planning;
   responses: readonly AssessmentResponse[];
   workflow: string;
+  /** The day tasks are judged overdue on, as YYYY-MM-DD; today where the user is, unless given. */
+  today?: string;
 }
 
-export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: RoadmapPanelProps) {
+export function RoadmapPanel({ planning, responses, workflow: draftWorkflow, today }: RoadmapPanelProps) {
   const styles = usePanelStyles();
   const portfolioStyles = usePortfolioStyles();
   const { data } = planning;
@@ -116,6 +121,12 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
         : undefined;
   const schedule = startProblem || existing ? null : scheduleRoadmap(start);
   const done = existing ? existing.tasks.filter((task) => task.status === "Done").length : 0;
+  // Where the saved roadmap stands today, as the board report says it (no status without a valid start).
+  const status =
+    existing && parseIsoDate(existing.startDate) !== null
+      ? roadmapStatus(existing, today ?? localIsoDate(new Date()))
+      : null;
+  const overdue = new Set(status?.overdue.map((task) => task.id));
 
   const roadmapSaid = useSaveConfirmation();
   const sectionRef = React.useRef<HTMLElement>(null);
@@ -255,6 +266,11 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
               {planning.kind === "excel" ? ` on the sheet “${existing.sheetName}”` : ""}: {done} of{" "}
               {ROADMAP_TASKS.length} tasks done. Set owners, statuses and done dates below.
             </Body1>
+            {status && (
+              <Body1 data-testid="roadmap-timing">
+                {roadmapTiming(status)} {overdueWords(status.overdue.length)}
+              </Body1>
+            )}
             <RoadmapActions
               key={`actions:${existing.sheetName}`}
               record={existing}
@@ -277,6 +293,7 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow }: R
               key={`tasks:${existing.sheetName}`}
               record={existing}
               baseline={{ note: baseline, missing: baseline === NO_BASELINE_NOTE }}
+              overdue={overdue}
               onSave={(tasks, onDone) => planning.saveRoadmapTasks(existing, tasks, onDone)}
             />
           </>

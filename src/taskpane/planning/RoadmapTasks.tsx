@@ -15,6 +15,7 @@ import {
   ROADMAP_PHASES,
   ROADMAP_TASKS,
   TASK_STATUSES,
+  localIsoDate,
   parseIsoDate,
   roadmapDate,
   type RoadmapRecord,
@@ -64,13 +65,6 @@ const useStyles = makeStyles({
   saveText: { flexBasis: "100%" },
 });
 
-const pad = (n: number) => String(n).padStart(2, "0");
-/** Today in the pane's own time zone, as YYYY-MM-DD. */
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 const same = (a: RoadmapTaskRecord, b: RoadmapTaskRecord) =>
   a.owner === b.owner && a.status === b.status && a.doneDate === b.doneDate;
 
@@ -78,6 +72,8 @@ export interface RoadmapTasksProps {
   record: RoadmapRecord;
   /** The note on the baseline task, and whether it warns. */
   baseline: { note: string; missing: boolean };
+  /** The tasks due before today and not done (as saved), each marked in the list. */
+  overdue: ReadonlySet<string>;
   /** Saves the changed tasks, and calls `onDone` once they are saved, at once or at a Retry. */
   onSave: (tasks: RoadmapTaskRecord[], onDone: () => void) => Promise<unknown>;
 }
@@ -86,7 +82,7 @@ export interface RoadmapTasksProps {
  * The tasks of a saved roadmap, from the store's record, each with its owner, status and done
  * date editable. Changes are kept here until saved together; the store's values show otherwise.
  */
-export function RoadmapTasks({ record, baseline, onSave }: RoadmapTasksProps) {
+export function RoadmapTasks({ record, baseline, overdue, onSave }: RoadmapTasksProps) {
   const styles = useStyles();
   const panel = usePanelStyles();
   const idPrefix = React.useId();
@@ -129,7 +125,7 @@ export function RoadmapTasks({ record, baseline, onSave }: RoadmapTasksProps) {
       ...task,
       status,
       // Done gets today's date unless one is there; a task no longer done has no done date.
-      doneDate: status === "Done" ? task.doneDate || today() : "",
+      doneDate: status === "Done" ? task.doneDate || localIsoDate(new Date()) : "",
     }));
 
   const tasksSaved = useSaveConfirmation();
@@ -188,6 +184,12 @@ export function RoadmapTasks({ record, baseline, onSave }: RoadmapTasksProps) {
                     <span id={textId}>
                       {due}
                       {item.text}
+                      {overdue.has(item.id) && (
+                        <>
+                          {" "}
+                          <WarningNote>Overdue.</WarningNote>
+                        </>
+                      )}
                       {item.id === BASELINE_TASK_ID && (
                         <>
                           {" "}

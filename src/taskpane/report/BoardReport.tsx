@@ -15,6 +15,7 @@ import { describeShares } from "../components/WhatMoved";
 import { formatNumber, formatPercent } from "../components/format";
 import { roiFigureTexts } from "../planning/roi-figures";
 import { useReportStyles } from "./report-styles";
+import { roadmapTiming } from "../planning/roadmap-words";
 
 /** ROI rows shown on the page; the rest are counted, so the report keeps to one page. */
 export const ROI_ROWS_SHOWN = 3;
@@ -303,14 +304,6 @@ function MaturitySection({ report }: { report: BoardReportData }) {
 /** A task as the page names it: its text, then when it is due and who owns it. */
 const taskText = (task: BoardTask) =>
   `${task.text} Due ${task.dueDate}${task.owner ? `, owner ${clip(task.owner, OWNER_CHARS)}` : ""}`;
-
-function roadmapTiming(roadmap: BoardRoadmap): string {
-  const span = `Started ${roadmap.startDate}, ends ${roadmap.endDate}.`;
-  if (roadmap.day < 1)
-    return `Starts ${roadmap.startDate}, ends ${roadmap.endDate}: ${plural(1 - roadmap.day, "day")} to go.`;
-  if (roadmap.phase === null) return `${span} The 90 days are over.`;
-  return `${span} Today is day ${roadmap.day} of 90, in ${roadmap.phase}.`;
-}
 
 function RoadmapSection({ roadmap }: { roadmap: BoardRoadmap | null }) {
   const styles = useReportStyles();

@@ -4,6 +4,7 @@ import * as React from "react";
 import { Button } from "@fluentui/react-components";
 import {
   boardReport,
+  localIsoDate,
   type AssessmentResponse,
   type BoardReport,
   type MaturityRecord,
@@ -17,10 +18,7 @@ const ReportView = React.lazy(() =>
 );
 
 /** Today in the user's time zone, as an ISO date. */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+const localToday = () => localIsoDate(new Date());
 
 export interface PrintReportButtonProps {
   /** The workflow Team & history shows. */
