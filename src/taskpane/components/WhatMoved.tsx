@@ -185,7 +185,8 @@ export function WhatMoved({
         <>
           <Body1>
             Team realized value went from {formatPercent(before.realized)} to {formatPercent(after.realized)}:{" "}
-            {share(change)}. Each layer&apos;s share of that change is below; the shares add up to it.
+            {share(change)}. Each layer&apos;s share of that change is below. The shares add up to it; each is rounded
+            on its own, so the rounded ones may be a tenth of a point off.
           </Body1>
           <figure className={chart.figure}>
             <SharesChart shares={shares} description={describeShares(from.date, to.date, change, shares)} />
