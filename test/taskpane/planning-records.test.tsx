@@ -743,7 +743,7 @@ describe("Regenerating and deleting a roadmap", () => {
       ROADMAP_TASKS.map((t) => ({ id: t.id, owner: "", status: "Not started", doneDate: "" })),
     );
     // Day 24 from 1 March 2024 is 24 March; day 30 is 30 March.
-    expect(await screen.findByText(/has a roadmap starting 2024-03-01/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent(/has a roadmap starting 2024-03-01/));
     expect(task("foundation.baseline")).toHaveTextContent(/^2024-03-24: /);
     expect(task("foundation.owner")).toHaveTextContent(/^2024-03-30: /);
     expect(fieldsOf("foundation.owner").owner).toHaveValue("");
@@ -773,7 +773,7 @@ describe("Regenerating and deleting a roadmap", () => {
     const { roadmaps } = stored(storage);
     expect(roadmaps).toHaveLength(1);
     expect(roadmaps[0]).toMatchObject({ workflow: WORKFLOW, startDate: "2024-02-01" });
-    expect(await screen.findByText(/has a roadmap starting 2024-02-01/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent(/has a roadmap starting 2024-02-01/));
     expect(screen.getByTestId("save-confirmation")).toHaveTextContent(
       `Generated the roadmap of ${WORKFLOW} again, starting 2024-02-01: every task starts open.`,
     );

@@ -39,8 +39,12 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
     // Fluent's tables share their width out evenly: the layer's name, "Measurement" the longest
     // word, gets the room it needs in a 320 px pane (its "weakest" badge goes under it there).
-    "& table[aria-label='Layer scores'] th:first-child": { width: "42%" },
+    "& table[aria-label='Layer scores'] th:first-child": { width: "37%" },
+    // The lift column gets the most of the rest, so "+1.83 pts" stays on one line at 320 px.
+    "& table[aria-label='Layer scores'] th:nth-child(2)": { width: "20%" },
   },
+  // A figure and its unit on one line.
+  figureCell: { whiteSpace: "nowrap" },
   headline: { display: "grid", gridTemplateColumns: "repeat(3, 1fr)", columnGap: tokens.spacingHorizontalS },
   figure: { display: "flex", flexDirection: "column", alignItems: "flex-start" },
   big: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
@@ -201,10 +205,10 @@ function ResultView({ figures }: { figures: ResultFigures }) {
                   </Badge>
                 )}
               </TableCell>
-              <TableCell data-testid={`score-${layer.id}`}>
+              <TableCell className={styles.figureCell} data-testid={`score-${layer.id}`}>
                 {layerScores[index] === null ? "–" : formatPercent(layerScores[index] as number)}
               </TableCell>
-              <TableCell>{lifts ? formatPoints(lifts[index].lift, 2) : "–"}</TableCell>
+              <TableCell className={styles.figureCell}>{lifts ? formatPoints(lifts[index].lift, 2) : "–"}</TableCell>
             </TableRow>
           ))}
         </TableBody>

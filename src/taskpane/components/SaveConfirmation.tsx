@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Caption1, makeStyles, tokens, useAnnounce } from "@fluentui/react-components";
+import { KeepDates } from "./KeepDates";
 
 // A line under a Save button that says what was saved: seen where the user pressed, and
 // announced through the pane's live region, since the line itself appears with its text in it.
@@ -39,7 +40,7 @@ export function SaveConfirmation({ text }: { text: string | null }) {
   const styles = useStyles();
   return text ? (
     <Caption1 className={styles.line} data-testid="save-confirmation">
-      {text}
+      <KeepDates text={text} />
     </Caption1>
   ) : null;
 }

@@ -15,6 +15,7 @@ import {
 } from "../../workbook/survey-import";
 import { useImportStyles } from "./import-styles";
 import { Notice } from "./Notice";
+import { KeepDates } from "./KeepDates";
 
 export interface SurveyReviewProps {
   fileName: string;
@@ -290,8 +291,9 @@ export function SurveyReview({ fileName, grid, problems, saved, busy, onImport, 
                   Row {row}: {response.respondent || "anonymous"}
                 </span>
                 <span className={styles.text}>
-                  {response.workflow} · {response.date || "undated"} · {assessAnswers(response.answers).answered} of{" "}
-                  {STATEMENTS.length} answered
+                  <KeepDates
+                    text={`${response.workflow} · ${response.date || "undated"} · ${assessAnswers(response.answers).answered} of ${STATEMENTS.length} answered`}
+                  />
                 </span>
                 <span className={styles.answers}>{answerLine(response)}</span>
               </li>

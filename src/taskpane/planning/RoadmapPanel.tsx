@@ -36,6 +36,7 @@ import {
 } from "../../model";
 import { formatPercent } from "../components/format";
 import { DateField } from "../components/DateField";
+import { KeepDates } from "../components/KeepDates";
 import { ShortName } from "../components/ShortName";
 import { RoadmapActions } from "./RoadmapActions";
 import { RoadmapTasks } from "./RoadmapTasks";
@@ -262,13 +263,13 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow, tod
         {existing ? (
           <>
             <Body1 role="status">
-              <ShortName name={workflow} /> has a roadmap starting {existing.startDate}
+              <ShortName name={workflow} /> has a roadmap starting <KeepDates text={existing.startDate} />
               {planning.kind === "excel" ? ` on the sheet “${existing.sheetName}”` : ""}: {done} of{" "}
               {ROADMAP_TASKS.length} tasks done. Set owners, statuses and done dates below.
             </Body1>
             {status && (
               <Body1 data-testid="roadmap-timing">
-                {roadmapTiming(status)} {overdueWords(status.overdue.length)}
+                <KeepDates text={`${roadmapTiming(status)} ${overdueWords(status.overdue.length)}`} />
               </Body1>
             )}
             <RoadmapActions

@@ -31,6 +31,7 @@ import {
   planToTarget,
   realizedGrid,
   realizedValue,
+  scenarioChange,
   resampleRealized,
   teamDetail,
   workflowNames,
@@ -237,7 +238,6 @@ export function ScenariosPanel({
   };
 
   const realized = realizedValue(editor.scores);
-  const baseRealized = realizedValue(editor.base);
   const target = parseNumber(targetText, TARGET_RULE);
   const delta = parseNumber(deltaText, DELTA_RULE);
   const seed = parseNumber(seedText, SEED_RULE);
@@ -346,7 +346,7 @@ export function ScenariosPanel({
         <div className={styles.figure}>
           <Caption1>Against base</Caption1>
           <span className={styles.big} data-testid="scenario-change">
-            {formatPoints(realized - baseRealized)}
+            {formatPoints(scenarioChange({ baseScores: editor.base, scores: editor.scores }))}
           </span>
         </div>
       </div>
@@ -403,8 +403,9 @@ export function ScenariosPanel({
             </ul>
             <Caption1>
               Every layer below {formatPercent(plan.level)} rises to it; realized value becomes{" "}
-              {formatPercent(plan.realized)}. Total improvement {formatPoints(plan.totalImprovement)} of layer score,
-              summed across layers.
+              {formatPercent(plan.realized)}. Total improvement{" "}
+              <span className={styles.unbroken}>{formatPoints(plan.totalImprovement)}</span> of layer score, summed
+              across layers.
             </Caption1>
             <Button
               onClick={async () => {

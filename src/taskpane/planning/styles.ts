@@ -17,9 +17,18 @@ export const usePanelStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
   },
-  figures: { display: "grid", gridTemplateColumns: "repeat(3, 1fr)", columnGap: tokens.spacingHorizontalS },
+  // Three figures side by side where they fit; in a 320 px pane the third takes a row of its own
+  // rather than breaking "+12.4 pts" in two.
+  figures: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(7rem, 1fr))",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
   figure: { display: "flex", flexDirection: "column", alignItems: "flex-start" },
-  big: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  big: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
+  /** A figure and its unit kept on one line inside running text. */
+  unbroken: { whiteSpace: "nowrap" },
   note: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   /** A list read as a list, drawn without bullets. */

@@ -16,6 +16,7 @@ import { formatNumber, formatPercent } from "../components/format";
 import { roiFigureTexts } from "../planning/roi-figures";
 import { useReportStyles } from "./report-styles";
 import { roadmapTiming } from "../planning/roadmap-words";
+import { KeepDates } from "../components/KeepDates";
 
 /** ROI rows shown on the page; the rest are counted, so the report keeps to one page. */
 export const ROI_ROWS_SHOWN = 3;
@@ -69,7 +70,7 @@ export function BoardReport({ report, today, titleId, titleRef }: BoardReportPro
           {report.workflow}
         </h2>
         <p className={styles.meta}>
-          {meta} · made {today}
+          <KeepDates text={`${meta} · made ${today}`} />
         </p>
       </header>
       <div className={styles.columns}>
@@ -212,10 +213,12 @@ function MovedSection({ report }: { report: BoardReportData }) {
         <p className={styles.text}>Only one round has a team result: there is no earlier round to compare with.</p>
       ) : (
         <>
-          <p className={styles.text}>{describeShares(moved.fromDate, moved.toDate, moved.change, moved.shares)}</p>
+          <p className={styles.text}>
+            <KeepDates text={describeShares(moved.fromDate, moved.toDate, moved.change, moved.shares)} />
+          </p>
           {moved.statementsWithheld !== null ? (
             <p className={styles.note} data-testid="report-statements-withheld">
-              {moved.statementsWithheld}
+              <KeepDates text={moved.statementsWithheld} />
             </p>
           ) : (
             moved.statements.length > 0 && (
@@ -317,7 +320,9 @@ function RoadmapSection({ roadmap }: { roadmap: BoardRoadmap | null }) {
   const overdue = roadmap.overdue.slice(0, OVERDUE_SHOWN);
   return (
     <Section id="report-roadmap" title="90-day roadmap">
-      <p className={styles.text}>{roadmapTiming(roadmap)}</p>
+      <p className={styles.text}>
+        <KeepDates text={roadmapTiming(roadmap)} />
+      </p>
       <p className={styles.text} data-testid="report-roadmap-counts">
         {roadmap.done} of {roadmap.total} tasks done, {roadmap.inProgress} in progress, {roadmap.blocked} blocked.
       </p>
@@ -329,7 +334,7 @@ function RoadmapSection({ roadmap }: { roadmap: BoardRoadmap | null }) {
           <ul className={styles.list} aria-label="Overdue tasks">
             {overdue.map((task) => (
               <li key={task.id}>
-                {taskText(task)}, {task.status.toLowerCase()}.
+                <KeepDates text={`${taskText(task)}, ${task.status.toLowerCase()}.`} />
               </li>
             ))}
           </ul>
@@ -341,7 +346,7 @@ function RoadmapSection({ roadmap }: { roadmap: BoardRoadmap | null }) {
         </>
       )}
       <p className={styles.text}>
-        {roadmap.next ? `Next: ${taskText(roadmap.next)}.` : "No task is due from today on."}
+        <KeepDates text={roadmap.next ? `Next: ${taskText(roadmap.next)}.` : "No task is due from today on."} />
       </p>
     </Section>
   );
