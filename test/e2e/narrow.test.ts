@@ -166,6 +166,8 @@ interface Overflow {
   clipped: string[];
   /** Table cells whose text is wider than the cell. */
   spills: string[];
+  /** Dates and figures with their unit broken across two lines ("2026-04-" / "20", "+1.83" / "pts"). */
+  broken: string[];
 }
 
 /** Measures the document as it is now. */
@@ -218,7 +220,25 @@ const measure = (): Promise<Overflow> =>
         if (!readable) clipped.push(describe(el));
       }
     }
-    return { viewport, scrollWidth: document.documentElement.scrollWidth, widest, clipped, spills };
+    // Every date and every figure with its unit in the page's text, each of which must sit on one line.
+    const broken: string[] = [];
+    const unbreakable = /\d{4}-\d{2}-\d{2}|[+\-−]?\d[\d.,]*\s?(?:pts|%)/g;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? "";
+      for (const match of text.matchAll(unbreakable)) {
+        const range = document.createRange();
+        range.setStart(node, match.index ?? 0);
+        range.setEnd(node, (match.index ?? 0) + match[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)));
+        if (lines.size > 1) {
+          const holder = node.parentElement?.closest("[aria-label], [data-testid]");
+          const where = holder?.getAttribute("aria-label") ?? holder?.getAttribute("data-testid") ?? "the page";
+          broken.push(`"${match[0]}" in "${text.replace(/\s+/g, " ").trim().slice(0, 60)}" (in ${where})`);
+        }
+      }
+    }
+    return { viewport, scrollWidth: document.documentElement.scrollWidth, widest, clipped, spills, broken };
   });
 
 /** The problems of the page as it is now, in words; none when it fits and nothing is lost. */
@@ -231,6 +251,7 @@ async function problemsAt(where: string): Promise<string[]> {
   }
   problems.push(...m.clipped.map((c) => `${where}: cut without its full text: ${c}`));
   problems.push(...m.spills.map((c) => `${where}: wider than its cell: ${c}`));
+  problems.push(...m.broken.map((c) => `${where}: broken across two lines: ${c}`));
   return problems;
 }
 
@@ -364,6 +385,13 @@ async function visitEverything(width: number): Promise<string[]> {
   await page.getByRole("checkbox", { name: /^Everything at four/ }).check();
   await page.getByRole("table", { name: "Scenarios side by side" }).waitFor();
   await check("Scenarios, two side by side");
+  // Two scenarios do not fit beside the layer names in so narrow a pane: the table scrolls in its
+  // frame, and a line above it says so, for a scroll bar is easy to miss.
+  const frame = page.getByRole("region", { name: "Scenarios side by side, scrolls sideways" });
+  await expect(frame.evaluate((el) => el.scrollWidth > el.clientWidth + 1)).resolves.toBe(true);
+  await expect(page.getByTestId("side-by-side-scrolls").textContent()).resolves.toBe(
+    "The pane is too narrow for every column: scroll the table below sideways to see the other scenarios.",
+  );
   await page.getByRole("checkbox", { name: /^Everything at four/ }).uncheck();
   await page.getByRole("checkbox", { name: /^Measurement fixed first/ }).uncheck();
   await page.getByRole("button", { name: /^Edit “Everything at four/ }).click();

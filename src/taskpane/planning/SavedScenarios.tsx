@@ -21,6 +21,7 @@ import { LAYERS, realizedValue, scenarioChange } from "../../model";
 import { formatPercent, formatPoints } from "../components/format";
 import { Notice } from "../components/Notice";
 import { ShortName } from "../components/ShortName";
+import { useOverflowsSideways } from "../hooks/useOverflowsSideways";
 import { SaveConfirmation, useSaveConfirmation } from "../components/SaveConfirmation";
 import { repeatedNames } from "./names";
 import { ScenarioEditForm } from "./ScenarioEditForm";
@@ -73,6 +74,7 @@ export function SavedScenarios({ planning }: { planning: Planning }) {
   const compared = scenarios.filter((s) => compare.includes(s.id));
   const repeated = repeatedNames(scenarios);
   const deleted = planning.deleted?.kind === "scenario" ? planning.deleted.record : null;
+  const [scrollBox, scrolls] = useOverflowsSideways<HTMLDivElement>();
 
   return (
     <div className={panel.section}>
@@ -164,9 +166,22 @@ export function SavedScenarios({ planning }: { planning: Planning }) {
           ))}
         </ul>
       )}
+      {compared.length > 0 && scrolls && (
+        // A scroll bar alone is easy to miss, and some systems hide it until the pointer moves.
+        <Caption1 className={panel.note} data-testid="side-by-side-scrolls">
+          The pane is too narrow for every column: scroll the table below sideways to see the other{" "}
+          {compared.length === 1 ? "figures" : "scenarios"}.
+        </Caption1>
+      )}
       {compared.length > 0 && (
         // Focusable, so that a keyboard can scroll the columns past the pane's width.
-        <div className={styles.scroll} tabIndex={0} role="region" aria-label="Scenarios side by side, scrolls sideways">
+        <div
+          ref={scrollBox}
+          className={styles.scroll}
+          tabIndex={0}
+          role="region"
+          aria-label="Scenarios side by side, scrolls sideways"
+        >
           <Table size="small" aria-label="Scenarios side by side" className={styles.sideBySide}>
             <TableHeader>
               <TableRow>
