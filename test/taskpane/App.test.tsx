@@ -103,6 +103,36 @@ describe("App with the browser store", () => {
     expect(within(results).getByTestId("team-summary")).toHaveTextContent(/realized value 32\.8%.*1 complete response/);
   });
 
+  it("Results follows the workflow on the form, not only the response saved last", async () => {
+    const storage = new MemoryStorage();
+    const answers = (value: number) => Object.fromEntries(STATEMENTS.map((s) => [s.id, value]));
+    storage.setItem(
+      RESPONSES_KEY,
+      JSON.stringify([{ id: "p1", workflow: "Payroll", respondent: "Cy", date: "2026-03-01", answers: answers(3) }]),
+    );
+    await renderApp(new LocalStore(storage));
+    fireEvent.change(screen.getByRole("combobox", { name: /Workflow/ }), { target: { value: "Claims" } });
+    fireEvent.change(screen.getByRole("textbox", { name: /Respondent/ }), { target: { value: "Ana" } });
+    STATEMENTS.forEach((_, i) => answer(i, 4));
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save response" })));
+    await screen.findByRole("group", { name: /^Saved Ana's response for Claims\./ });
+    const source = async () => {
+      await act(async () => fireEvent.click(screen.getByRole("tab", { name: "Results" })));
+      return within(await screen.findByRole("region", { name: "Results" })).getByTestId("results-source");
+    };
+    expect(await source()).toHaveTextContent(/Ana's undated response for Claims/);
+    // Another workflow with a saved response is named on the form: Results shows that one's.
+    await act(async () => fireEvent.click(screen.getByRole("tab", { name: "Assessment" })));
+    fireEvent.change(screen.getByRole("combobox", { name: /Workflow/ }), { target: { value: "Payroll" } });
+    expect(await source()).toHaveTextContent("From Cy's response of 2026-03-01 for Payroll, saved last.");
+    // All threes: 0.6 per layer, realized 0.6^5 = 0.07776.
+    expect(screen.getByTestId("realized")).toHaveTextContent("7.8%");
+    // A workflow with nothing saved yet: the response saved last in this session, named as such.
+    await act(async () => fireEvent.click(screen.getByRole("tab", { name: "Assessment" })));
+    fireEvent.change(screen.getByRole("combobox", { name: /Workflow/ }), { target: { value: "Invoices" } });
+    expect(await source()).toHaveTextContent(/Ana's undated response for Claims, saved last/);
+  });
+
   it("moves the focus to the first problem when Save finds one", async () => {
     const storage = new MemoryStorage();
     await renderApp(new LocalStore(storage));
