@@ -276,7 +276,8 @@ export function App({ office, store: plainStore, planningStore, initialDraft, in
     setVisited((current) => (current.has(id) ? current : new Set([...current, id])));
   };
 
-  const actions = (
+  // The board report of the workflow on the form: printed in the browser, or a sheet in Excel.
+  const reportActions = (
     <>
       {/* Its own boundary: the button's chunk loading never blanks the Team panel. */}
       <React.Suspense fallback={null}>
@@ -287,23 +288,25 @@ export function App({ office, store: plainStore, planningStore, initialDraft, in
           minGroup={privacy.settings.minGroup}
         />
       </React.Suspense>
-      {store.kind === "excel" ? (
+      {store.kind === "excel" && (
         <Button onClick={insertReport} disabled={reporting || draft.workflow.trim() === ""}>
           {reporting ? "Inserting report…" : "Insert report sheet"}
         </Button>
-      ) : (
-        <ExportButtons
-          responses={responses}
-          planning={planning.data}
-          store={store}
-          planningStore={planningStore}
-          onImported={async () => {
-            await Promise.all([reload(), planning.reload()]);
-          }}
-        />
       )}
     </>
   );
+  const actions =
+    store.kind === "excel" ? null : (
+      <ExportButtons
+        responses={responses}
+        planning={planning.data}
+        store={store}
+        planningStore={planningStore}
+        onImported={async () => {
+          await Promise.all([reload(), planning.reload()]);
+        }}
+      />
+    );
 
   // Results follows the workflow on the form: the response saved last in this session if it is of
   // that workflow, else the one saved last for it; with no saved response of the form's workflow
@@ -349,6 +352,7 @@ export function App({ office, store: plainStore, planningStore, initialDraft, in
             workflow={workflow}
             responses={responses}
             skipped={skipped}
+            reportActions={reportActions}
             actions={actions}
             onEdit={onEdit}
             onDelete={(response) => void onDelete(response)}

@@ -217,6 +217,27 @@ describe("TeamPanel, other cases", () => {
   });
 });
 
+describe("TeamPanel, the board report", () => {
+  it("puts the report's buttons under a heading of their own, after the privacy setting", () => {
+    renderInPane(
+      <TeamPanel
+        workflow="Claims"
+        responses={RESPONSES}
+        skipped={[]}
+        onMinGroup={async () => true}
+        reportActions={<button type="button">Print report</button>}
+      />,
+    );
+    const heading = screen.getByRole("heading", { name: "Board report" });
+    const privacy = screen.getByRole("heading", { name: "Privacy" });
+    const button = screen.getByRole("button", { name: "Print report" });
+    expect(privacy.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(heading.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(heading.parentElement).toContainElement(button);
+    expect(heading.parentElement).toHaveTextContent(/One page on the workflow named on the Assessment tab/);
+  });
+});
+
 describe("TeamPanel, correcting responses", () => {
   const APRIL_ROUND = RESPONSES.filter((r) => r.workflow === "Claims" && r.date === APRIL);
 

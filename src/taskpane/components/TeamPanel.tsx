@@ -45,6 +45,12 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   rowActions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS, rowGap: "2px" },
+  reportActions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
   // Fluent's tables share their width out evenly (fixed layout): these columns are given theirs.
   // The Edit and Delete column holds both buttons side by side, narrowed to their text.
   // (Widths are of the content: Fluent's cells add 8 px of padding each side.)
@@ -98,6 +104,8 @@ export interface TeamPanelProps {
   workflow: string;
   responses: readonly AssessmentResponse[];
   skipped: readonly { row: number; problem: string }[];
+  /** The board report's buttons, under a heading of their own: they report on the form's workflow. */
+  reportActions?: React.ReactNode;
   actions?: React.ReactNode;
   /** Opens a response in the Assessment form. Without it, responses have no Edit or Delete. */
   onEdit?: (response: AssessmentResponse) => void;
@@ -148,6 +156,7 @@ export function TeamPanel({
   workflow,
   responses,
   skipped,
+  reportActions,
   actions,
   onEdit,
   onDelete,
@@ -439,6 +448,16 @@ export function TeamPanel({
         </>
       )}
       {onMinGroup && <MinGroupSetting minGroup={minGroup} onSave={onMinGroup} />}
+      {reportActions && (
+        <div className={styles.section}>
+          <Subtitle2 as="h3">Board report</Subtitle2>
+          <Caption1 className={styles.note}>
+            One page on the workflow named on the Assessment tab: its result, what moved, ROI, maturity and roadmap.
+            Print it or save it as a PDF; in Excel it can also go into the workbook as a sheet.
+          </Caption1>
+          <div className={styles.reportActions}>{reportActions}</div>
+        </div>
+      )}
       {actions}
     </section>
   );
