@@ -39,6 +39,8 @@ import { TrendChart } from "./TrendChart";
 import { WhatMoved } from "./WhatMoved";
 import { SaveConfirmation, useSaveConfirmation } from "./SaveConfirmation";
 
+const NARROW_PANE = "@media (max-width: 399.98px)";
+
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
@@ -54,8 +56,10 @@ const useStyles = makeStyles({
   // Fluent's tables share their width out evenly (fixed layout): these columns are given theirs.
   // The Edit and Delete column holds both buttons side by side, narrowed to their text.
   // (Widths are of the content: Fluent's cells add 8 px of padding each side.)
-  actionsColumn: { width: "6.5rem" },
-  rowButton: { minWidth: 0 },
+  // In a pane under 400 px the two buttons stand one above the other, in a column half as wide,
+  // so that a long name keeps its words whole instead of breaking inside them.
+  actionsColumn: { width: "6.5rem", [NARROW_PANE]: { width: "3.75rem" } },
+  rowButton: { minWidth: 0, [NARROW_PANE]: { width: "100%" } },
   // "Measurement", the longest layer name, fits beside the figures in a 320 px pane.
   layerColumn: { width: "36%" },
   // Wide enough for "Realized" and "100.0%", leaving the rest to the respondent's name.
