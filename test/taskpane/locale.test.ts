@@ -10,7 +10,7 @@ import {
   numberLocaleFromCulture,
   setNumberLocale,
 } from "../../src/taskpane/locale";
-import { formatMoney, formatNumber, formatPercent, formatPoints } from "../../src/taskpane/components/format";
+import { formatMoney, formatNumber, formatPercent, formatPoints, plural } from "../../src/taskpane/components/format";
 import { numberText, parseNumber, percentText } from "../../src/taskpane/planning/parse";
 import { scoreText } from "../../src/taskpane/planning/useScoreEditor";
 
@@ -102,12 +102,17 @@ describe("format.ts in the user's locale", () => {
     expect(formatNumber(-0)).toBe("0");
     expect(formatMoney(165591.4)).toBe("165,591");
     expect(formatMoney(-1234567.5)).toBe("-1,234,568");
+    expect(plural(1, "task")).toBe("1 task");
+    expect(plural(0, "task")).toBe("0 tasks");
+    expect(plural(12000, "response")).toBe("12,000 responses");
+    expect(plural(2, "person", "people")).toBe("2 people");
   });
 
   it("in de-DE writes a decimal comma and groups with a point", () => {
     setNumberLocale(numberLocaleFor("de-DE"));
     expect(formatPercent(0.32768)).toBe("32,8%");
     expect(formatPoints(0.012)).toBe("+1,2 pts");
+    expect(plural(12000, "response")).toBe("12.000 responses");
     expect(formatNumber(165591.4)).toBe("165.591,4");
     expect(formatNumber(1500)).toBe("1.500");
     expect(formatMoney(5166.82)).toBe("5.167");

@@ -16,6 +16,7 @@ import {
 import { useImportStyles } from "./import-styles";
 import { Notice } from "./Notice";
 import { KeepDates } from "./KeepDates";
+import { plural } from "./format";
 
 export interface SurveyReviewProps {
   fileName: string;
@@ -30,7 +31,6 @@ export interface SurveyReviewProps {
 }
 
 const PREVIEW_ROWS = 3;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** A column as a choice: its letter and header, cut short; the select shrinks with the pane. */
 function columnLabel(column: SurveyColumn): string {

@@ -48,6 +48,18 @@ export function formatPoints(change: number, digits = 1): string {
 }
 
 /**
+ * A count with its noun, the count written in the user's locale.
+ *
+ * @example
+ * plural(1, "task")                  //=> "1 task"
+ * plural(12000, "response")          //=> "12,000 responses" (en-US); "12.000 responses" (de-DE)
+ * plural(2, "person", "people")      //=> "2 people"
+ */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${localize(count, 0)} ${count === 1 ? one : many}`;
+}
+
+/**
  * A saved response in words, for sentences about it: "Ana's response of 2026-04-02",
  * "an anonymous response of 2026-04-02", "Ana's undated response".
  */

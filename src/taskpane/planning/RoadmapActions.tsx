@@ -4,6 +4,7 @@ import { ROADMAP_TASKS, parseIsoDate, type RoadmapRecord } from "../../model";
 import { ConfirmStep } from "../components/ConfirmStep";
 import { DateField } from "../components/DateField";
 import { usePanelStyles } from "./styles";
+import { plural } from "../components/format";
 
 export interface RoadmapActionsProps {
   record: RoadmapRecord;
@@ -13,8 +14,6 @@ export interface RoadmapActionsProps {
   onRegenerate: (start: string) => void;
   onDelete: () => void;
 }
-
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
 /** Regenerate and Delete for a saved roadmap, each asked first: neither can be undone. */
 export function RoadmapActions({ record, kind, disabled, onRegenerate, onDelete }: RoadmapActionsProps) {

@@ -40,7 +40,7 @@ import {
   type Scenario,
 } from "../../model";
 import { TERM_LABELS, tornadoTitle } from "../../model/glossary";
-import { formatPercent, formatPoints } from "../components/format";
+import { formatPercent, formatPoints, plural } from "../components/format";
 import { Notice } from "../components/Notice";
 import { duplicateError, sameNameAs, scenariosOf, uniqueName } from "./names";
 import { NumberField } from "./NumberField";
@@ -77,8 +77,6 @@ const TYPED: BaseOption = {
 
 /** Said under a save button once a scenario is saved. */
 const savedText = (name: string) => `Saved “${name}”. It is listed under Saved scenarios, below.`;
-
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
 export function baseOptions(
   responses: readonly AssessmentResponse[],

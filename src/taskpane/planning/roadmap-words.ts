@@ -1,8 +1,7 @@
 // Where a roadmap stands, in words: the Roadmap tab and the board report say it alike, from the
 // model's roadmapStatus.
 import type { BoardRoadmap } from "../../model";
-
-const plural = (count: number, one: string) => `${count} ${count === 1 ? one : `${one}s`}`;
+import { plural } from "../components/format";
 
 /**
  * The roadmap's place in its 90 days on the day it is judged.

@@ -12,7 +12,7 @@ import {
 } from "../../model";
 import { DecayCurveChart } from "../components/DecayCurveChart";
 import { describeShares } from "../components/WhatMoved";
-import { formatNumber, formatPercent } from "../components/format";
+import { formatNumber, formatPercent, plural } from "../components/format";
 import { roiFigureTexts } from "../planning/roi-figures";
 import { useReportStyles } from "./report-styles";
 import { roadmapTiming } from "../planning/roadmap-words";
@@ -28,7 +28,6 @@ export const METRIC_CHARS = 70;
 export const OWNER_CHARS = 30;
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 const roundName = (date: string) => (date ? `Round of ${date}` : "Undated round");
 
 export interface BoardReportProps {
