@@ -10,7 +10,7 @@ import { DamagedData } from "./DamagedData";
 import { ErrorProvider, PaneErrorBoundary, describeError } from "./errors";
 import { Notice } from "./components/Notice";
 import { damagedCopies, discardDamaged, type DamagedCopy } from "../workbook/local-safety";
-import { waitForOffice, type OfficeStatus } from "./office-ready";
+import { hostSigns, isPlainBrowserTab, waitForOffice, type OfficeStatus } from "./office-ready";
 import { chooseTheme, loadThemeOrLight, type ThemeName } from "./theme";
 import { numberLocaleChoice, setNumberLocale } from "./locale";
 
@@ -86,8 +86,18 @@ async function start(): Promise<void> {
   const container = document.getElementById("root");
   if (!container) throw new Error("AGAP task pane: the #root element is missing.");
   performance.mark?.("agap-start");
-  const office = await waitForOffice();
-  performance.mark?.("agap-office-ready");
+  const officeReady = waitForOffice().then((status) => {
+    performance.mark?.("agap-office-ready");
+    return status;
+  });
+  // In a plain browser tab office.js can find no host, so the preview starts at once rather than
+  // after office.js is ready (or gives up, after seconds); its answer only adds to the status line.
+  // Anywhere an Office host may have opened the page, the pane waits: its store, theme and draft
+  // are known only then.
+  const preview = isPlainBrowserTab(hostSigns());
+  let officeSoFar: OfficeStatus | undefined;
+  void officeReady.then((status) => (officeSoFar = status));
+  const office: OfficeStatus = preview ? { host: null } : await officeReady;
   // Numbers are read and shown as the workbook writes them (the browser's language outside Excel).
   const numberLocale = numberLocaleChoice(
     office.host === "Excel"
@@ -123,27 +133,43 @@ async function start(): Promise<void> {
   // In forced colors the system's own scheme applies, light or dark, so native icons stay visible.
   document.documentElement.style.colorScheme =
     themeName === "light" ? "light" : themeName === "dark" ? "dark" : "light dark";
-  createRoot(container).render(
-    <React.StrictMode>
-      <FluentProvider theme={theme}>
-        {/* Notices and confirmations are announced through one live region. */}
-        <AriaLiveAnnouncer>
-          <ErrorProvider startupProblems={themeProblem ? [themeProblem] : []}>
-            <PaneErrorBoundary fallback={(error) => <Crashed error={error} />}>
-              <Damaged initial={damaged} />
-              <App
-                office={office}
-                store={store}
-                planningStore={planningStore}
-                initialDraft={initialDraft}
-                initialLists={initialLists}
-              />
-            </PaneErrorBoundary>
-          </ErrorProvider>
-        </AriaLiveAnnouncer>
-      </FluentProvider>
-    </React.StrictMode>,
-  );
+  const root = createRoot(container);
+  const renderPane = (status: OfficeStatus) =>
+    root.render(
+      <React.StrictMode>
+        <FluentProvider theme={theme}>
+          {/* Notices and confirmations are announced through one live region. */}
+          <AriaLiveAnnouncer>
+            <ErrorProvider startupProblems={themeProblem ? [themeProblem] : []}>
+              <PaneErrorBoundary fallback={(error) => <Crashed error={error} />}>
+                <Damaged initial={damaged} />
+                <App
+                  office={status}
+                  store={store}
+                  planningStore={planningStore}
+                  initialDraft={initialDraft}
+                  initialLists={initialLists}
+                />
+              </PaneErrorBoundary>
+            </ErrorProvider>
+          </AriaLiveAnnouncer>
+        </FluentProvider>
+      </React.StrictMode>,
+    );
+  // A preview whose office.js has already answered (or is missing) starts with that answer.
+  renderPane(preview ? (officeSoFar ?? office) : office);
+  if (preview && !officeSoFar) {
+    const late = await officeReady;
+    if (late.host) {
+      // Cannot happen where office.js finds no host; if it does, the pane must not go on saving to
+      // the browser, so it stops and says so (start's one failure handler).
+      root.unmount();
+      throw new Error(
+        `Office answered as ${late.host} after the pane had started as a browser preview. Close and reopen the pane`,
+      );
+    }
+    if (late.reason) renderPane(late);
+  }
 }
 
 start().catch((error: unknown) => {

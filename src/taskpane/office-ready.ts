@@ -5,6 +5,69 @@ export interface OfficeStatus {
   reason?: string;
 }
 
+/** What a page may carry that tells office.js which Office host, if any, opened it. */
+export interface HostSigns {
+  /** Whether the page is framed by another: Excel on the web opens the pane in a frame. */
+  framed: boolean;
+  /** `location.search`: Office appends `_host_Info=` to the pane's address. */
+  search: string;
+  /** `window.name`: Office on the web may carry the host there, as JSON with a `hostInfo`. */
+  name: string;
+  /** office.js keeps the host it found in session storage, for pages the pane navigates to. */
+  savedHostInfo: () => string | null;
+  /** `window.external`: older Windows hosts answer GetHostInfo or GetContext through it. */
+  external: unknown;
+  /** Some hosts define a global `agaveHost`. */
+  agaveHost: boolean;
+  /** Whether the page runs in an embedded WebView2 (`chrome.webview`), as Excel on Windows opens it. */
+  webview: boolean;
+}
+
+/** The signs of the current page. */
+export function hostSigns(win: Window = window): HostSigns {
+  let framed = true;
+  try {
+    framed = win.top !== win;
+  } catch {
+    // A cross-origin parent throws when read: framed.
+  }
+  return {
+    framed,
+    search: win.location.search,
+    name: win.name,
+    savedHostInfo: () => win.sessionStorage.getItem("hostInfoValue"),
+    external: (win as Window & { external?: unknown }).external,
+    agaveHost: "agaveHost" in win,
+    webview: Boolean((win as Window & { chrome?: { webview?: unknown } }).chrome?.webview),
+  };
+}
+
+/**
+ * True only when office.js can find no Office host: the page is a top-level browser tab whose
+ * address, name and session carry no host information, and no host object answers. It looks
+ * where office.js looks (its host-info lookup reads the same places), so a page an Office host
+ * opened is never taken for a preview. When in doubt, false: the pane then waits for Office.
+ *
+ * @example isPlainBrowserTab({ framed: false, search: "", name: "", savedHostInfo: () => null, external: {}, agaveHost: false, webview: false }) // true
+ * @example isPlainBrowserTab({ ..., search: "?_host_Info=Excel$Win32$16.01$en-US$$$$0" }) // false
+ */
+export function isPlainBrowserTab(signs: HostSigns): boolean {
+  if (signs.framed || signs.agaveHost || signs.webview) return false;
+  if (/[?&]_host_Info=/i.test(signs.search)) return false;
+  if (/hostInfo/i.test(signs.name)) return false;
+  const external = signs.external as Record<string, unknown> | null | undefined;
+  if (external && (typeof external.GetHostInfo !== "undefined" || typeof external.GetContext !== "undefined")) {
+    return false;
+  }
+  try {
+    if (signs.savedHostInfo()) return false;
+  } catch {
+    // Session storage blocked: nothing to go on, so wait for Office.
+    return false;
+  }
+  return true;
+}
+
 /**
  * Waits for office.js. Never rejects and never hangs: the page also has to work as a
  * plain-browser preview, where office.js may be blocked or never become ready.

@@ -194,11 +194,12 @@ export async function benchTaskpane(): Promise<BenchLine[]> {
     const paneTarget: Target = {
       url: new URL("taskpane.html", pane.url).href,
       selector: '[role="radiogroup"] input[type="radio"]',
-      // The pane must have waited for office.js (Office.onReady, no host), not given up on it.
+      // The pane started as the preview, and office.js then became ready with no host: nothing gave up.
       check: async (page) => {
+        await page.waitForFunction(() => performance.getEntriesByName("agap-office-ready", "mark").length > 0);
         const mode = await page.getByTestId("mode").textContent();
-        if (!mode?.startsWith("Preview outside Excel:")) {
-          throw new Error(`The pane did not start with office.js ready: "${mode}"`);
+        if (mode !== "Preview outside Excel: data is kept in this browser and can be exported.") {
+          throw new Error(`The pane did not start as a preview with office.js ready: "${mode}"`);
         }
       },
     };
@@ -265,7 +266,7 @@ export async function benchTaskpane(): Promise<BenchLine[]> {
         target: "≤ 1.6",
         pass: paneMedian / floorMedian <= 1.6,
         detail:
-          `median ${paneMedian.toFixed(0)} ms (first radio visible and enabled, after Office.onReady; office.js from the local server) vs ` +
+          `median ${paneMedian.toFixed(0)} ms (first radio visible and enabled; in a plain browser tab the pane does not wait for Office.onReady; office.js from the local server) vs ` +
           `${floorMedian.toFixed(0)} ms (Button in the DOM, ${(floorGzip / KB).toFixed(1)} KB gzip of JS), ` +
           `${RUNS} alternating cold starts each; pane medians: ` +
           `"agap-interactive" mark ${median(paneStarts.map((s) => s.mark ?? NaN)).toFixed(0)} ms, ` +
@@ -282,7 +283,7 @@ export async function benchTaskpane(): Promise<BenchLine[]> {
           `floor with office.js ${floorOfficeMs.map((v) => v.toFixed(0)).join("/")} ms`,
       },
       {
-        name: "6c. Reference for 6: the same survey start against the floor rendering in Office.onReady",
+        name: "6c. Reference for 6: the same survey start against the floor rendering in Office.onReady, as the pane does where Office may have opened it",
         ratio: paneMedian / floorReadyMedian,
         target: "none, a reference",
         detail:
