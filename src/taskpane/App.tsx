@@ -310,13 +310,14 @@ export function App({ office, store: plainStore, planningStore, initialDraft, in
 
   // Results follows the workflow on the form: the response saved last in this session if it is of
   // that workflow, else the one saved last for it; with no saved response of the form's workflow
-  // (or none named), the one saved last in this session. Worked out when the list or the workflow
-  // changes, not on every answer typed on the form.
+  // (or none named), the one saved last in this session, else the one saved last of all (the pane
+  // reopened on an empty form). Worked out when the list or the workflow changes, not on every
+  // answer typed on the form.
   const formWorkflow = draft.workflow.trim();
   const lastSaved = React.useMemo(() => {
     const inSession = lastSavedId ? responses.find((r) => r.id === lastSavedId) : undefined;
     if (inSession && (formWorkflow === "" || inSession.workflow === formWorkflow)) return inSession;
-    return responses.filter((r) => r.workflow === formWorkflow).at(-1) ?? inSession ?? null;
+    return responses.filter((r) => r.workflow === formWorkflow).at(-1) ?? inSession ?? responses.at(-1) ?? null;
   }, [responses, lastSavedId, formWorkflow]);
   const teamWorkflow = lastSaved?.workflow ?? formWorkflow;
   const teamRound = React.useMemo(() => latestRound(responses, teamWorkflow), [responses, teamWorkflow]);

@@ -133,6 +133,32 @@ describe("App with the browser store", () => {
     expect(await source()).toHaveTextContent(/Ana's undated response for Claims, saved last/);
   });
 
+  it("reopened on an empty form, Results shows the response saved last and its team's round", async () => {
+    const storage = new MemoryStorage();
+    const answers = (value: number) => Object.fromEntries(STATEMENTS.map((s) => [s.id, value]));
+    storage.setItem(
+      RESPONSES_KEY,
+      JSON.stringify([
+        { id: "c1", workflow: "Claims", respondent: "Ana", date: "2026-03-01", answers: answers(4) },
+        { id: "p1", workflow: "Payroll", respondent: "Cy", date: "2026-03-01", answers: answers(3) },
+        { id: "p2", workflow: "Payroll", respondent: "Dee", date: "2026-03-01", answers: answers(5) },
+      ]),
+    );
+    await renderApp(new LocalStore(storage));
+    expect(screen.getByRole("combobox", { name: /Workflow/ })).toHaveValue("");
+    await act(async () => fireEvent.click(screen.getByRole("tab", { name: "Results" })));
+    const results = await screen.findByRole("region", { name: "Results" });
+    expect(within(results).getByTestId("results-source")).toHaveTextContent(
+      "From Dee's response of 2026-03-01 for Payroll, saved last.",
+    );
+    // All fives: every layer 1, realized 100%.
+    expect(within(results).getByTestId("realized")).toHaveTextContent("100.0%");
+    // The team: threes and fives, each layer (0.6 + 1) / 2 = 0.8, realized 0.8^5 = 0.32768.
+    expect(within(results).getByTestId("team-summary")).toHaveTextContent(
+      /Team result for Payroll, round of 2026-03-01: realized value 32\.8%.*2 complete responses/,
+    );
+  });
+
   it("moves the focus to the first problem when Save finds one", async () => {
     const storage = new MemoryStorage();
     await renderApp(new LocalStore(storage));
