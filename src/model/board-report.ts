@@ -12,7 +12,7 @@ import { LAYER_GUIDANCE } from "./recommendations";
 import { ROADMAP_PHASES, parseIsoDate, scheduleRoadmap, type ScheduledTask } from "./roadmap";
 import { roiFigures, type RoiEntry, type RoiFigures } from "./roi-tracker";
 import { roundsOf } from "./rounds";
-import type { RoadmapRecord, TaskStatus } from "./scenario";
+import { roadmapDone, type RoadmapRecord, type TaskStatus } from "./scenario";
 import type { AssessmentResponse } from "./team";
 
 /** The plan to the next band limit above the current realized value. */
@@ -249,7 +249,7 @@ export function roadmapStatus(record: RoadmapRecord, today: string): BoardRoadma
     day,
     phase: ROADMAP_PHASES.find((phase) => day >= phase.firstDay && day <= phase.lastDay)?.name ?? null,
     total: tasks.length,
-    done: tasks.length - open.length,
+    done: roadmapDone(record),
     inProgress: tasks.filter((task) => task.status === "In progress").length,
     blocked: tasks.filter((task) => task.status === "Blocked").length,
     overdue: open.filter((task) => task.dueDate < today),

@@ -53,3 +53,15 @@ export interface RoadmapRecord {
 export function roadmapIsOpen(record: Pick<RoadmapRecord, "tasks">): boolean {
   return record.tasks.length < ROADMAP_TASKS.length || record.tasks.some((task) => task.status !== "Done");
 }
+
+/**
+ * How many of the plan's tasks the roadmap records as done. A row whose id is not a task of the
+ * plan (typed into the sheet by hand, say) is not counted, nor is a task counted twice.
+ *
+ * @example
+ * roadmapDone({ ..., tasks: [{ id: ROADMAP_TASKS[0].id, status: "Done", … }, { id: "extra", status: "Done", … }] }) //=> 1
+ */
+export function roadmapDone(record: Pick<RoadmapRecord, "tasks">): number {
+  const done = new Set(record.tasks.filter((task) => task.status === "Done").map((task) => task.id));
+  return ROADMAP_TASKS.filter((task) => done.has(task.id)).length;
+}

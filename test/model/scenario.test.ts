@@ -1,5 +1,6 @@
 import { ROADMAP_TASKS } from "../../src/model/roadmap";
-import { TASK_STATUSES, roadmapIsOpen, scenarioChange, type TaskStatus } from "../../src/model/scenario";
+import { roadmapStatus } from "../../src/model/board-report";
+import { TASK_STATUSES, roadmapDone, roadmapIsOpen, scenarioChange, type TaskStatus } from "../../src/model/scenario";
 
 const ARTICLE = [0.8, 0.6, 0.5, 0.4, 0.5];
 
@@ -58,5 +59,35 @@ describe("roadmapIsOpen", () => {
     it.each([0, 1, 14])("is open with %i tasks, all done", (count) => {
       expect(roadmapIsOpen({ tasks: tasks(new Array(count).fill("Done")) })).toBe(true);
     });
+  });
+});
+
+describe("roadmapDone", () => {
+  const row = (id: string, status: TaskStatus) => ({ id, owner: "", status, doneDate: "" });
+  const ids = ROADMAP_TASKS.map((task) => task.id);
+
+  it("counts the plan's tasks recorded as done", () => {
+    expect(roadmapDone({ tasks: [] })).toBe(0);
+    expect(roadmapDone({ tasks: [row(ids[0], "Done"), row(ids[1], "In progress"), row(ids[2], "Done")] })).toBe(2);
+    expect(roadmapDone({ tasks: ids.map((id) => row(id, "Done")) })).toBe(15);
+  });
+
+  it("leaves out rows that are not tasks of the plan, and counts a task once", () => {
+    expect(roadmapDone({ tasks: [row("typed-by-hand", "Done"), row(ids[3], "Done"), row(ids[3], "Done")] })).toBe(1);
+  });
+
+  it("is the count roadmapStatus reports, whatever the day", () => {
+    const tasks = ids.map((id, i) => row(id, i % 3 === 0 ? "Done" : i % 3 === 1 ? "Blocked" : "Not started"));
+    const record = {
+      workflow: "Claims",
+      startDate: "2026-01-05",
+      sheetName: "Roadmap",
+      tasks: [...tasks, row("x", "Done")],
+    };
+    for (const today of ["2026-01-05", "2026-02-20", "2026-06-01"]) {
+      expect(roadmapStatus(record, today).done).toBe(roadmapDone(record));
+    }
+    // Tasks 0, 3, 6, 9 and 12 of 15 are done.
+    expect(roadmapDone(record)).toBe(5);
   });
 });

@@ -26,6 +26,7 @@ import {
   parseIsoDate,
   localIsoDate,
   portfolio,
+  roadmapDone,
   roadmapIsOpen,
   roadmapStatus,
   scheduleRoadmap,
@@ -121,7 +122,7 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow, tod
         ? "Not a calendar date."
         : undefined;
   const schedule = startProblem || existing ? null : scheduleRoadmap(start);
-  const done = existing ? existing.tasks.filter((task) => task.status === "Done").length : 0;
+  const done = existing ? roadmapDone(existing) : 0;
   // Where the saved roadmap stands today, as the board report says it (no status without a valid start).
   const status =
     existing && parseIsoDate(existing.startDate) !== null
