@@ -1,6 +1,7 @@
 // Team privacy: below a minimum group size, only the team mean of each layer may be shown, so no
 // respondent can be singled out by a minimum, a maximum, a spread or a disagreement flag. An
 // anonymous round keeps no names at all: each response carries a label, "Respondent 3".
+import { roundLabel } from "./rounds";
 import type { AssessmentResponse } from "./team";
 
 /** The smallest group whose detail is shown, unless the team sets another. */
@@ -82,7 +83,7 @@ export function movedStatementsWithheld(
 ): string | null {
   const small = [from, to].filter((round) => !teamDetail(round.respondents, minGroup).shown);
   if (small.length === 0) return null;
-  const which = small.map((round) => `the ${round.date || "undated"} round has ${people(round.respondents)}`);
+  const which = small.map((round) => `the ${roundLabel(round.date)} round has ${people(round.respondents)}`);
   return (
     `The statements that moved most are withheld: ${which.join(" and ")}, and they are listed from ${minGroup}. ` +
     "In so small a group a statement's team mean can show how one person answered."

@@ -65,6 +65,19 @@ export interface AssessmentRound {
   result: TeamResult | null;
 }
 
+/** The word for the round saved without a date, wherever a round is named by its date. */
+export const UNDATED = "undated";
+
+/**
+ * A round named by its date, as a label or a column's value: its ISO date, or "undated" for the
+ * round saved without one. The pane, the sheets and the backup all name rounds this way.
+ *
+ * @example
+ * roundLabel("2026-04-02") //=> "2026-04-02"
+ * roundLabel("")           //=> "undated"
+ */
+export const roundLabel = (date: string): string => date || UNDATED;
+
 const byDate = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**

@@ -13,6 +13,7 @@ import {
   STATEMENTS,
   checkLimit,
   parseIsoDate,
+  roundLabel,
   type AssessmentResponse,
   type Direction,
   type MaturityRecord,
@@ -432,7 +433,7 @@ export function labelOf<K extends RecordKind>(kind: K, record: KindRecord[K]): s
   switch (kind) {
     case "response": {
       const r = record as AssessmentResponse;
-      return `${r.respondent ? `${r.respondent}'s response` : "An anonymous response"} for ${r.workflow}, ${r.date || "undated"}`;
+      return `${r.respondent ? `${r.respondent}'s response` : "An anonymous response"} for ${r.workflow}, ${roundLabel(r.date)}`;
     }
     case "scenario":
       return `Scenario “${(record as Scenario).name}”`;

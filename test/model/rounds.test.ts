@@ -8,6 +8,7 @@ import {
   latestScores,
   responsesByWorkflow,
   roundDivergence,
+  roundLabel,
   roundsOf,
   teamResult,
 } from "../../src/model/rounds";
@@ -58,6 +59,13 @@ const RESPONSES: AssessmentResponse[] = [
   claims([5, 2, 4, 3, 1], "j-cy", JANUARY, "Cy"),
   claims([4, 4, 3, 3, 4], "a-ben", APRIL, "Ben"),
 ];
+
+describe("roundLabel", () => {
+  it("names a round by its date, and the round saved without one as undated", () => {
+    expect(roundLabel("2026-04-02")).toBe("2026-04-02");
+    expect(roundLabel("")).toBe("undated");
+  });
+});
 
 describe("isCompleteResponse", () => {
   it("is true only when all 15 statements have an answer from 0 to 5", () => {

@@ -10,7 +10,14 @@ import {
   numberLocaleFromCulture,
   setNumberLocale,
 } from "../../src/taskpane/locale";
-import { formatMoney, formatNumber, formatPercent, formatPoints, plural } from "../../src/taskpane/components/format";
+import {
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatPoints,
+  plural,
+  roundInWords,
+} from "../../src/taskpane/components/format";
 import { numberText, parseNumber, percentText } from "../../src/taskpane/planning/parse";
 import { scoreText } from "../../src/taskpane/planning/useScoreEditor";
 
@@ -106,6 +113,10 @@ describe("format.ts in the user's locale", () => {
     expect(plural(0, "task")).toBe("0 tasks");
     expect(plural(12000, "response")).toBe("12,000 responses");
     expect(plural(2, "person", "people")).toBe("2 people");
+    expect(roundInWords("2026-04-02")).toBe("round of 2026-04-02");
+    expect(roundInWords("2026-04-02", true)).toBe("Round of 2026-04-02");
+    expect(roundInWords("")).toBe("undated round");
+    expect(roundInWords("", true)).toBe("Undated round");
   });
 
   it("in de-DE writes a decimal comma and groups with a point", () => {

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, makeStyles, mergeClasses, tokens, Field, Input, Switch } from "@fluentui/react-components";
 import { ConfirmStep } from "./ConfirmStep";
-import { LAYERS, STATEMENTS, STATEMENT_COUNT, assessAnswers, nearName, statementsOf } from "../../model";
+import { LAYERS, STATEMENTS, STATEMENT_COUNT, assessAnswers, nearName, statementsOf, roundLabel } from "../../model";
 import type { Draft } from "../../workbook/store";
 import type { RoundAnonymity } from "../hooks/useTeamSettings";
 import { AnswerScale } from "./AnswerScale";
@@ -138,7 +138,7 @@ export interface ResponseSaved {
 /** A question the form is asking, and where: beside the edit banner or beside the buttons below. */
 type Ask = { kind: "partial" | "next" | "cancel"; at: "top" | "bottom" };
 
-const roundWords = (workflow: string, date: string) => `${workflow}, ${date || "undated"}`;
+const roundWords = (workflow: string, date: string) => `${workflow}, ${roundLabel(date)}`;
 
 /** What the anonymity switch does for this round, said under it. */
 /** Said in place of the switch until a workflow is named. */

@@ -30,7 +30,7 @@ import {
 import { KeepDates } from "./KeepDates";
 import { DecayCurveChart } from "./DecayCurveChart";
 import { ANSWER_STEP_SCORE, TERM_LABELS } from "../../model";
-import { describeResponse, formatNumber, formatPercent, formatPoints } from "./format";
+import { describeResponse, formatNumber, formatPercent, formatPoints, roundInWords } from "./format";
 
 const useStyles = makeStyles({
   panel: {
@@ -101,7 +101,7 @@ export function ResultsPanel({ answers, lastSaved = null, teamRound = null }: Re
   const teamLine = teamRound && team && (
     <Body1 data-testid="team-summary">
       <KeepDates
-        text={`Team result for ${teamRound.workflow}, ${roundName(teamRound.date)}: realized value ${formatPercent(team.realized)}, ${team.band} (${team.respondents} complete ${team.respondents === 1 ? "response" : "responses"}). Team & history has the detail.`}
+        text={`Team result for ${teamRound.workflow}, ${roundInWords(teamRound.date)}: realized value ${formatPercent(team.realized)}, ${team.band} (${team.respondents} complete ${team.respondents === 1 ? "response" : "responses"}). Team & history has the detail.`}
       />
     </Body1>
   );
@@ -132,7 +132,7 @@ export function ResultsPanel({ answers, lastSaved = null, teamRound = null }: Re
       <section className={styles.panel} aria-label="Results">
         <Caption1 className={styles.note} data-testid="results-source">
           <KeepDates
-            text={`Team result for ${teamRound.workflow}, ${roundName(teamRound.date)}: the mean of each layer over its complete responses.`}
+            text={`Team result for ${teamRound.workflow}, ${roundInWords(teamRound.date)}: the mean of each layer over its complete responses.`}
           />
         </Caption1>
         <ResultView figures={figuresOfTeam(team)} />
@@ -145,8 +145,6 @@ export function ResultsPanel({ answers, lastSaved = null, teamRound = null }: Re
     </section>
   );
 }
-
-const roundName = (date: string) => (date ? `round of ${date}` : "undated round");
 
 function ResultView({ figures }: { figures: ResultFigures }) {
   const styles = useStyles();

@@ -1,6 +1,13 @@
 import * as React from "react";
 import { Button, Field, Input, Select } from "@fluentui/react-components";
-import { LAYERS, STATEMENTS, STATEMENTS_PER_LAYER, assessAnswers, type AssessmentResponse } from "../../model";
+import {
+  LAYERS,
+  STATEMENTS,
+  STATEMENTS_PER_LAYER,
+  assessAnswers,
+  type AssessmentResponse,
+  roundLabel,
+} from "../../model";
 import { ANSWER_COLUMNS } from "../../workbook/sheets/assessments";
 import {
   columnsOf,
@@ -292,7 +299,7 @@ export function SurveyReview({ fileName, grid, problems, saved, busy, onImport, 
                 </span>
                 <span className={styles.text}>
                   <KeepDates
-                    text={`${response.workflow} · ${response.date || "undated"} · ${assessAnswers(response.answers).answered} of ${STATEMENTS.length} answered`}
+                    text={`${response.workflow} · ${roundLabel(response.date)} · ${assessAnswers(response.answers).answered} of ${STATEMENTS.length} answered`}
                   />
                 </span>
                 <span className={styles.answers}>{answerLine(response)}</span>

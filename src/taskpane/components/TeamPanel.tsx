@@ -29,6 +29,7 @@ import {
   roundDivergence,
   roundsOf,
   type AssessmentResponse,
+  roundLabel,
 } from "../../model";
 import { ConfirmStep } from "./ConfirmStep";
 import { describeResponse, formatPercent } from "./format";
@@ -129,8 +130,6 @@ export interface TeamPanelProps {
   onReplaceNames?: (named: AssessmentResponse[]) => void;
 }
 
-const roundName = (date: string) => date || "undated";
-
 const namesLeftText = (count: number) =>
   `This round is anonymous, yet ${count} of its responses still ${count === 1 ? "carries a name" : "carry names"} ` +
   "(typed into the sheet, or not yet replaced).";
@@ -206,7 +205,7 @@ export function TeamPanel({
   const history = rounds.map((r) => ({ date: r.date, realized: r.result?.realized ?? null }));
   const changeable = onEdit !== undefined && onDelete !== undefined;
   const roundTitle = round
-    ? `, round ${roundName(round.date)}: ${round.responses.length} response${round.responses.length === 1 ? "" : "s"}${round.partial > 0 ? `, ${round.partial} partial` : ""}`
+    ? `, round ${roundLabel(round.date)}: ${round.responses.length} response${round.responses.length === 1 ? "" : "s"}${round.partial > 0 ? `, ${round.partial} partial` : ""}`
     : "";
 
   return (
@@ -245,7 +244,7 @@ export function TeamPanel({
                 <Select value={round.date} onChange={(_, data) => setChosen({ workflow, date: data.value })}>
                   {rounds.map((r) => (
                     <option key={r.date} value={r.date}>
-                      {roundName(r.date)}
+                      {roundLabel(r.date)}
                     </option>
                   ))}
                 </Select>
@@ -430,8 +429,8 @@ export function TeamPanel({
               </TableHeader>
               <TableBody>
                 {rounds.map((r) => (
-                  <TableRow key={roundName(r.date)}>
-                    <TableCell>{roundName(r.date)}</TableCell>
+                  <TableRow key={roundLabel(r.date)}>
+                    <TableCell>{roundLabel(r.date)}</TableCell>
                     <TableCell>
                       {r.result?.respondents ?? 0} of {r.responses.length}
                     </TableCell>

@@ -1,4 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { roundLabel } from "../../model";
 import {
   LINE_PX,
   chooseLabel,
@@ -31,7 +32,7 @@ const PLOT_HEIGHT = 84;
 /** Room beside the first and last points for a value centred on them. */
 const SIDE = Math.ceil(textWidth("100.0%") / 2) + 4;
 
-const dateOf = (point: TrendPoint) => point.date || "undated";
+const dateOf = (point: TrendPoint) => roundLabel(point.date);
 
 /** Says in words what the chart shows: every round's date and value, and the rounds left out. */
 export function describeTrend(points: readonly TrendPoint[]): string {

@@ -20,6 +20,7 @@ import {
   movedStatementsWithheld,
   type AssessmentRound,
   type LayerShare,
+  roundLabel,
 } from "../../model";
 import { LINE_PX, textWidth, useChartStyles, useMeasuredWidth } from "./chart-parts";
 import { formatNumber, formatPercent, formatPoints } from "./format";
@@ -44,7 +45,6 @@ const useStyles = makeStyles({
 
 const ROW = 40;
 const BAR = 14;
-const roundName = (date: string) => date || "undated";
 /** A share in signed pts; an unmoved layer's 0 without a sign. */
 const share = (value: number) => (value === 0 ? formatPoints(0, 1).replace(/^\+/, "") : formatPoints(value, 1));
 
@@ -54,7 +54,7 @@ const points = (value: number) => share(value).replace(/\s*pts$/, "");
 /** Says in words what the chart shows: the two rounds, the change and every layer's share. */
 export function describeShares(from: string, to: string, change: number, shares: readonly LayerShare[]): string {
   const each = shares.map((s) => `${s.layer.short} ${share(s.share)}`).join(", ");
-  return `What moved from ${roundName(from)} to ${roundName(to)}: team realized value ${share(change)} in all. ${each}.`;
+  return `What moved from ${roundLabel(from)} to ${roundLabel(to)}: team realized value ${share(change)} in all. ${each}.`;
 }
 
 /**
@@ -160,7 +160,7 @@ export function WhatMoved({
     setPicked((current) => ({ ...current, [key]: data.value }));
   const options = scored.map((round) => (
     <option key={round.date} value={round.date}>
-      {roundName(round.date)}
+      {roundLabel(round.date)}
     </option>
   ));
 

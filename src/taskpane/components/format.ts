@@ -1,5 +1,6 @@
 // Every figure the pane shows is written here, in the user's locale (see ../locale.ts): the
 // separators change, the pattern does not ("32,8%" in de-DE, "1 234,5" in fr-FR).
+import { UNDATED } from "../../model";
 import { localize } from "../locale";
 
 /**
@@ -57,6 +58,19 @@ export function formatPoints(change: number, digits = 1): string {
  */
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${localize(count, 0)} ${count === 1 ? one : many}`;
+}
+
+/**
+ * A round in words, for sentences: "round of 2026-04-02", "undated round"; at the start of a
+ * sentence or a line, with a capital.
+ *
+ * @example
+ * roundInWords("2026-04-02")    //=> "round of 2026-04-02"
+ * roundInWords("", true)        //=> "Undated round"
+ */
+export function roundInWords(date: string, atStart = false): string {
+  const words = date ? `round of ${date}` : `${UNDATED} round`;
+  return atStart ? words.charAt(0).toUpperCase() + words.slice(1) : words;
 }
 
 /**

@@ -38,6 +38,7 @@ import {
   type Answers,
   type AssessmentResponse,
   type Scenario,
+  roundLabel,
 } from "../../model";
 import { TERM_LABELS, tornadoTitle } from "../../model/glossary";
 import { formatPercent, formatPoints, plural } from "../components/format";
@@ -114,11 +115,11 @@ export function savedOptions(responses: readonly AssessmentResponse[]): BaseOpti
     const partial = latest.partial > 0 ? `; ${plural(latest.partial, "partial response")} not counted` : "";
     options.push({
       key: `saved:${workflow}`,
-      label: `${workflow}, ${latest.date || "undated"} (team mean)`,
+      label: `${workflow}, ${roundLabel(latest.date)} (team mean)`,
       workflow,
       scores: latest.result.layerScores,
       responses: latest.responses.filter(isCompleteResponse),
-      detail: `${workflow}: the latest round, ${latest.date || "undated"}, as the mean of ${plural(latest.result.respondents, "complete response")}${partial}.`,
+      detail: `${workflow}: the latest round, ${roundLabel(latest.date)}, as the mean of ${plural(latest.result.respondents, "complete response")}${partial}.`,
     });
   }
   return options;

@@ -12,7 +12,7 @@ import {
 } from "../../model";
 import { DecayCurveChart } from "../components/DecayCurveChart";
 import { describeShares } from "../components/WhatMoved";
-import { formatNumber, formatPercent, plural } from "../components/format";
+import { formatNumber, formatPercent, plural, roundInWords } from "../components/format";
 import { roiFigureTexts } from "../planning/roi-figures";
 import { useReportStyles } from "./report-styles";
 import { roadmapTiming } from "../planning/roadmap-words";
@@ -27,8 +27,6 @@ export const OVERDUE_SHOWN = 3;
 export const METRIC_CHARS = 70;
 export const OWNER_CHARS = 30;
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
-
-const roundName = (date: string) => (date ? `Round of ${date}` : "Undated round");
 
 export interface BoardReportProps {
   report: BoardReportData;
@@ -57,7 +55,7 @@ export function BoardReport({ report, today, titleId, titleRef }: BoardReportPro
   const styles = useReportStyles();
   const { round, result } = report;
   const meta = round
-    ? `${roundName(round.date)} · ${plural(round.respondents, "complete respondent")}` +
+    ? `${roundInWords(round.date, true)} · ${plural(round.respondents, "complete respondent")}` +
       (round.partial > 0 ? ` (${round.partial} partial not counted)` : "")
     : "No round with a team result yet";
 

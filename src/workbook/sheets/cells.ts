@@ -1,13 +1,13 @@
 // Cell conventions shared by every sheet spec: number formats, dates as serials, and the readers
 // of one cell, whose limits come from the model.
-import { checkLimit, parseIsoDate, type Limit } from "../../model";
+import { UNDATED, checkLimit, parseIsoDate, type Limit } from "../../model";
 import { fail, isBlank, ok, textOf, type Read } from "./spec";
 
 export const PERCENT = "0.0%";
 export const CHANGE_PERCENT = "+0.0%;-0.0%;0.0%";
 export const DATE_FORMAT = "yyyy-mm-dd";
 /** A date, or "undated" where the cell holds 0 (a round saved without a date). */
-export const ROUND_DATE_FORMAT = 'yyyy-mm-dd;;"undated"';
+export const ROUND_DATE_FORMAT = `yyyy-mm-dd;;"${UNDATED}"`;
 export const TEXT = "@";
 export const MONEY = "#,##0.00";
 export const RATE = "0.00%";

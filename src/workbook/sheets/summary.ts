@@ -1,6 +1,6 @@
 // "AGAP Summary": one row per workflow and round, every figure a live formula over the assessments
 // table, so rows added later count and the numbers follow edits.
-import { LAYERS, type AssessmentRound } from "../../model";
+import { LAYERS, roundLabel, type AssessmentRound } from "../../model";
 import { bandFormula, weakestFormula } from "./assessments";
 import { PERCENT, ROUND_DATE_FORMAT, TEXT, WHOLE, dateToSerial } from "./cells";
 import { roundCompleteFormula, roundResponsesFormula, roundScoreFormula } from "./round-formulas";
@@ -91,7 +91,7 @@ const columns: ColumnSpec<AssessmentRound, void>[] = [
  * roundId({ workflow: "Claims", date: "2026-04-02" }) //=> "2026-04-02 Claims"
  */
 export const roundId = (round: Pick<AssessmentRound, "workflow" | "date">) =>
-  `${round.date || "undated"} ${round.workflow}`;
+  `${roundLabel(round.date)} ${round.workflow}`;
 
 export const SUMMARY: TableSpec<AssessmentRound, void> = {
   sheet: SUMMARY_SHEET,
