@@ -14,6 +14,7 @@ import { roiFigures, type RoiEntry, type RoiFigures } from "./roi-tracker";
 import { roundsOf } from "./rounds";
 import { roadmapDone, type RoadmapRecord, type TaskStatus } from "./scenario";
 import type { AssessmentResponse } from "./team";
+import { fixFirst, type FixFirst } from "./weakest";
 
 /** The plan to the next band limit above the current realized value. */
 export type NextBandPlan =
@@ -186,8 +187,11 @@ export interface BoardReport {
   curve: CurvePoint[] | null;
   /** The five layers' team means, in layer order; null without a team result. */
   layers: BoardLayer[] | null;
-  /** The weakest layer (the first of equal lowest) and its actions; null without a team result. */
-  weakest: { index: number; layer: Layer; actions: readonly string[] } | null;
+  /**
+   * The layer to fix first (fixFirst: the first of equal lowest), the layers tied with it and its
+   * actions; null without a team result, and when every layer is at 100% (NOTHING_TO_FIX).
+   */
+  fixFirst: (FixFirst & { layer: Layer; actions: readonly string[] }) | null;
   plan: NextBandPlan;
   /** Null when the workflow has fewer than two rounds with a team result. */
   moved: BoardMoved | null;
@@ -269,7 +273,7 @@ export function roadmapStatus(record: RoadmapRecord, today: string): BoardRoadma
  * @example
  * const report = boardReport({ workflow: "Claims", responses, roi: [], maturity: [], roadmaps: [], today: "2026-04-10" });
  * report.result //=> { realized: 0.048, gap: 0.952, band: "Critical", bandNote: "Band limits are AGAP defaults …" }
- * report.weakest?.layer.name //=> "Measurement Visibility"
+ * report.fixFirst?.layer.name //=> "Measurement"
  * report.roi.status //=> "no ROI row"
  * report.moved //=> null (one round)
  */
@@ -283,6 +287,7 @@ export function boardReport(input: BoardReportInput): BoardReport {
   // The judged round is the last with a team result, as latestRound has it.
   const judged = scored.at(-1) ?? null;
   const result = judged?.result ?? null;
+  const fix = result ? fixFirst(result.layerScores) : null;
   const plan = planToNextBand(result?.layerScores ?? null);
   const planned = plan.status === "planned" ? plan.scores : null;
 
@@ -320,11 +325,12 @@ export function boardReport(input: BoardReportInput): BoardReport {
     layers: result
       ? LAYERS.map((layer, k) => ({ layer, score: result.layerScores[k], planned: planned ? planned[k] : null }))
       : null,
-    weakest: result
+    fixFirst: fix
       ? {
-          index: result.weakest,
-          layer: LAYERS[result.weakest],
-          actions: LAYER_GUIDANCE[LAYERS[result.weakest].id].actions,
+          index: fix.index,
+          layer: LAYERS[fix.index],
+          tiedWith: fix.tiedWith,
+          actions: LAYER_GUIDANCE[LAYERS[fix.index].id].actions,
         }
       : null,
     plan,

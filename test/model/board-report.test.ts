@@ -92,9 +92,25 @@ describe("boardReport, against hand computation", () => {
       12,
     );
     expect(report.layers!.map((l) => l.layer.id)).toEqual(LAYERS.map((l) => l.id));
-    expect(report.weakest!.index).toBe(1);
-    expect(report.weakest!.layer.id).toBe("workflow");
-    expect(report.weakest!.actions).toEqual(LAYER_GUIDANCE.workflow.actions);
+    expect(report.fixFirst!.index).toBe(1);
+    expect(report.fixFirst!.layer.id).toBe("workflow");
+    expect(report.fixFirst!.actions).toEqual(LAYER_GUIDANCE.workflow.actions);
+    // Oversight, Measurement and Adoption are at 0.6 too.
+    expect(report.fixFirst!.tiedWith).toEqual([2, 3, 4]);
+  });
+
+  it("names no layer to fix first when every team mean is 100%, while the result stands", () => {
+    const full = [claims([5, 5, 5, 5, 5], "ana", APRIL), claims([5, 5, 5, 5, 5], "ben", APRIL)];
+    const report = boardReport({
+      workflow: "Claims",
+      responses: full,
+      roi: [],
+      maturity: [],
+      roadmaps: [],
+      today: APRIL,
+    });
+    expect(report.result).toMatchObject({ realized: 1, gap: 0, band: "Contained" });
+    expect(report.fixFirst).toBeNull();
   });
 
   it("plans to the next band limit, raising the lowest layers to a common level", () => {
@@ -177,7 +193,7 @@ describe("boardReport agrees with the functions the other tabs use", () => {
       bandNote: BAND_THRESHOLD_NOTE,
     });
     expect(report.layers!.map((l) => l.score)).toEqual(result.layerScores);
-    expect(report.weakest!.index).toBe(result.weakest);
+    expect(report.fixFirst!.index).toBe(result.weakest);
     expect(report.curve).toEqual(decayCurve(result.layerScores));
   });
 
@@ -250,7 +266,7 @@ describe("boardReport with sections that have no data", () => {
   it("has no team figures when no response is complete, but keeps the other sections", () => {
     const report = boardReport({ ...INPUT, responses: [claims([4, 3, null, null, null], "only", APRIL)] });
     expect(report.round).toBeNull();
-    expect([report.result, report.curve, report.layers, report.weakest, report.moved]).toEqual([
+    expect([report.result, report.curve, report.layers, report.fixFirst, report.moved]).toEqual([
       null,
       null,
       null,

@@ -1,4 +1,4 @@
-import { weakestLayerIndex } from "../../src/model/weakest";
+import { fixFirst, weakestLayerIndex } from "../../src/model/weakest";
 
 describe("weakestLayerIndex", () => {
   it("finds the lowest layer", () => {
@@ -28,5 +28,41 @@ describe("weakestLayerIndex", () => {
     it("tells apart scores that differ only slightly", () => {
       expect(weakestLayerIndex([0.5, 0.5, 0.5, 0.4999999, 0.5])).toBe(3);
     });
+  });
+});
+
+describe("fixFirst", () => {
+  it("names the weakest layer, with no ties", () => {
+    expect(fixFirst([0.8, 0.6, 0.5, 0.4, 0.5])).toEqual({ index: 3, tiedWith: [] });
+  });
+
+  it("lists the layers tied with it, in layer order", () => {
+    expect(fixFirst([0.6, 0.6, 0.8, 0.6, 1])).toEqual({ index: 0, tiedWith: [1, 3] });
+    expect(fixFirst([0.6, 0.6, 0.6, 0.6, 0.6])).toEqual({ index: 0, tiedWith: [1, 2, 3, 4] });
+  });
+
+  it("takes means that differ only in the last bit as tied, on either side of the weakest", () => {
+    // (0.8 + 0.4) / 2 and (0.4 + 0.8) / 2 are equal; 0.1 + 0.2 and 0.3 differ in the last bit.
+    const a = 0.1 + 0.2;
+    expect(a).not.toBe(0.3);
+    expect(fixFirst([a, 0.9, 0.3, 0.9, 0.9])).toEqual({ index: 2, tiedWith: [0] });
+    expect(fixFirst([0.3, 0.9, 0.29999, 0.9, 0.9])).toEqual({ index: 2, tiedWith: [] });
+  });
+
+  it("is null when every layer is at full score, and not when one is a step below", () => {
+    expect(fixFirst([1, 1, 1, 1, 1])).toBeNull();
+    expect(fixFirst([1, 1, 1, 0.8, 1])).toEqual({ index: 3, tiedWith: [] });
+    expect(fixFirst([1, 1, 1, 1, 0.9999])).toEqual({ index: 4, tiedWith: [] });
+  });
+
+  it("gives tied layers the same gain for the same step, as its description says", () => {
+    const scores = [0.6, 0.8, 0.6, 0.9, 0.6];
+    const { index, tiedWith } = fixFirst(scores)!;
+    const gain = (k: number) => {
+      const raised = scores.map((s, i) => (i === k ? s + 0.2 : s));
+      return raised.reduce((p, s) => p * s, 1) - scores.reduce((p, s) => p * s, 1);
+    };
+    for (const k of tiedWith) expect(gain(k)).toBeCloseTo(gain(index), 12);
+    expect(gain(1)).toBeLessThan(gain(index));
   });
 });

@@ -1,5 +1,5 @@
 import { screen, within } from "@testing-library/react";
-import { STATEMENTS, latestRound, type Answers } from "../../src/model";
+import { NOTHING_TO_FIX, STATEMENTS, latestRound, type Answers } from "../../src/model";
 import { ResultsPanel } from "../../src/taskpane/components/ResultsPanel";
 import { renderInPane } from "./render";
 
@@ -28,6 +28,25 @@ describe("ResultsPanel", () => {
   ])("shows the %s layer score as %s", (layer, text) => {
     renderInPane(<ResultsPanel answers={answersOf([4, 4, 4, 3, 3, 3, 2, 3, 2, 2, 2, 2, 3, 3, 2])} />);
     expect(screen.getByTestId(`score-${layer}`)).toHaveTextContent(text);
+  });
+
+  it("with every layer at 100% names no layer to fix first and marks none as weakest", () => {
+    renderInPane(<ResultsPanel answers={answersOf(Array(15).fill(5))} />);
+    expect(screen.getByTestId("realized")).toHaveTextContent("100.0%");
+    expect(screen.getByRole("heading", { name: "Fix first" })).toBeInTheDocument();
+    expect(screen.getByTestId("nothing-to-fix")).toHaveTextContent(NOTHING_TO_FIX);
+    expect(screen.queryByText("weakest")).not.toBeInTheDocument();
+    expect(screen.queryByRole("list", { name: "Recommendations" })).not.toBeInTheDocument();
+  });
+
+  it("says which layers tie with the weakest, at its score", () => {
+    // Workflow and Measurement at 3 (60%), the rest at 5: Workflow comes first.
+    renderInPane(<ResultsPanel answers={answersOf([5, 5, 5, 3, 3, 3, 5, 5, 5, 3, 3, 3, 5, 5, 5])} />);
+    expect(screen.getByRole("heading", { name: "Fix first: Workflow Integration" })).toBeInTheDocument();
+    expect(screen.getByTestId("tied-weakest")).toHaveTextContent(
+      "Tied at 60.0% with Measurement: raising any of them by the same step gains the same.",
+    );
+    expect(screen.getAllByText("weakest")).toHaveLength(1);
   });
 
   it("shows layer scores as soon as a layer is complete, and no realized value before all are", () => {

@@ -1,7 +1,7 @@
 // The board report, read by role: every section of a filled workflow with its figures, the words
 // of sections that have no data, and the Print report view opened, printed and left by keyboard.
 import { act, fireEvent, screen, within } from "@testing-library/react";
-import { boardReport, type AssessmentResponse, type BoardReportInput } from "../../src/model";
+import { NOTHING_TO_FIX, boardReport, type AssessmentResponse, type BoardReportInput } from "../../src/model";
 import { BoardReport } from "../../src/taskpane/report/BoardReport";
 import { PrintReportButton } from "../../src/taskpane/report/PrintReportButton";
 import { respond } from "../model/respond";
@@ -82,6 +82,12 @@ describe("the board report of a filled workflow", () => {
   it("lists the actions for the weakest layer and the plan to the next band", () => {
     const actions = within(region("Fix first: Workflow Integration")).getAllByRole("listitem");
     expect(actions).toHaveLength(3);
+    expect(
+      paragraph(
+        "Tied at 60.0% with Human Oversight, Measurement and Business Adoption: raising any of them by the same " +
+          "step gains the same. The first in layer order is shown.",
+      ),
+    ).toBeInTheDocument();
     expect(actions[0].textContent).toBe(
       "Redesign the workflow so the agent is a step in it, not an extra errand beside it.",
     );
@@ -146,6 +152,16 @@ describe("the smallest group", () => {
 });
 
 describe("sections without data say so", () => {
+  it("every team mean at 100%: no layer to fix first, and none marked weakest", () => {
+    show({
+      ...FILLED,
+      responses: [claims([5, 5, 5, 5, 5], "Ana", "2026-04-10"), claims([5, 5, 5, 5, 5], "Ben", "2026-04-10")],
+    });
+    expect(within(region("Fix first")).getByText(NOTHING_TO_FIX)).toBeInTheDocument();
+    expect(within(region("Fix first")).queryAllByRole("listitem")).toHaveLength(0);
+    expect(within(region("Decay curve and layer scores")).queryByText("weakest")).not.toBeInTheDocument();
+  });
+
   it("one round only, no ROI row, no stage recorded and no roadmap", () => {
     show({
       ...FILLED,

@@ -4,7 +4,9 @@ import {
   CURVE_STAGES,
   LAYERS,
   LAYER_GUIDANCE,
+  NOTHING_TO_FIX,
   STATEMENTS,
+  fixFirst,
   latestRound,
   planToTarget,
   roundsOf,
@@ -683,9 +685,13 @@ describe("ExcelStore.insertReport", () => {
     expect(sheet.cell(at("A", "bandNote")).value).toBe(BAND_THRESHOLD_NOTE);
     for (let a = 0; a < 3; a++) {
       const formula = sheet.cell(at("A", `action:${a}`)).formula!;
-      expect(formula.startsWith(`=CHOOSE(MATCH($B$${reportRow("weakest")},$A$${firstLayer}:$A$${lastLayer},0),`)).toBe(
-        true,
-      );
+      const allFull = `MIN($B$${firstLayer}:$B$${lastLayer})>=1`;
+      const nothing = a === 0 ? `"${NOTHING_TO_FIX}"` : '""';
+      expect(
+        formula.startsWith(
+          `=IF(${allFull},${nothing},CHOOSE(MATCH($B$${reportRow("weakest")},$A$${firstLayer}:$A$${lastLayer},0),`,
+        ),
+      ).toBe(true);
       for (const layer of LAYERS) expect(formula).toContain(LAYER_GUIDANCE[layer.id].actions[a]);
     }
   });
@@ -708,6 +714,27 @@ describe("ExcelStore.insertReport", () => {
     [1, 0.8, 0.48, 0.24, 0.096, 0.048].forEach((share, k) => expect(value("B", `stage:${k}`)).toBeCloseTo(share, 12));
     expect([0, 1, 2].map((a) => value("A", `action:${a}`))).toEqual(LAYER_GUIDANCE.measurement.actions.slice(0, 3));
     expect(value("C", "realized")).toBeCloseTo(0.1, 12);
+  });
+
+  it("with every layer at 100% names no layer to fix first, as the model does; with a tie, the first", async () => {
+    const book = new FakeWorkbook();
+    const full = [response("a", {}, Array(15).fill(5)), response("b", {}, Array(15).fill(5))];
+    const { name } = await report(book, "Invoice triage", full);
+    const evaluated = evaluateFake(book);
+    const value = (column: string, key: string) => evaluated.value(name, reportRow(key), column.charCodeAt(0) - 65);
+    expect(fixFirst(latestRound(full, "Invoice triage")!.result!.layerScores)).toBeNull();
+    expect(LAYERS.map((_, k) => value("D", `layer:${k}`))).toEqual(["", "", "", "", ""]);
+    expect([0, 1, 2].map((a) => value("A", `action:${a}`))).toEqual([NOTHING_TO_FIX, "", ""]);
+
+    // Threes in Workflow and Measurement, fives elsewhere: the two tie at 60%, Workflow comes first.
+    const tied = [response("c", {}, [5, 5, 5, 3, 3, 3, 5, 5, 5, 3, 3, 3, 5, 5, 5])];
+    const again = new FakeWorkbook();
+    const second = await report(again, "Invoice triage", tied);
+    const read = evaluateFake(again);
+    const at2 = (column: string, key: string) => read.value(second.name, reportRow(key), column.charCodeAt(0) - 65);
+    expect(fixFirst(latestRound(tied, "Invoice triage")!.result!.layerScores)).toEqual({ index: 1, tiedWith: [3] });
+    expect(LAYERS.map((_, k) => at2("D", `layer:${k}`))).toEqual(["", "weakest", "", "", ""]);
+    expect([0, 1, 2].map((a) => at2("A", `action:${a}`))).toEqual(LAYER_GUIDANCE.workflow.actions.slice(0, 3));
   });
 
   it("reports on the latest round with a result: the newest date's complete responses, this workflow only", async () => {

@@ -20,11 +20,14 @@ import {
   bandOf,
   layerLifts,
   realizedValue,
+  NOTHING_TO_FIX,
+  fixFirst,
   survivingShares,
-  weakestLayerIndex,
+  tiedText,
   type Answers,
   type AssessmentResponse,
   type AssessmentRound,
+  type FixFirst,
   type TeamResult,
 } from "../../model";
 import { KeepDates } from "./KeepDates";
@@ -59,7 +62,8 @@ interface ResultFigures {
   /** Null until every layer has a score. */
   realized: number | null;
   band: string | null;
-  weakest: number | null;
+  /** The weakest layer and those tied with it; null until complete, or with every layer at 100%. */
+  fix: FixFirst | null;
 }
 
 function figuresOfAnswers(answers: Answers): ResultFigures {
@@ -70,7 +74,7 @@ function figuresOfAnswers(answers: Answers): ResultFigures {
     layerScores,
     realized,
     band: realized === null ? null : bandOf(1 - realized),
-    weakest: scores ? weakestLayerIndex(scores) : null,
+    fix: scores ? fixFirst(scores) : null,
   };
 }
 
@@ -78,7 +82,7 @@ const figuresOfTeam = (result: TeamResult): ResultFigures => ({
   layerScores: result.layerScores,
   realized: result.realized,
   band: result.band,
-  weakest: result.weakest,
+  fix: fixFirst(result.layerScores),
 });
 
 export interface ResultsPanelProps {
@@ -148,7 +152,7 @@ export function ResultsPanel({ answers, lastSaved = null, teamRound = null }: Re
 
 function ResultView({ figures }: { figures: ResultFigures }) {
   const styles = useStyles();
-  const { layerScores, realized, band, weakest } = figures;
+  const { layerScores, realized, band, fix } = figures;
   const scores = realized === null ? null : (layerScores as number[]);
   const surviving = survivingShares(layerScores);
   const lifts = scores ? layerLifts(scores, ANSWER_STEP_SCORE) : null;
@@ -197,7 +201,7 @@ function ResultView({ figures }: { figures: ResultFigures }) {
             <TableRow key={layer.id}>
               <TableCell>
                 {layer.name}
-                {weakest === index && (
+                {fix?.index === index && (
                   <Badge appearance="filled" color="danger" size="small" style={{ marginLeft: 6 }}>
                     weakest
                   </Badge>
@@ -219,18 +223,27 @@ function ResultView({ figures }: { figures: ResultFigures }) {
         </Caption1>
       )}
 
-      {weakest !== null && (
+      {realized !== null && fix === null && (
         <div className={styles.section}>
-          <Subtitle2 as="h3">Fix first: {LAYERS[weakest].name}</Subtitle2>
+          <Subtitle2 as="h3">Fix first</Subtitle2>
+          <Body1 data-testid="nothing-to-fix">{NOTHING_TO_FIX}</Body1>
+        </div>
+      )}
+      {fix !== null && (
+        <div className={styles.section}>
+          <Subtitle2 as="h3">Fix first: {LAYERS[fix.index].name}</Subtitle2>
+          {fix.tiedWith.length > 0 && (
+            <Body1 data-testid="tied-weakest">{tiedText(fix, formatPercent(layerScores[fix.index] as number))}</Body1>
+          )}
           <Body1>This layer caps everything the others deliver. Signs it is leaking:</Body1>
           <ul className={styles.list}>
-            {LAYER_GUIDANCE[LAYERS[weakest].id].warningSigns.map((sign) => (
+            {LAYER_GUIDANCE[LAYERS[fix.index].id].warningSigns.map((sign) => (
               <li key={sign}>{sign}</li>
             ))}
           </ul>
           <Body1>What to do:</Body1>
           <ul className={styles.list} aria-label="Recommendations">
-            {LAYER_GUIDANCE[LAYERS[weakest].id].actions.map((action) => (
+            {LAYER_GUIDANCE[LAYERS[fix.index].id].actions.map((action) => (
               <li key={action}>{action}</li>
             ))}
           </ul>

@@ -4,8 +4,10 @@ import * as React from "react";
 import { mergeClasses } from "@fluentui/react-components";
 import {
   MATURITY_STAGES,
+  NOTHING_TO_FIX,
   planToNextBandText,
   roiFlagText,
+  tiedText,
   type BoardReport as BoardReportData,
   type BoardRoadmap,
   type BoardTask,
@@ -129,7 +131,7 @@ function ResultSection({ report }: { report: BoardReportData }) {
 
 function CurveSection({ report }: { report: BoardReportData }) {
   const styles = useReportStyles();
-  const { curve, layers, weakest } = report;
+  const { curve, layers, fixFirst } = report;
   return (
     <Section id="report-curve" title="Decay curve and layer scores">
       {curve === null || layers === null ? (
@@ -147,7 +149,7 @@ function CurveSection({ report }: { report: BoardReportData }) {
             </thead>
             <tbody>
               {layers.map((row, k) => {
-                const weakestHere = k === weakest?.index;
+                const weakestHere = k === fixFirst?.index;
                 const strong = weakestHere ? styles.strong : undefined;
                 return (
                   <tr key={row.layer.id}>
@@ -172,17 +174,24 @@ function CurveSection({ report }: { report: BoardReportData }) {
 
 function ActionsSection({ report }: { report: BoardReportData }) {
   const styles = useReportStyles();
-  const { weakest } = report;
+  const { fixFirst, result, layers } = report;
   return (
-    <Section id="report-actions" title={weakest ? `Fix first: ${weakest.layer.name}` : "Fix first"}>
-      {weakest === null ? (
+    <Section id="report-actions" title={fixFirst ? `Fix first: ${fixFirst.layer.name}` : "Fix first"}>
+      {result === null ? (
         <p className={styles.text}>No weakest layer yet: it comes from the team result.</p>
+      ) : fixFirst === null ? (
+        <p className={styles.text}>{NOTHING_TO_FIX}</p>
       ) : (
-        <ul className={styles.list} aria-label={`Actions for ${weakest.layer.name}`}>
-          {weakest.actions.map((action) => (
-            <li key={action}>{action}</li>
-          ))}
-        </ul>
+        <>
+          {fixFirst.tiedWith.length > 0 && layers && (
+            <p className={styles.text}>{tiedText(fixFirst, formatPercent(layers[fixFirst.index].score))}</p>
+          )}
+          <ul className={styles.list} aria-label={`Actions for ${fixFirst.layer.name}`}>
+            {fixFirst.actions.map((action) => (
+              <li key={action}>{action}</li>
+            ))}
+          </ul>
+        </>
       )}
     </Section>
   );

@@ -8,6 +8,7 @@ import {
   CURVE_STAGES,
   LAYERS,
   LAYER_GUIDANCE,
+  NOTHING_TO_FIX,
   MIN_GROUP_LIMITS,
   boardReport,
   planToNextBandText,
@@ -191,6 +192,9 @@ function withheldReasonFormula(context: ReportContext): string {
 const layerRange = (context: ReportContext, column: string, first: string, last: string) =>
   `$${column}$${context.row(first)}:$${column}$${context.row(last)}`;
 
+/** True in Excel when all five team scores are at 100%: then no layer is to be fixed first (fixFirst). */
+const allFull = (c: ReportContext) => `MIN(${layerRange(c, "B", layerKey(0), layerKey(4))})>=1`;
+
 /** The rows of the report, top to bottom. Thin empty rows separate the sections. */
 const ROWS: readonly ReportRow[] = [
   { key: "title", style: "title", cells: () => [value("AGAP execution gap report")] },
@@ -233,10 +237,11 @@ const ROWS: readonly ReportRow[] = [
       value(layer.name),
       formula(roundScoreFormula(k, WORKFLOW(c), LATEST(c))),
       value(c.plan.scores[k]),
-      // Only once all five scores are numbers is there a weakest layer to mark.
+      // Only once all five scores are numbers is there a weakest layer to mark, and none when all
+      // five are at 100% (fixFirst).
       formula(
         `=IF(COUNT(${layerRange(c, "B", layerKey(0), layerKey(4))})<${LAYERS.length},"",` +
-          `IF($A${c.row(layerKey(k))}=${c.at("B", "weakest")},"weakest",""))`,
+          `IF(${allFull(c)},"",IF($A${c.row(layerKey(k))}=${c.at("B", "weakest")},"weakest","")))`,
       ),
     ],
   })),
@@ -283,11 +288,17 @@ const ROWS: readonly ReportRow[] = [
   ...[0, 1, 2].map((a): ReportRow => ({
     key: `action:${a}`,
     style: "note",
-    lines: () => Math.max(...LAYERS.map((layer) => linesOf(LAYER_GUIDANCE[layer.id].actions[a] ?? "", NOTE_LINE))),
+    lines: () =>
+      Math.max(
+        ...LAYERS.map((layer) => linesOf(LAYER_GUIDANCE[layer.id].actions[a] ?? "", NOTE_LINE)),
+        linesOf(a === 0 ? NOTHING_TO_FIX : "", NOTE_LINE),
+      ),
     cells: (c) => {
       const options = LAYERS.map((layer) => quoted(LAYER_GUIDANCE[layer.id].actions[a] ?? "")).join(",");
       const names = layerRange(c, "A", layerKey(0), layerKey(4));
-      return [formula(`=CHOOSE(MATCH(${c.at("B", "weakest")},${names},0),${options})`)];
+      // With every layer at 100% there is nothing to fix first: the model's sentence, once.
+      const nothing = quoted(a === 0 ? NOTHING_TO_FIX : "");
+      return [formula(`=IF(${allFull(c)},${nothing},CHOOSE(MATCH(${c.at("B", "weakest")},${names},0),${options}))`)];
     },
   })),
   blank("afterActions"),
