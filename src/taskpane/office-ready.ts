@@ -19,7 +19,10 @@ export interface HostSigns {
   external: unknown;
   /** Some hosts define a global `agaveHost`. */
   agaveHost: boolean;
-  /** Whether the page runs in an embedded WebView2 (`chrome.webview`), as Excel on Windows opens it. */
+  /**
+   * Whether the page runs in an app's web view: WebView2 (`chrome.webview`), as Excel on Windows
+   * opens it, or WKWebView with message handlers (`webkit.messageHandlers`), as on a Mac or iPad.
+   */
   webview: boolean;
 }
 
@@ -38,7 +41,10 @@ export function hostSigns(win: Window = window): HostSigns {
     savedHostInfo: () => win.sessionStorage.getItem("hostInfoValue"),
     external: (win as Window & { external?: unknown }).external,
     agaveHost: "agaveHost" in win,
-    webview: Boolean((win as Window & { chrome?: { webview?: unknown } }).chrome?.webview),
+    webview: Boolean(
+      (win as Window & { chrome?: { webview?: unknown } }).chrome?.webview ||
+      (win as Window & { webkit?: { messageHandlers?: unknown } }).webkit?.messageHandlers,
+    ),
   };
 }
 

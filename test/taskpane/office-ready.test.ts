@@ -28,7 +28,7 @@ describe("isPlainBrowserTab", () => {
     ["a host that answers GetHostInfo", { external: { GetHostInfo: () => "Excel$Win32$16.01$en-US" } }],
     ["an older host that answers GetContext", { external: { GetContext: () => ({}) } }],
     ["a global agaveHost", { agaveHost: true }],
-    ["an embedded WebView2", { webview: true }],
+    ["an app's web view (WebView2, WKWebView)", { webview: true }],
   ])("is false with %s", (_, sign) => {
     expect(isPlainBrowserTab({ ...PLAIN, ...sign })).toBe(false);
   });
@@ -62,6 +62,8 @@ describe("hostSigns", () => {
     expect(hostSigns(fakeWindow({ agaveHost: {} })).agaveHost).toBe(true);
     expect(hostSigns(fakeWindow({ chrome: { webview: {} } })).webview).toBe(true);
     expect(hostSigns(fakeWindow({ chrome: {} })).webview).toBe(false);
+    expect(hostSigns(fakeWindow({ webkit: { messageHandlers: {} } })).webview).toBe(true);
+    expect(hostSigns(fakeWindow({ webkit: {} })).webview).toBe(false);
   });
 
   it("takes a page under another, or under a parent it may not read, as framed", () => {
