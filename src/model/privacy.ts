@@ -1,7 +1,7 @@
 // Team privacy: below a minimum group size, only the team mean of each layer may be shown, so no
 // respondent can be singled out by a minimum, a maximum, a spread or a disagreement flag. An
 // anonymous round keeps no names at all: each response carries a label, "Respondent 3".
-import { roundLabel } from "./rounds";
+import { roundLabel, roundsOf } from "./rounds";
 import type { AssessmentResponse } from "./team";
 
 /** The smallest group whose detail is shown, unless the team sets another. */
@@ -28,6 +28,25 @@ export function teamDetail(completeRespondents: number, minGroup: number = DEFAU
       `Only the team mean is shown: this round has ${who}, and detail appears from ${minGroup}. ` +
       "Lowest and highest scores, spreads and disagreements could single someone out.",
   };
+}
+
+/**
+ * Whether one saved response's own figures may be shown: only where Team & history lists each
+ * response's realized value, once its round has the smallest group of complete respondents.
+ * Below it, one person's figures would single them out beside the team mean.
+ *
+ * @example
+ * // Ana's round of 2026-04-02 has 2 complete responses.
+ * responseFiguresShown(responses, ana, 3) //=> false
+ * responseFiguresShown(responses, ana, 2) //=> true
+ */
+export function responseFiguresShown(
+  responses: readonly AssessmentResponse[],
+  response: Pick<AssessmentResponse, "workflow" | "date">,
+  minGroup: number = DEFAULT_MIN_GROUP,
+): boolean {
+  const round = roundsOf(responses, response.workflow).find((r) => r.date === response.date);
+  return teamDetail(round?.result?.respondents ?? 0, minGroup).shown;
 }
 
 /**

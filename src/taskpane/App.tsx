@@ -5,6 +5,7 @@ import {
   STATEMENT_COUNT,
   assessAnswers,
   latestRound,
+  responseFiguresShown,
   workflowNames,
   type AssessmentResponse,
 } from "../model";
@@ -319,6 +320,16 @@ export function App({ office, store: plainStore, planningStore, initialDraft, in
     if (inSession && (formWorkflow === "" || inSession.workflow === formWorkflow)) return inSession;
     return responses.filter((r) => r.workflow === formWorkflow).at(-1) ?? inSession ?? responses.at(-1) ?? null;
   }, [responses, lastSavedId, formWorkflow]);
+  // A response saved before this session shows its own figures only where Team & history lists
+  // them (its round has the smallest group); otherwise Results gives its team's round alone.
+  const minGroup = privacy.settings.minGroup;
+  const savedShown = React.useMemo(
+    () =>
+      lastSaved && (lastSaved.id === lastSavedId || responseFiguresShown(responses, lastSaved, minGroup))
+        ? lastSaved
+        : null,
+    [responses, lastSaved, lastSavedId, minGroup],
+  );
   const teamWorkflow = lastSaved?.workflow ?? formWorkflow;
   const teamRound = React.useMemo(() => latestRound(responses, teamWorkflow), [responses, teamWorkflow]);
 
@@ -346,7 +357,14 @@ export function App({ office, store: plainStore, planningStore, initialDraft, in
           />
         );
       case "results":
-        return <ResultsPanel answers={draft.answers} lastSaved={lastSaved} teamRound={teamRound} />;
+        return (
+          <ResultsPanel
+            answers={draft.answers}
+            lastSaved={savedShown}
+            teamRound={teamRound}
+            formWorkflow={formWorkflow}
+          />
+        );
       case "team":
         return (
           <TeamPanel

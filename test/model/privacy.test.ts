@@ -12,9 +12,11 @@ import {
   labelNamedResponses,
   nextRespondentLabel,
   readTeamSettings,
+  responseFiguresShown,
   teamDetail,
   withAnonymousRound,
 } from "../../src/model";
+import { respond, type LayerAnswers } from "./respond";
 
 describe("teamDetail", () => {
   it("withholds detail one below the minimum group and shows it at the minimum", () => {
@@ -50,6 +52,39 @@ describe("teamDetail", () => {
         ok: false,
         message: "The smallest group must be a whole number from 1 to 50.",
       });
+    }
+  });
+});
+
+describe("responseFiguresShown", () => {
+  const claims = (id: string, date: string, layers: LayerAnswers[] = [4, 3, 3, 2, 3]) =>
+    respond(layers, { id, workflow: "Claims", respondent: id, date });
+  // 2026-04-02: Ana and Ben complete, Cy partial; 2026-05-01: Dee alone; other workflows never count.
+  const responses = [
+    claims("Ana", "2026-04-02"),
+    claims("Ben", "2026-04-02"),
+    claims("Cy", "2026-04-02", [4, 3, null, null, null]),
+    claims("Dee", "2026-05-01"),
+    respond([4, 3, 3, 2, 3], { id: "x1", workflow: "claims", date: "2026-05-01" }),
+    respond([4, 3, 3, 2, 3], { id: "x2", workflow: "Payroll", date: "2026-05-01" }),
+  ];
+
+  it("shows a response's figures only once its round has the smallest group of complete responses", () => {
+    const ana = responses[0];
+    expect(responseFiguresShown(responses, ana, 3)).toBe(false); // Cy's partial response does not count
+    expect(responseFiguresShown(responses, ana, 2)).toBe(true);
+    expect(responseFiguresShown(responses, ana)).toBe(DEFAULT_MIN_GROUP <= 2);
+    const dee = responses[3];
+    expect(responseFiguresShown(responses, dee, 2)).toBe(false); // "claims" and Payroll are other workflows
+    expect(responseFiguresShown(responses, dee, 1)).toBe(true);
+  });
+
+  it("agrees with teamDetail on the response's round, for every smallest group", () => {
+    for (let minGroup = 1; minGroup <= 4; minGroup++) {
+      for (const response of responses.slice(0, 4)) {
+        const complete = response.date === "2026-04-02" ? 2 : 1;
+        expect(responseFiguresShown(responses, response, minGroup)).toBe(teamDetail(complete, minGroup).shown);
+      }
     }
   });
 });

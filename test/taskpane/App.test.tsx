@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { STATEMENTS } from "../../src/model";
 import { App } from "../../src/taskpane/App";
 // Loaded up front, so the pane's lazy import resolves at once rather than after ts-jest has
@@ -110,7 +110,9 @@ describe("App with the browser store", () => {
       RESPONSES_KEY,
       JSON.stringify([{ id: "p1", workflow: "Payroll", respondent: "Cy", date: "2026-03-01", answers: answers(3) }]),
     );
-    await renderApp(new LocalStore(storage));
+    // Each response's figures are shown from a group of one (below it, see the test after next).
+    storage.setItem(TEAM_SETTINGS_KEY, JSON.stringify({ minGroup: 1, anonymousRounds: [] }));
+    await renderApp(new LocalStore(storage), storage);
     fireEvent.change(screen.getByRole("combobox", { name: /Workflow/ }), { target: { value: "Claims" } });
     fireEvent.change(screen.getByRole("textbox", { name: /Respondent/ }), { target: { value: "Ana" } });
     STATEMENTS.forEach((_, i) => answer(i, 4));
@@ -133,7 +135,7 @@ describe("App with the browser store", () => {
     expect(await source()).toHaveTextContent(/Ana's undated response for Claims, saved last/);
   });
 
-  it("reopened on an empty form, Results shows the response saved last and its team's round", async () => {
+  it("reopened on an empty form, Results shows the response saved last, or only its team's round below the smallest group", async () => {
     const storage = new MemoryStorage();
     const answers = (value: number) => Object.fromEntries(STATEMENTS.map((s) => [s.id, value]));
     storage.setItem(
@@ -144,19 +146,37 @@ describe("App with the browser store", () => {
         { id: "p2", workflow: "Payroll", respondent: "Dee", date: "2026-03-01", answers: answers(5) },
       ]),
     );
-    await renderApp(new LocalStore(storage));
+    const openResults = async () => {
+      await act(async () => fireEvent.click(screen.getByRole("tab", { name: "Results" })));
+      return screen.findByRole("region", { name: "Results" });
+    };
+    // Payroll's round has 2 complete responses, below the default smallest group of 3: Dee's own
+    // figures would single her out beside the mean, so only the team's round is shown.
+    await renderApp(new LocalStore(storage), storage);
     expect(screen.getByRole("combobox", { name: /Workflow/ })).toHaveValue("");
-    await act(async () => fireEvent.click(screen.getByRole("tab", { name: "Results" })));
-    const results = await screen.findByRole("region", { name: "Results" });
+    let results = await openResults();
+    // The team: threes and fives, each layer (0.6 + 1) / 2 = 0.8, realized 0.8^5 = 0.32768.
+    expect(within(results).getByTestId("results-source")).toHaveTextContent(
+      "Team result for Payroll, round of 2026-03-01: the mean of each layer over its complete responses. " +
+        "Name “Payroll” on the Assessment tab to see its detail in Team & history.",
+    );
+    expect(within(results).getByTestId("realized")).toHaveTextContent("32.8%");
+    expect(within(results).queryByText(/Dee/)).not.toBeInTheDocument();
+
+    // From a group of 2, Team & history lists each response's figures, and Results shows Dee's.
+    cleanup();
+    storage.setItem(TEAM_SETTINGS_KEY, JSON.stringify({ minGroup: 2, anonymousRounds: [] }));
+    await renderApp(new LocalStore(storage), storage);
+    results = await openResults();
     expect(within(results).getByTestId("results-source")).toHaveTextContent(
       "From Dee's response of 2026-03-01 for Payroll, saved last.",
     );
-    // All fives: every layer 1, realized 100%.
-    expect(within(results).getByTestId("realized")).toHaveTextContent("100.0%");
-    // The team: threes and fives, each layer (0.6 + 1) / 2 = 0.8, realized 0.8^5 = 0.32768.
     expect(within(results).getByTestId("team-summary")).toHaveTextContent(
-      /Team result for Payroll, round of 2026-03-01: realized value 32\.8%.*2 complete responses/,
+      /^Team result for Payroll, round of 2026-03-01: realized value 32\.8%.*2 complete responses.*Name “Payroll” on the Assessment tab/,
     );
+    // The figures under the team's line are said to be this one response's: all fives, 100%.
+    expect(within(results).getByRole("heading", { name: "This response" })).toBeInTheDocument();
+    expect(within(results).getByTestId("realized")).toHaveTextContent("100.0%");
   });
 
   it("moves the focus to the first problem when Save finds one", async () => {

@@ -33,7 +33,7 @@ import {
 import { KeepDates } from "./KeepDates";
 import { DecayCurveChart } from "./DecayCurveChart";
 import { ANSWER_STEP_SCORE, TERM_LABELS } from "../../model";
-import { describeResponse, formatNumber, formatPercent, formatPoints, roundInWords } from "./format";
+import { describeResponse, formatNumber, formatPercent, formatPoints, plural, roundInWords } from "./format";
 
 const useStyles = makeStyles({
   panel: {
@@ -92,20 +92,27 @@ export interface ResultsPanelProps {
   lastSaved?: AssessmentResponse | null;
   /** The round the draft's workflow is judged by, when it has one. */
   teamRound?: AssessmentRound | null;
+  /** The workflow named on the form ("" for none): Team & history shows that one. */
+  formWorkflow?: string;
 }
 
 /**
  * Results of what the user is looking at: the answers on the form while there are any; once
  * they are saved (the form is empty again), the response saved last and the team's round.
  */
-export function ResultsPanel({ answers, lastSaved = null, teamRound = null }: ResultsPanelProps) {
+export function ResultsPanel({ answers, lastSaved = null, teamRound = null, formWorkflow }: ResultsPanelProps) {
   const styles = useStyles();
   const drafting = assessAnswers(answers).answered > 0;
   const team = teamRound?.result ?? null;
+  // Team & history follows the workflow on the form: it has this round's detail only when the form names it.
+  const whereDetail =
+    teamRound && formWorkflow !== undefined && formWorkflow !== teamRound.workflow
+      ? `Name “${teamRound.workflow}” on the Assessment tab to see its detail in Team & history.`
+      : "Team & history has the detail.";
   const teamLine = teamRound && team && (
     <Body1 data-testid="team-summary">
       <KeepDates
-        text={`Team result for ${teamRound.workflow}, ${roundInWords(teamRound.date)}: realized value ${formatPercent(team.realized)}, ${team.band} (${team.respondents} complete ${team.respondents === 1 ? "response" : "responses"}). Team & history has the detail.`}
+        text={`Team result for ${teamRound.workflow}, ${roundInWords(teamRound.date)}: realized value ${formatPercent(team.realized)}, ${team.band} (${plural(team.respondents, "complete response")}). ${whereDetail}`}
       />
     </Body1>
   );
@@ -127,6 +134,12 @@ export function ResultsPanel({ answers, lastSaved = null, teamRound = null }: Re
           <KeepDates text={`From ${describeResponse(lastSaved)} for ${lastSaved.workflow}, saved last.`} />
         </Caption1>
         {teamLine}
+        {/* Beside the team's line, the figures below are one response's: said so above them. */}
+        {teamLine && (
+          <Subtitle2 as="h3" data-testid="results-whose">
+            This response
+          </Subtitle2>
+        )}
         <ResultView figures={figuresOfAnswers(lastSaved.answers)} />
       </section>
     );
@@ -136,7 +149,7 @@ export function ResultsPanel({ answers, lastSaved = null, teamRound = null }: Re
       <section className={styles.panel} aria-label="Results">
         <Caption1 className={styles.note} data-testid="results-source">
           <KeepDates
-            text={`Team result for ${teamRound.workflow}, ${roundInWords(teamRound.date)}: the mean of each layer over its complete responses.`}
+            text={`Team result for ${teamRound.workflow}, ${roundInWords(teamRound.date)}: the mean of each layer over its complete responses. ${whereDetail}`}
           />
         </Caption1>
         <ResultView figures={figuresOfTeam(team)} />
