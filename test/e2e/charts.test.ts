@@ -152,7 +152,7 @@ test("the seeded pane draws the three charts: the curve by layer with values, th
   }
   // Two values per layer, each signed, with two decimals, in pts (Measurement's: 0.1 × 0.8 × 0.6 ×
   // 0.6 × 0.6 = 0.01728 either way).
-  expect(tornadoTexts.filter((text) => /^[+\-−]\d+[.,]\d\d pts$/.test(text))).toHaveLength(10);
+  expect(tornadoTexts.filter((text) => /^[+\-−]\d+[.,]\d\d\u00a0pts$/.test(text))).toHaveLength(10);
   expect(tornadoTexts).toEqual(expect.arrayContaining([formatPoints(-0.01728, 2), formatPoints(0.01728, 2)]));
 });
 
@@ -293,7 +293,11 @@ test("each chart's text alternative holds every value it draws; the tables fit t
     const drawn = (await measure(chartOf(chart.name))).texts.map((t) => t.text);
     // The values each chart writes at its points (not its axis ticks or headings).
     const values =
-      chart.slug === "decay" ? CURVE_VALUES : chart.slug === "trend" ? TREND : drawn.filter((t) => / pts$/.test(t));
+      chart.slug === "decay"
+        ? CURVE_VALUES
+        : chart.slug === "trend"
+          ? TREND
+          : drawn.filter((t) => /\u00a0pts$/.test(t));
     expect(drawn).toEqual(expect.arrayContaining([...values]));
     // What moved writes one share per layer; the others at least six values.
     expect(values.length).toBeGreaterThanOrEqual(chart.slug === "moved" ? 5 : 6);

@@ -51,7 +51,7 @@ let page: Page;
 beforeAll(() => ({ page } = suite));
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
-const points = (change: number) => `${change >= 0 ? "+" : ""}${(change * 100).toFixed(1)} pts`;
+const points = (change: number) => `${change >= 0 ? "+" : ""}${(change * 100).toFixed(1)}\u00a0pts`;
 
 /** The message and aria-invalid of the field with this exact label. */
 const describedBy = (target: Page, label: string) => fieldMessage(target.getByLabel(label, { exact: true }));
@@ -89,16 +89,16 @@ test("Scenarios from the saved workflow: fields, realized, a slider moved by key
   expect(SCORES.map((s) => String(Math.round(s * 1000) / 10))).toEqual(fields);
   await expect(page.getByTestId("scenario-realized").textContent()).resolves.toBe(percent(REALIZED));
   expect(percent(REALIZED)).toBe("4.8%");
-  await expect(page.getByTestId("scenario-change").textContent()).resolves.toBe("+0.0 pts");
+  await expect(page.getByTestId("scenario-change").textContent()).resolves.toBe("+0.0\u00a0pts");
 
   const slider = page.getByRole("slider", { name: "Measurement", exact: true });
   await slider.focus();
   for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowRight");
   await expect(slider.inputValue()).resolves.toBe("50");
   await expect(page.getByRole("textbox", { name: "Measurement %" }).inputValue()).resolves.toBe("50");
-  expect([percent(MOVED_REALIZED), points(MOVED_REALIZED - REALIZED)]).toEqual(["6.0%", "+1.2 pts"]);
+  expect([percent(MOVED_REALIZED), points(MOVED_REALIZED - REALIZED)]).toEqual(["6.0%", "+1.2\u00a0pts"]);
   await expect(page.getByTestId("scenario-realized").textContent()).resolves.toBe("6.0%");
-  await expect(page.getByTestId("scenario-change").textContent()).resolves.toBe("+1.2 pts");
+  await expect(page.getByTestId("scenario-change").textContent()).resolves.toBe("+1.2\u00a0pts");
   // Gap 94.0%, still at least 90%: Critical.
   await expect(page.getByTestId("scenario-gap").textContent()).resolves.toBe("94.0%");
   await expect(page.getByTestId("scenario-band").textContent()).resolves.toBe("Critical");
@@ -151,9 +151,9 @@ test("plans to 25%: four layers rise to the hand-computed level; two scenarios s
     ["Adoption", "53.3%", to],
     ["Realized", "6.0%", "25.0%"],
     // Against the base (4.78%): +1.2 pts and 25 − 4.78 = +20.2 pts.
-    ["Against base", "+1.2 pts", points(0.25 - REALIZED)],
+    ["Against base", "+1.2\u00a0pts", points(0.25 - REALIZED)],
   ]);
-  expect(points(0.25 - REALIZED)).toBe("+20.2 pts");
+  expect(points(0.25 - REALIZED)).toBe("+20.2\u00a0pts");
   await page.screenshot({ path: path.join(ARTIFACTS, "planning-scenarios.png"), fullPage: true });
   await expectNoSeriousViolations(page, "Scenarios");
 });

@@ -101,7 +101,7 @@ test("back in Scenarios: it starts from round 2, and a scenario saved now record
   await expect(fields()).resolves.toEqual(expected);
   expect(percent(REALIZED_2)).toBe("26.3%");
   await expect(page.getByTestId("scenario-realized").textContent()).resolves.toBe("26.3%");
-  await expect(page.getByTestId("scenario-change").textContent()).resolves.toBe("+0.0 pts");
+  await expect(page.getByTestId("scenario-change").textContent()).resolves.toBe("+0.0\u00a0pts");
   await expect(page.getByRole("group", { name: "Base updated" }).textContent()).resolves.toContain(
     `Base updated to “${LABEL_2}” (was “${LABEL_1}”). Every layer now starts from it.`,
   );

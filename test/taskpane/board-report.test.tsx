@@ -100,8 +100,8 @@ describe("the board report of a filled workflow", () => {
   it("says what moved since the round before", () => {
     const moved = region("What moved since the last round");
     expect(within(moved).getByText(/^What moved from/).textContent).toBe(
-      "What moved from 2026-01-15 to 2026-04-10: team realized value +3.5 pts in all. Strategy 0.0 pts, " +
-        "Workflow 0.0 pts, Oversight 0.0 pts, Measurement +3.5 pts, Adoption 0.0 pts.",
+      "What moved from 2026-01-15 to 2026-04-10: team realized value +3.5\u00a0pts in all. Strategy 0.0\u00a0pts, " +
+        "Workflow 0.0\u00a0pts, Oversight 0.0\u00a0pts, Measurement +3.5\u00a0pts, Adoption 0.0\u00a0pts.",
     );
     expect(within(moved).getAllByRole("listitem")).toHaveLength(3);
   });

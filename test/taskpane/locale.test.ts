@@ -99,10 +99,10 @@ describe("format.ts in the user's locale", () => {
     expect(formatPercent(0.32768)).toBe("32.8%");
     expect(formatPercent(0.25, 0)).toBe("25%");
     expect(formatPercent(12.345)).toBe("1,234.5%");
-    expect(formatPoints(0.012)).toBe("+1.2 pts");
-    expect(formatPoints(-0.05, 2)).toBe("-5.00 pts");
-    expect(formatPoints(0)).toBe("+0.0 pts");
-    expect(formatPoints(-0.0001)).toBe("-0.0 pts"); // as toFixed wrote it
+    expect(formatPoints(0.012)).toBe("+1.2\u00a0pts");
+    expect(formatPoints(-0.05, 2)).toBe("-5.00\u00a0pts");
+    expect(formatPoints(0)).toBe("+0.0\u00a0pts");
+    expect(formatPoints(-0.0001)).toBe("-0.0\u00a0pts"); // as toFixed wrote it
     expect(formatNumber(165591.4)).toBe("165,591.4");
     expect(formatNumber(7635, 2)).toBe("7,635.00");
     expect(formatNumber(0.125)).toBe("0.13");
@@ -122,7 +122,7 @@ describe("format.ts in the user's locale", () => {
   it("in de-DE writes a decimal comma and groups with a point", () => {
     setNumberLocale(numberLocaleFor("de-DE"));
     expect(formatPercent(0.32768)).toBe("32,8%");
-    expect(formatPoints(0.012)).toBe("+1,2 pts");
+    expect(formatPoints(0.012)).toBe("+1,2\u00a0pts");
     expect(plural(12000, "response")).toBe("12.000 responses");
     expect(formatNumber(165591.4)).toBe("165.591,4");
     expect(formatNumber(1500)).toBe("1.500");

@@ -30,7 +30,7 @@ const ROUNDS = roundsOf(RESPONSES, "Claims");
 //   Measurement: the same move, the same share.
 //   Adoption 0.7 → 0.6: −0.1 × 0.49 × (0.49/3 + 2 × 0.56/6 + 0.64/3) = −0.027603
 // Together 2 × 0.023847 − 0.027603 = 0.02009, the change.
-const SHARES = ["+2.4 pts", "0.0 pts", "0.0 pts", "+2.4 pts", "-2.8 pts"];
+const SHARES = ["+2.4\u00a0pts", "0.0\u00a0pts", "0.0\u00a0pts", "+2.4\u00a0pts", "-2.8\u00a0pts"];
 
 const cells = (table: HTMLElement) =>
   within(table)
@@ -62,8 +62,8 @@ describe("What moved", () => {
     renderInPane(<WhatMoved rounds={ROUNDS} />);
     const chart = screen.getByRole("img", { name: /^What moved from 2026-01-10 to 2026-04-02/ });
     expect(chart.getAttribute("aria-label")).toBe(
-      "What moved from 2026-01-10 to 2026-04-02: team realized value +2.0 pts in all. " +
-        "Strategy +2.4 pts, Workflow 0.0 pts, Oversight 0.0 pts, Measurement +2.4 pts, Adoption -2.8 pts.",
+      "What moved from 2026-01-10 to 2026-04-02: team realized value +2.0\u00a0pts in all. " +
+        "Strategy +2.4\u00a0pts, Workflow 0.0\u00a0pts, Oversight 0.0\u00a0pts, Measurement +2.4\u00a0pts, Adoption -2.8\u00a0pts.",
     );
     const groups = [...chart.querySelectorAll("g")];
     expect(groups.map((g) => g.querySelector("title")?.textContent)).toEqual([
@@ -73,7 +73,7 @@ describe("What moved", () => {
       `Measurement: ${SHARES[3]}`,
       `Business Adoption: ${SHARES[4]}`,
     ]);
-    groups.forEach((group, i) => expect(group.querySelectorAll("text")[1]).toHaveTextContent(SHARES[i]));
+    groups.forEach((group, i) => expect(group.querySelectorAll("text")[1].textContent).toBe(SHARES[i]));
     // Gains go right of the zero line, the loss left of it, and bars are as long as their shares.
     const bars = groups.map((g) => g.querySelector("rect")!);
     const zero = Number(chart.querySelector("line")!.getAttribute("x1"));

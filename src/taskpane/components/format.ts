@@ -38,14 +38,15 @@ export function formatPercent(share: number, digits = 1): string {
 }
 
 /**
- * A change in share as signed percentage points.
+ * A change in share as signed percentage points. The number and "pts" are joined by a no-break
+ * space (U+00A0), so that no line ever ends between them, wherever the figure is shown.
  *
  * @example
- * formatPoints(0.012)  //=> "+1.2 pts" (en-US); "+1,2 pts" (de-DE)
- * formatPoints(-0.05)  //=> "-5.0 pts"
+ * formatPoints(0.012)  //=> "+1.2\u00a0pts" (en-US); "+1,2\u00a0pts" (de-DE)
+ * formatPoints(-0.05)  //=> "-5.0\u00a0pts"
  */
 export function formatPoints(change: number, digits = 1): string {
-  return `${change >= 0 ? "+" : ""}${localize(change * 100, digits)} pts`;
+  return `${change >= 0 ? "+" : ""}${localize(change * 100, digits)}\u00a0pts`;
 }
 
 /**
