@@ -11,7 +11,7 @@ export const DEFAULT_BAND_THRESHOLDS: readonly number[] = [0.9, 0.75, 0.5, 0.25]
 
 /** Sentence that every band display carries. */
 export const BAND_THRESHOLD_NOTE =
-  "Band limits are AGAP defaults (gap of 90%, 75%, 50% and 25%); you can set your own.";
+  "Band limits are AGAP defaults (gap of 90%, 75%, 50% and 25%); in Excel, AGAP.BAND takes your own as its second argument.";
 
 /**
  * Checks user thresholds: four numbers in [0, 1], strictly decreasing.

@@ -201,7 +201,7 @@ test("Results shows the hand-computed layer scores, realized value, gap and band
   await expect(page.getByTestId("gap").textContent()).resolves.toBe("95.2%");
   expect([percent(ANA_REALIZED), percent(1 - ANA_REALIZED)]).toEqual(["4.8%", "95.2%"]);
   await expect(page.getByTestId("band").textContent()).resolves.toBe("Critical");
-  await expect(page.getByText(/you can set your own/).count()).resolves.toBe(1);
+  await expect(page.getByText(/AGAP.BAND takes your own/).count()).resolves.toBe(1);
   await expect(page.getByRole("heading", { name: "Fix first: Measurement" }).count()).resolves.toBe(1);
   await expect(
     page.getByRole("list", { name: "Recommendations" }).getByRole("listitem").count(),

@@ -14,9 +14,9 @@ describe("DEFAULT_BAND_THRESHOLDS", () => {
 });
 
 describe("BAND_THRESHOLD_NOTE", () => {
-  it("gives the default limits and says they can be set", () => {
+  it("gives the default limits and says where your own are set: AGAP.BAND's second argument", () => {
     for (const percent of ["90%", "75%", "50%", "25%"]) expect(BAND_THRESHOLD_NOTE).toContain(percent);
-    expect(BAND_THRESHOLD_NOTE.toLowerCase()).toContain("set your own");
+    expect(BAND_THRESHOLD_NOTE).toContain("AGAP.BAND takes your own as its second argument");
   });
 });
 

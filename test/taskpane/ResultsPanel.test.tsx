@@ -14,7 +14,7 @@ describe("ResultsPanel", () => {
     expect(screen.getByTestId("realized")).toHaveTextContent("4.8%");
     expect(screen.getByTestId("gap")).toHaveTextContent("95.2%");
     expect(screen.getByTestId("band")).toHaveTextContent("Critical");
-    expect(screen.getByText(/you can set your own/)).toBeInTheDocument();
+    expect(screen.getByText(/AGAP.BAND takes your own/)).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "Fix first: Measurement" })).toBeInTheDocument();
     expect(within(screen.getByRole("list", { name: "Recommendations" })).getAllByRole("listitem")).toHaveLength(3);
   });
