@@ -226,10 +226,15 @@ describe("Scenarios: plan to a target", () => {
       "realized value becomes 10.0%. Total improvement +37.8 pts of layer score, summed across layers.",
     );
 
+    // Save scenario pressed first with no name: the name field says so ...
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save scenario" })));
+    expect(screen.getByText("Name the scenario before saving.")).toBeInTheDocument();
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save plan as scenario" })));
     await waitFor(() => expect(planning(storage)).not.toBeNull());
     const [saved] = JSON.parse(planning(storage)!).scenarios;
     expect(saved.name).toBe("Plan to 10%");
+    // ... until a scenario is saved after all, named by the plan.
+    expect(screen.queryByText("Name the scenario before saving.")).not.toBeInTheDocument();
     expect(saved.scores).toEqual([0.8, 0.6, level, level, level].map((v) => expect.closeTo(v, 12)));
     expect(await screen.findByRole("checkbox", { name: "Plan to 10% · 10.0%" })).toBeInTheDocument();
   });

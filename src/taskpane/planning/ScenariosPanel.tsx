@@ -412,7 +412,11 @@ export function ScenariosPanel({
                   plan.scores,
                   uniqueName(`Plan to ${formatPercent(plan.target, 0)}`, sameWorkflow),
                 );
-                await planning.saveScenario(scenario, () => planSaved.confirm(savedText(scenario.name)));
+                await planning.saveScenario(scenario, () => {
+                  // A scenario was saved after all: "Name the scenario" from an earlier Save no longer applies.
+                  if (!name.trim()) setNameTouched(false);
+                  planSaved.confirm(savedText(scenario.name));
+                });
               }}
             >
               Save plan as scenario
