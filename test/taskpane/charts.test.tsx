@@ -87,6 +87,15 @@ describe("DecayCurveChart", () => {
     );
   });
 
+  it("names whose scores the solid line follows, in the legend and the table: a team's round says so", async () => {
+    renderInPane(<DecayCurveChart surviving={surviving} series="Team means" />);
+    expect(screen.getByText("Team means: the value left after each layer")).toBeInTheDocument();
+    expect(screen.getByText("Illustrative curve: a typical decay, for comparison")).toBeInTheDocument();
+    expect(screen.queryByText(/Your scores/)).not.toBeInTheDocument();
+    const table = await openTable("Values of the decay curve", "Decay curve values");
+    expect(cells(table)[0]).toEqual(["Position on the curve", "Team means", "Illustrative curve"]);
+  });
+
   it("has a table of every value, the illustrative curve's included", async () => {
     renderInPane(<DecayCurveChart surviving={surviving} />);
     const table = await openTable("Values of the decay curve", "Decay curve values");

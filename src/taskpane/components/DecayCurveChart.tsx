@@ -61,13 +61,15 @@ export function describeDecayCurve(surviving: readonly (number | null)[]): strin
 export interface DecayCurveChartProps {
   /** Surviving share per stage (0–5); null where the layers before it are not all scored yet. */
   surviving: readonly (number | null)[];
+  /** Whose scores the solid line follows, in the legend and the table: "Your scores" by default, "Team means" for a round. */
+  series?: string;
 }
 
 /**
  * The decay curve drawn in the pane, with the illustrative curve as a dashed reference. Every
  * point is labelled with the layer it follows and carries its value; the values are also a table.
  */
-export function DecayCurveChart({ surviving }: DecayCurveChartProps) {
+export function DecayCurveChart({ surviving, series = "Your scores" }: DecayCurveChartProps) {
   const styles = useStyles();
   const chart = useChartStyles();
   const [frame, width] = useMeasuredWidth();
@@ -170,20 +172,20 @@ export function DecayCurveChart({ surviving }: DecayCurveChartProps) {
           <svg width="24" height="8" aria-hidden="true">
             <line className={styles.yours} x1={0} x2={24} y1={4} y2={4} />
           </svg>
-          Your scores: the value left after each layer
+          {series}: the value left after each layer
         </span>
         <span className={chart.key}>
           <svg width="24" height="8" aria-hidden="true">
             <line className={styles.reference} x1={0} x2={24} y1={4} y2={4} />
           </svg>
-          Illustrative curve
+          Illustrative curve: a typical decay, for comparison
         </span>
       </figcaption>
       <ChartTable
         summary="Values of the decay curve"
         label="Decay curve values"
         // Not "Point": in AGAP a point is a percentage point (pts, see the glossary).
-        columns={["Position on the curve", "Your scores", "Illustrative curve"]}
+        columns={["Position on the curve", series, "Illustrative curve"]}
         rows={POINTS.map((point, stage) => [
           point.name,
           surviving[stage] === null || surviving[stage] === undefined ? "–" : whole(surviving[stage] as number),

@@ -140,7 +140,7 @@ export function ResultsPanel({ answers, lastSaved = null, teamRound = null, form
             This response
           </Subtitle2>
         )}
-        <ResultView figures={figuresOfAnswers(lastSaved.answers)} />
+        <ResultView figures={figuresOfAnswers(lastSaved.answers)} series="This response" />
       </section>
     );
   }
@@ -152,7 +152,7 @@ export function ResultsPanel({ answers, lastSaved = null, teamRound = null, form
             text={`Team result for ${teamRound.workflow}, ${roundInWords(teamRound.date)}: the mean of each layer over its complete responses. ${whereDetail}`}
           />
         </Caption1>
-        <ResultView figures={figuresOfTeam(team)} />
+        <ResultView figures={figuresOfTeam(team)} series="Team means" />
       </section>
     );
   }
@@ -163,7 +163,8 @@ export function ResultsPanel({ answers, lastSaved = null, teamRound = null, form
   );
 }
 
-function ResultView({ figures }: { figures: ResultFigures }) {
+/** One result's figures; `series` names whose scores the decay curve follows. */
+function ResultView({ figures, series }: { figures: ResultFigures; series?: string }) {
   const styles = useStyles();
   const { layerScores, realized, band, fix } = figures;
   const scores = realized === null ? null : (layerScores as number[]);
@@ -265,7 +266,7 @@ function ResultView({ figures }: { figures: ResultFigures }) {
 
       <div className={styles.section}>
         <Subtitle2 as="h3">Decay curve</Subtitle2>
-        <DecayCurveChart surviving={surviving} />
+        <DecayCurveChart surviving={surviving} series={series} />
       </div>
     </>
   );

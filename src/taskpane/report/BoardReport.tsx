@@ -138,7 +138,7 @@ function CurveSection({ report }: { report: BoardReportData }) {
         <p className={styles.text}>No curve yet: the layer scores come from the team result.</p>
       ) : (
         <>
-          <DecayCurveChart surviving={curve.map((point) => point.surviving)} />
+          <DecayCurveChart surviving={curve.map((point) => point.surviving)} series="Team means" />
           <table className={styles.table} aria-label="Layer scores, team means">
             <thead>
               <tr>
