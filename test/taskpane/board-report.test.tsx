@@ -188,7 +188,7 @@ describe("sections without data say so", () => {
     show({ ...FILLED, roi: [{ ...ROI_ENTRY, workflow: "Claims", baseline: null }] });
     const roi = region("ROI");
     expect(within(roi).getByTestId("report-roi-status").textContent).toBe(
-      "Flagged: the return cannot be proven yet, for the reasons below.",
+      "Flagged: read the return with the cautions under each row before relying on it.",
     );
     expect(within(roi).getByRole("listitem").textContent).toBe(
       "Hours spent per week: measured ROI not provable yet. Needs a baseline captured before go-live. " +

@@ -246,7 +246,8 @@ function MovedSection({ report }: { report: BoardReportData }) {
 const ROI_STATUS_TEXT = {
   "no ROI row": "No ROI row for this workflow yet, so its return cannot be proven.",
   defensible: "Defensible: no row of this workflow carries a flag.",
-  flagged: "Flagged: the return cannot be proven yet, for the reasons below.",
+  // A flag may only ask for caution (few periods observed), so this does not say the return is unproven.
+  flagged: "Flagged: read the return with the cautions under each row before relying on it.",
 } as const;
 
 function RoiSection({ report }: { report: BoardReportData }) {
