@@ -294,6 +294,19 @@ describe("AssessmentForm, the date for the round", () => {
     fireEvent.change(field, { target: { value: "2026-04-09" } });
     expect(props.onRoundDate).toHaveBeenCalledWith("2026-04-09");
   });
+
+  it("warns when the response's own date would put it in another round, and not when the two agree", () => {
+    const warning = /This response goes to the round of 2026-04-03, not to the round date above \(2026-04-02\)\./;
+    setup({ workflow: "Claims", date: "2026-04-03" }, { roundDate: "2026-04-02", onRoundDate: jest.fn() });
+    expect(screen.getByLabelText("Date (optional)")).toHaveAccessibleDescription(warning);
+    cleanup();
+    setup({ workflow: "Claims", date: "2026-04-02" }, { roundDate: "2026-04-02", onRoundDate: jest.fn() });
+    expect(screen.queryByText(warning)).toBeNull();
+    cleanup();
+    // No round date: the response's date is the only one.
+    setup({ workflow: "Claims", date: "2026-04-03" }, { roundDate: "", onRoundDate: jest.fn() });
+    expect(screen.queryByText(warning)).toBeNull();
+  });
 });
 
 describe("AssessmentForm, the focus around a question", () => {

@@ -447,6 +447,12 @@ export function AssessmentForm({
         <DateField
           label="Date (optional)"
           value={draft.date}
+          // A date other than the round's puts this response in a round of its own date.
+          warning={
+            !editing && onRoundDate && roundDate && draft.date && draft.date !== roundDate
+              ? `This response goes to the round of ${draft.date}, not to the round date above (${roundDate}).`
+              : undefined
+          }
           fill
           deferEditor
           inputRef={dateInput}
