@@ -40,6 +40,20 @@ export type NextBandPlan =
     };
 
 /**
+ * The next band limit above a realized value, as a realized value (1 − the gap limit): where the
+ * board report's plan and the Scenarios tab's target start. Null past the last limit.
+ *
+ * @example
+ * nextBandLimit(0.048) //=> 0.1 (1 − 0.9, to the last bit)
+ * nextBandLimit(0.298) //=> 0.5
+ * nextBandLimit(0.8)   //=> null
+ */
+export function nextBandLimit(realized: number): number | null {
+  const limits = DEFAULT_BAND_THRESHOLDS.map((gap) => 1 - gap).sort((a, b) => a - b);
+  return limits.find((limit) => limit > realized + 1e-12) ?? null;
+}
+
+/**
  * The weakest-first plan to the next band limit above the current realized value: the smallest
  * total improvement (planToTarget) that lifts realized value to 1 − the next gap threshold.
  * Scores with a null (a layer without a score) give "no-scores".
@@ -54,9 +68,8 @@ export function planToNextBand(scores: readonly (number | null)[] | null): NextB
   if (scores === null || scores.some((score) => score === null)) return { status: "no-scores" };
   const known = scores as number[];
   const realized = realizedValue(known);
-  const limits = DEFAULT_BAND_THRESHOLDS.map((gap) => 1 - gap).sort((a, b) => a - b);
-  const target = limits.find((limit) => limit > realized + 1e-12);
-  if (target === undefined) return { status: "past-last-limit", scores: known.slice(), realized };
+  const target = nextBandLimit(realized);
+  if (target === null) return { status: "past-last-limit", scores: known.slice(), realized };
   // The target lies above the current value and at most 1, so the plan always has work to do.
   const plan = planToTarget(known, target) as Extract<PlanResult, { status: "planned" }>;
   return {

@@ -9,6 +9,7 @@ import {
   DEFAULT_TARGET_STAGE,
   ROADMAP_TASKS,
   boardReport,
+  planToNextBand,
   roadmapStatus,
   type RoadmapRecord,
   type RoiEntry,
@@ -445,16 +446,30 @@ describe("Scenario names two scenarios share", () => {
     expect(name).toHaveAttribute("aria-invalid", "true");
   });
 
+  it("starts the target at the next band limit above the starting point, where the board report plans to", async () => {
+    const storage = seeded({});
+    await show(new LocalPlanningStore(storage), scenarios);
+    const plan = planToNextBand([0.5, 0.5, 0.5, 0.5, 0.5]);
+    expect(plan.status === "planned" && plan.target).toBeCloseTo(0.1, 12);
+    const target = screen.getByRole("textbox", { name: "Target realized value" });
+    expect(target).toHaveValue("10");
+    expect(target).toHaveAccessibleDescription(/^The next band limit above the starting point/);
+    type(target, "25");
+    expect(target).toHaveValue("25");
+    expect(target).not.toHaveAccessibleDescription(/next band limit/);
+  });
+
   it("a plan saved twice is numbered, so the two can be told apart", async () => {
     const storage = seeded({});
     await show(new LocalPlanningStore(storage), scenarios);
-    // Typed scores start at 50% each: realized 3.1%, below the 25% target.
+    // Typed scores start at 50% each: realized 0.5^5 = 3.1%, so the target starts at the next band
+    // limit above it, 1 − 0.9 = 10%.
     const savePlan = screen.getByRole("button", { name: "Save plan as scenario" });
     await click(savePlan);
     await waitFor(() => expect(stored(storage).scenarios).toHaveLength(1));
     await click(savePlan);
     await waitFor(() => expect(stored(storage).scenarios).toHaveLength(2));
-    expect(stored(storage).scenarios.map((s) => s.name)).toEqual(["Plan to 25%", "Plan to 25% (2)"]);
+    expect(stored(storage).scenarios.map((s) => s.name)).toEqual(["Plan to 10%", "Plan to 10% (2)"]);
     expect(screen.queryByText(/saved scenarios are called/)).toBeNull();
   });
 });

@@ -25,6 +25,7 @@ import {
   assessAnswers,
   isCompleteResponse,
   latestRound,
+  nextBandLimit,
   responsesByWorkflow,
   bandOf,
   tornadoSwings,
@@ -45,7 +46,7 @@ import { formatPercent, formatPoints, plural } from "../components/format";
 import { Notice } from "../components/Notice";
 import { duplicateError, sameNameAs, scenariosOf, uniqueName } from "./names";
 import { NumberField } from "./NumberField";
-import { parseNumber, ruleFromLimit } from "./parse";
+import { parseNumber, percentText, ruleFromLimit } from "./parse";
 import { SavedScenarios } from "./SavedScenarios";
 import { ScoreEditor } from "./ScoreEditor";
 import { ShortName } from "../components/ShortName";
@@ -167,6 +168,8 @@ function moveNote({ from, to, kept }: BaseMove): string {
 }
 
 const TARGET_RULE = ruleFromLimit(LIMITS.target, { percent: true });
+/** The target past the last band limit, or before the scores are valid. */
+const DEFAULT_TARGET = 0.25;
 // The tornado's step is in points of a layer score (pts), as its label and hint say.
 const DELTA_RULE = { min: 0, max: 1, minExclusive: true, points: true } as const;
 /** The step as the user typed it, without a unit typed after it: "10 pts" → "10". */
@@ -223,7 +226,11 @@ export function ScenariosPanel({
   const planSaved = useSaveConfirmation();
   const tornadoAdded = useSaveConfirmation();
   const gridAdded = useSaveConfirmation();
-  const [targetText, setTargetText] = React.useState("25");
+  // The target starts at the next band limit above the starting point, where the board report's
+  // plan goes too, until the user types one.
+  const [typedTarget, setTypedTarget] = React.useState<string | null>(null);
+  const baseNext = nextBandLimit(realizedValue(base.scores));
+  const targetText = typedTarget ?? percentText(baseNext ?? DEFAULT_TARGET);
   const [deltaText, setDeltaText] = React.useState("10");
   const [gridLayers, setGridLayers] = React.useState<[number, number]>([3, 4]);
   const [seedText, setSeedText] = React.useState("20261124");
@@ -383,7 +390,12 @@ export function ScenariosPanel({
             label="Target realized value"
             text={targetText}
             rule={TARGET_RULE}
-            onText={setTargetText}
+            onText={setTypedTarget}
+            hint={
+              typedTarget === null && baseNext !== null
+                ? "The next band limit above the starting point; type another to plan to it."
+                : undefined
+            }
             contentAfter="%"
           />
         </div>
