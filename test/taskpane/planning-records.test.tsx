@@ -823,8 +823,13 @@ describe("Maturity stage", () => {
     const storage = seeded({});
     await show(new LocalPlanningStore(storage), roadmapPanel(WORKFLOW));
     expect(screen.queryByTestId("save-confirmation")).toBeNull();
+    // Nothing saved yet: the select starts at 1, and a line says the Portfolio's "–" is not a stage.
+    expect(screen.getByTestId("no-stage-saved")).toHaveTextContent(
+      `No stage saved for ${WORKFLOW} yet: the Portfolio shows “–” until you pick one and save it.`,
+    );
     await click(screen.getByRole("button", { name: "Save stage" }));
     expect(stored(storage).maturity).toEqual([{ workflow: WORKFLOW, stage: 1, target: DEFAULT_TARGET_STAGE }]);
+    expect(screen.queryByTestId("no-stage-saved")).toBeNull();
     expect(screen.getByTestId("save-confirmation")).toHaveTextContent(
       `Saved stage 1 for ${WORKFLOW}, with stage ${DEFAULT_TARGET_STAGE} as its target.`,
     );

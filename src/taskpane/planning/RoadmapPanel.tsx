@@ -167,6 +167,12 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow, tod
 
       <div className={styles.section}>
         <Subtitle2 as="h3">Maturity stage</Subtitle2>
+        {workflow && !record && (
+          // The select starts somewhere; the Portfolio shows "–" until a stage is saved, and says so here.
+          <Caption1 className={styles.note} data-testid="no-stage-saved">
+            No stage saved for {workflow} yet: the Portfolio shows “–” until you pick one and save it.
+          </Caption1>
+        )}
         <div className={styles.row}>
           <Field label="Stage now">
             <Select value={String(stage)} onChange={(_, d) => setStage(Number(d.value))}>
