@@ -59,7 +59,8 @@ export function hostSigns(win: Window = window): HostSigns {
  */
 export function isPlainBrowserTab(signs: HostSigns): boolean {
   if (signs.framed || signs.agaveHost || signs.webview) return false;
-  if (/[?&]_host_Info=/i.test(signs.search)) return false;
+  // office.js takes the host info after "_host_Info=" anywhere in the query, so this does too.
+  if (/_host_Info=/i.test(signs.search)) return false;
   if (/hostInfo/i.test(signs.name)) return false;
   const external = signs.external as Record<string, unknown> | null | undefined;
   if (external && (typeof external.GetHostInfo !== "undefined" || typeof external.GetContext !== "undefined")) {

@@ -23,6 +23,7 @@ describe("isPlainBrowserTab", () => {
     ["a frame (Excel on the web)", { framed: true }],
     ["the host info Office appends to the address", { search: "?_host_Info=Excel$Win32$16.01$en-US$$$$0" }],
     ["the host info after another parameter", { search: "?et=&_host_Info=Excel|Mac|16.01|en-US|x|" }],
+    ["the host info anywhere in the query, as office.js reads it", { search: "?ref_host_Info=Excel|Web|16.00|en-US" }],
     ["the host info in the window's name", { name: JSON.stringify({ hostInfo: "Excel|Web|16.00|en-US" }) }],
     ["the host info office.js kept in the session", { savedHostInfo: () => "Excel$Win32$16.01$en-US$$$$0" }],
     ["a host that answers GetHostInfo", { external: { GetHostInfo: () => "Excel$Win32$16.01$en-US" } }],
