@@ -1,3 +1,5 @@
+import { LAYERS } from "./layers";
+
 /**
  * The index of the lowest layer score; on a tie, the first.
  *
@@ -10,8 +12,6 @@ export function weakestLayerIndex(scores: readonly number[]): number {
   for (let i = 1; i < scores.length; i++) if (scores[i] < scores[weakest]) weakest = i;
   return weakest;
 }
-
-import { LAYERS } from "./layers";
 
 /** What the pane and the report say in place of actions when no layer is below full score. */
 export const NOTHING_TO_FIX = "Every layer is at 100%: none holds the others back, so there is no layer to fix first.";
