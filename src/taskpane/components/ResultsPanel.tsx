@@ -46,8 +46,6 @@ const useStyles = makeStyles({
     // The lift column gets the most of the rest, so "+1.83 pts" stays on one line at 320 px.
     "& table[aria-label='Layer scores'] th:nth-child(2)": { width: "20%" },
   },
-  // A figure and its unit on one line.
-  figureCell: { whiteSpace: "nowrap" },
   headline: { display: "grid", gridTemplateColumns: "repeat(3, 1fr)", columnGap: tokens.spacingHorizontalS },
   figure: { display: "flex", flexDirection: "column", alignItems: "flex-start" },
   big: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
@@ -221,10 +219,10 @@ function ResultView({ figures, series }: { figures: ResultFigures; series?: stri
                   </Badge>
                 )}
               </TableCell>
-              <TableCell className={styles.figureCell} data-testid={`score-${layer.id}`}>
+              <TableCell data-testid={`score-${layer.id}`}>
                 {layerScores[index] === null ? "–" : formatPercent(layerScores[index] as number)}
               </TableCell>
-              <TableCell className={styles.figureCell}>{lifts ? formatPoints(lifts[index].lift, 2) : "–"}</TableCell>
+              <TableCell>{lifts ? formatPoints(lifts[index].lift, 2) : "–"}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -414,9 +414,8 @@ export function ScenariosPanel({
             </ul>
             <Caption1>
               Every layer below {formatPercent(plan.level)} rises to it; realized value becomes{" "}
-              {formatPercent(plan.realized)}. Total improvement{" "}
-              <span className={styles.unbroken}>{formatPoints(plan.totalImprovement)}</span> of layer score, summed
-              across layers.
+              {formatPercent(plan.realized)}. Total improvement {formatPoints(plan.totalImprovement)} of layer score,
+              summed across layers.
             </Caption1>
             <Button
               onClick={async () => {

@@ -27,8 +27,6 @@ export const usePanelStyles = makeStyles({
   },
   figure: { display: "flex", flexDirection: "column", alignItems: "flex-start" },
   big: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
-  /** A figure and its unit kept on one line inside running text. */
-  unbroken: { whiteSpace: "nowrap" },
   note: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   /** A list read as a list, drawn without bullets. */
