@@ -36,6 +36,8 @@ export interface LayerLift {
   index: number;
   /** Change in realized value (a fraction: 0.012 is +1.2 pts) when this layer moves by delta (within [0, 1]). */
   lift: number;
+  /** The layer is already at the limit the step moves towards (100% up, 0% down), so it cannot move. */
+  atLimit: boolean;
 }
 
 /**
@@ -49,7 +51,7 @@ export interface LayerLift {
 export function layerLifts(scores: readonly number[], delta: number = DEFAULT_DELTA): LayerLift[] {
   return LAYERS.map((layer, index) => {
     const moved = Math.min(1, Math.max(0, scores[index] + delta)) - scores[index];
-    return { layer, index, lift: moved * productOfOthers(scores, index) };
+    return { layer, index, lift: moved * productOfOthers(scores, index), atLimit: moved === 0 && delta !== 0 };
   });
 }
 

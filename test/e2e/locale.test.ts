@@ -96,7 +96,7 @@ test("ROI: 1.500 as the build cost is 1500 and 0,8 periods is 0.8; the figures a
   const form = page.getByRole("form", { name: "ROI row" });
   await form.waitFor();
   const box = (name: string) => form.getByRole("textbox", { name, exact: true });
-  await form.getByRole("textbox", { name: /^Workflow/ }).fill("Rechnungsprüfung");
+  await form.getByRole("combobox", { name: /^Workflow/ }).fill("Rechnungsprüfung");
   await form.getByRole("textbox", { name: /^Metric/ }).fill("Bearbeitungszeit");
   await box("Baseline value (per period)").fill("40");
   await box("Value now (per period)").fill("25");

@@ -162,7 +162,7 @@ test("ROI: a baseline captured after go-live is warned next to its date and flag
   await showTab(page, "ROI");
   const form = page.getByRole("form", { name: "ROI row" });
   await form.waitFor();
-  await expect(form.getByRole("textbox", { name: /^Workflow/ }).inputValue()).resolves.toBe(WORKFLOW);
+  await expect(form.getByRole("combobox", { name: /^Workflow/ }).inputValue()).resolves.toBe(WORKFLOW);
   await form.getByRole("textbox", { name: /^Metric/ }).fill("Handling time");
   await form.getByRole("textbox", { name: "Unit", exact: true }).fill("hours");
   await form.getByRole("combobox", { name: "Better when" }).selectOption("lower");

@@ -125,6 +125,14 @@ describe("layerLifts", () => {
       expect(layerLifts([1, 1, 1, 1, 1]).map((l) => l.lift)).toEqual([0, 0, 0, 0, 0]);
     });
 
+    it("marks the layers the step cannot move, and only those", () => {
+      // Up: layers at 1 cannot rise, a 0.95 can; down: a 0 cannot fall. A 0 lift from a zero
+      // elsewhere (0.5 next to a 0) is not at a limit.
+      expect(layerLifts([0.95, 0.5, 1, 1, 1]).map((l) => l.atLimit)).toEqual([false, false, true, true, true]);
+      expect(layerLifts([0, 0.5, 1, 1, 1], -0.1).map((l) => l.atLimit)).toEqual([true, false, false, false, false]);
+      expect(layerLifts([0, 0.5, 0.5, 0.5, 0.5]).map((l) => l.atLimit)).toEqual([false, false, false, false, false]);
+    });
+
     it("counts only the part of the step that fits under 1", () => {
       // layer 1 can rise only 0.05: 0.05 × 0.5 = 0.025; layer 2: 0.1 × 0.95 = 0.095; the rest are at 1
       expectAllClose(

@@ -49,6 +49,14 @@ describe("ResultsPanel", () => {
     expect(screen.getAllByText("weakest")).toHaveLength(1);
   });
 
+  it("says a layer at 100% can rise no further instead of giving it a lift of +0.00 pts", () => {
+    // Strategy at 100%; Workflow at 60%: one answer step (+20 pts) gains 0.2 × (1 × 1 × 0.6 × 1) = 0.12.
+    renderInPane(<ResultsPanel answers={answersOf([5, 5, 5, 3, 3, 3, 5, 5, 5, 3, 3, 3, 5, 5, 5])} />);
+    const liftOf = (layer: RegExp) => within(screen.getByRole("row", { name: layer })).getAllByRole("cell")[2];
+    expect(liftOf(/^Strategy Alignment/)).toHaveTextContent(/^at 100%$/);
+    expect(liftOf(/^Workflow Integration/)).toHaveTextContent(/^\+12\.00\spts$/);
+  });
+
   it("shows layer scores as soon as a layer is complete, and no realized value before all are", () => {
     renderInPane(<ResultsPanel answers={answersOf([5, 5, 5, 1, 1])} />);
     expect(screen.getByTestId("score-strategy")).toHaveTextContent("100.0%");

@@ -485,7 +485,7 @@ describe("ROI rows: edit and delete with Undo", () => {
     );
     const metric = within(form).getByRole("textbox", { name: /^Metric/ });
     expect(metric).toHaveValue("Handling time");
-    expect(within(form).getByRole("textbox", { name: /^Workflow/ })).toHaveFocus();
+    expect(within(form).getByRole("combobox", { name: /^Workflow/ })).toHaveFocus();
     type(metric, "Time to resolve");
     type(within(form).getByRole("textbox", { name: "Build cost" }), "3100");
     await click(within(form).getByRole("button", { name: "Save ROI row" }));

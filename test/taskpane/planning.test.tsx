@@ -10,7 +10,7 @@ import "../../src/taskpane/planning/RoadmapPanel";
 import { LocalPlanningStore } from "../../src/workbook/local-planning";
 import { LocalStore, type KeyValueStorage } from "../../src/workbook/local-store";
 import { PLANNING_KEY } from "../../src/workbook/planning-store";
-import { RESPONSES_KEY } from "../../src/workbook/store";
+import { DRAFT_KEY, RESPONSES_KEY } from "../../src/workbook/store";
 import { numberLocaleFor, setNumberLocale } from "../../src/taskpane/locale";
 import { respond } from "../model/respond";
 import { renderInPane } from "./render";
@@ -48,7 +48,8 @@ const CLAIMS = respond([3, 3, 3, 3, 3], { id: "c1", workflow: "Claims", responde
 
 function seeded(): MemoryStorage {
   const storage = new MemoryStorage();
-  storage.setItem(RESPONSES_KEY, JSON.stringify([ANA, CLAIMS]));
+  // Ana's is saved last, so Scenarios starts on her workflow's round.
+  storage.setItem(RESPONSES_KEY, JSON.stringify([CLAIMS, ANA]));
   return storage;
 }
 
@@ -172,6 +173,33 @@ describe("Scenarios: layer scores typed as text", () => {
   });
 });
 
+describe("Scenarios: where it starts", () => {
+  const startFrom = () => screen.findByRole("combobox", { name: "Start from" });
+
+  it("on an empty form, the latest round of the workflow saved last, as Results follows it", async () => {
+    // Claims was saved after Invoice triage here: Claims 3,3,3 in every layer → 0.6⁵ = 7.8%.
+    const storage = new MemoryStorage();
+    storage.setItem(RESPONSES_KEY, JSON.stringify([ANA, CLAIMS]));
+    await renderApp(storage, "Scenarios");
+    expect(await startFrom()).toHaveDisplayValue("Claims, 2026-02-01 (team mean)");
+    expect(screen.getByTestId("scenario-realized")).toHaveTextContent("7.8%");
+  });
+
+  it("with a workflow on the form, that workflow's latest round, whichever was saved last", async () => {
+    const storage = new MemoryStorage();
+    storage.setItem(RESPONSES_KEY, JSON.stringify([ANA, CLAIMS]));
+    storage.setItem(DRAFT_KEY, JSON.stringify({ workflow: WORKFLOW, respondent: "", date: "", answers: {} }));
+    await renderApp(storage, "Scenarios");
+    expect(await startFrom()).toHaveDisplayValue(`${WORKFLOW}, 2026-03-15 (team mean)`);
+    expect(screen.getByTestId("scenario-realized")).toHaveTextContent("4.8%");
+  });
+
+  it("with nothing saved, typed scores", async () => {
+    await renderApp(new MemoryStorage(), "Scenarios");
+    expect(await startFrom()).toHaveDisplayValue("Typed scores");
+  });
+});
+
 describe("Scenarios: plan to a target", () => {
   async function openWithTypedScores(scores: string[]) {
     const storage = seeded();
@@ -264,13 +292,16 @@ describe("Scenarios: plan to a target", () => {
   });
 });
 
+/** The ROI form's Workflow field: a text box with the saved workflows as suggestions. */
+const roiWorkflow = (form: HTMLElement) => within(form).getByRole("combobox", { name: /^Workflow/ });
+
 describe("ROI rows", () => {
   async function openRoi() {
     const storage = seeded();
     await renderApp(storage, "ROI");
     const form = await screen.findByRole("form", { name: "ROI row" });
     const box = (name: string | RegExp) => within(form).getByRole("textbox", { name });
-    type(box(/^Workflow/), WORKFLOW);
+    type(roiWorkflow(form), WORKFLOW);
     type(box(/^Metric/), "Handling time");
     type(box("Unit"), "hours");
     return { storage, form, box };
@@ -436,8 +467,8 @@ describe("ROI rows", () => {
   });
 
   it("offers the saved workflow when the name typed differs only by case or spacing", async () => {
-    const { form, box } = await openRoi();
-    const workflow = box(/^Workflow/);
+    const { form } = await openRoi();
+    const workflow = roiWorkflow(form);
     type(workflow, `  ${WORKFLOW.toUpperCase()} `);
     expect(fieldOf(workflow)).toHaveTextContent(
       `“${WORKFLOW}” is saved already. Names are matched exactly, so this row would belong to a separate workflow.`,
@@ -448,15 +479,28 @@ describe("ROI rows", () => {
     expect(fieldOf(workflow)).not.toHaveTextContent(/saved already/);
   });
 
+  it("suggests every saved workflow under the Workflow field, which still takes a new name", async () => {
+    const { form, storage, box } = await openRoi();
+    const workflow = roiWorkflow(form);
+    const list = document.getElementById(workflow.getAttribute("list") ?? "");
+    expect(list?.tagName).toBe("DATALIST");
+    expect(Array.from(list!.querySelectorAll("option")).map((o) => o.value)).toEqual(["Claims", WORKFLOW]);
+    type(workflow, "Onboarding");
+    fillNumbers(box);
+    await act(async () => fireEvent.click(within(form).getByRole("button", { name: "Add ROI row" })));
+    await waitFor(() => expect(planning(storage)).not.toBeNull());
+    expect(JSON.parse(planning(storage)!).roi[0]).toMatchObject({ workflow: "Onboarding", metric: "Handling time" });
+  });
+
   it("names what is missing: workflow and metric", async () => {
     const { storage, form, box } = await openRoi();
-    type(box(/^Workflow/), "");
+    type(roiWorkflow(form), "");
     type(box(/^Metric/), " ");
     await act(async () => fireEvent.click(within(form).getByRole("button", { name: "Add ROI row" })));
-    expect(fieldOf(box(/^Workflow/))).toHaveTextContent("Name the workflow.");
+    expect(fieldOf(roiWorkflow(form))).toHaveTextContent("Name the workflow.");
     expect(fieldOf(box(/^Metric/))).toHaveTextContent("Name the metric.");
     // The first of the two problems takes the focus.
-    await waitFor(() => expect(box(/^Workflow/)).toHaveFocus());
+    await waitFor(() => expect(roiWorkflow(form)).toHaveFocus());
     expect(planning(storage)).toBeNull();
   });
 
@@ -580,7 +624,7 @@ describe("Roadmap", () => {
       within(workflow)
         .getAllByRole("option")
         .map((o) => o.textContent),
-    ).toEqual([WORKFLOW, "Claims"]);
+    ).toEqual(["Claims", WORKFLOW]); // in the order first saved
     expect(screen.queryByText(/still has an open roadmap/)).toBeNull();
     type(screen.getByLabelText("Start date"), "2024-02-01");
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Generate roadmap" })));

@@ -10,6 +10,7 @@ import { DateField } from "./DateField";
 import { Notice } from "./Notice";
 import { ErrorNote } from "./WarningNote";
 import { formatPercent } from "./format";
+import { WorkflowList } from "./WorkflowList";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -382,12 +383,7 @@ export function AssessmentForm({
             {`Use “${near}”`}
           </Button>
         )}
-        {/* A native list of earlier workflows: suggestions without a heavy popup component. */}
-        <datalist id="agap-workflows">
-          {workflows.map((name) => (
-            <option key={name} value={name} />
-          ))}
-        </datalist>
+        <WorkflowList id="agap-workflows" names={workflows} />
         {!editing && onRoundDate && (
           <DateField
             label="Date for this round (optional)"

@@ -222,7 +222,9 @@ function ResultView({ figures, series }: { figures: ResultFigures; series?: stri
               <TableCell data-testid={`score-${layer.id}`}>
                 {layerScores[index] === null ? "–" : formatPercent(layerScores[index] as number)}
               </TableCell>
-              <TableCell>{lifts ? formatPoints(lifts[index].lift, 2) : "–"}</TableCell>
+              <TableCell>
+                {lifts === null ? "–" : lifts[index].atLimit ? "at 100%" : formatPoints(lifts[index].lift, 2)}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -36,6 +36,7 @@ import { useFocusFirstProblem } from "../hooks/useFocusFirstProblem";
 import { numberText, parseNumber, percentText, ruleFromLimit, type NumberRule } from "./parse";
 import { currencyWords, fieldUnits, roiFigureTexts, type FigureText } from "./roi-figures";
 import { ShortName } from "../components/ShortName";
+import { WorkflowList } from "../components/WorkflowList";
 import { usePanelStyles } from "./styles";
 import type { Planning } from "./usePlanning";
 import { SaveConfirmation, useSaveConfirmation } from "../components/SaveConfirmation";
@@ -229,7 +230,8 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
   const formNow = React.useRef<RoiEntry | null>(null);
   formNow.current = valid ? formEntry : null;
 
-  // A name that differs from a saved workflow's only by case or spacing: the saved one is offered.
+  // The workflows saved anywhere: offered as suggestions, and where a typed name differs from one
+  // only by case or spacing, that saved one is offered instead.
   const knownWorkflows = React.useMemo(
     () => workflowNames([...responses, ...planning.data.roi, ...planning.data.maturity]),
     [responses, planning.data.roi, planning.data.maturity],
@@ -352,6 +354,7 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
         <Field
           label="Workflow"
           required
+          hint="Pick a workflow assessed or measured before, or type a new name."
           validationState={tried && !form.workflow.trim() ? "error" : nearWorkflow ? "warning" : "none"}
           validationMessage={
             tried && !form.workflow.trim()
@@ -364,9 +367,12 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
           <Input
             ref={workflowInput}
             value={form.workflow}
+            list="agap-roi-workflows"
+            autoComplete="off"
             onChange={(_, d) => setForm((f) => ({ ...f, workflow: d.value }))}
           />
         </Field>
+        <WorkflowList id="agap-roi-workflows" names={knownWorkflows} />
         {nearWorkflow && (
           <Button
             size="small"

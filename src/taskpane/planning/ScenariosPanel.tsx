@@ -88,6 +88,24 @@ export function baseOptions(
   return [TYPED, ...draftOption(draftWorkflow, draftAnswers), ...savedOptions(responses)];
 }
 
+/**
+ * Where the panel starts, following the same workflow as Results: the assessment on the form once
+ * it is complete; else the latest round of the form's workflow; else that of the workflow saved
+ * last; else the first saved round, or typed scores when nothing is saved.
+ */
+export function initialBaseKey(
+  options: readonly BaseOption[],
+  draftWorkflow: string,
+  responses: readonly AssessmentResponse[],
+): string {
+  const offered = (key: string) => options.some((option) => option.key === key);
+  if (offered("draft")) return "draft";
+  for (const workflow of [draftWorkflow, responses.at(-1)?.workflow]) {
+    if (workflow && offered(`saved:${workflow}`)) return `saved:${workflow}`;
+  }
+  return options[1]?.key ?? TYPED.key;
+}
+
 /** The assessment on the form, once every statement is answered. */
 function draftOption(draftWorkflow: string, draftAnswers: Answers): BaseOption[] {
   const draft = assessAnswers(draftAnswers);
@@ -200,7 +218,7 @@ export function ScenariosPanel({
     () => [TYPED, ...draftOption(draftWorkflow, draftAnswers), ...saved],
     [saved, draftWorkflow, draftAnswers],
   );
-  const [baseKey, setBaseKey] = React.useState(options.length > 1 ? options[1].key : TYPED.key);
+  const [baseKey, setBaseKey] = React.useState(() => initialBaseKey(options, draftWorkflow, responses));
   const current = options.find((o) => o.key === baseKey);
   // A base that is no longer offered (the draft was saved or cleared) gives way to typed scores,
   // and the select says so.
