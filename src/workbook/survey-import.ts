@@ -251,9 +251,9 @@ const STATEMENT_KEYS = STATEMENTS.map((statement, i) => ({
  * How well a header names a statement, 0 when it does not: its id or AGAP's column name
  * ("Strategy 1") 100; the statement's text within it 90 (numbering or a grid question's name
  * around it); a header cut short that starts the text 80; nearly the same words 60–70; a bare
- * statement number ("Q3", "3.") 50.
+ * statement number ("Q3", "3.") 50, or a bare one ("3") where `bareNumbers` allows it.
  */
-function statementScore(header: string, k: number): number {
+function statementScore(header: string, k: number, bareNumbers: boolean): number {
   const h = normalHeader(header);
   if (!h) return 0;
   const key = STATEMENT_KEYS[k];
@@ -266,8 +266,10 @@ function statementScore(header: string, k: number): number {
     const relevant = words.filter((word) => key.words.has(word)).length / words.length;
     if (found >= 0.8 && relevant >= 0.5) return 60 + 10 * found;
   }
-  const number = /^(?:q|question|statement|s|item|no)?\s*(\d{1,2})$/.exec(h);
-  if (number && Number(number[1]) === k + 1) return 50;
+  const number = /^(q|question|statement|s|item|no)?\s*(\d{1,2})$/.exec(h);
+  if (number && Number(number[2]) === k + 1 && (number[1] !== undefined || bareNumbers || /\.\s*$/.test(header))) {
+    return 50;
+  }
   return 0;
 }
 
@@ -312,11 +314,11 @@ function roleColumn(
 }
 
 /** The statement each column names best, each statement and column used once. */
-function matchStatements(columns: readonly SurveyColumn[]): (number | null)[] {
+function matchStatements(columns: readonly SurveyColumn[], bareNumbers = true): (number | null)[] {
   const pairs: { k: number; column: number; score: number }[] = [];
   for (const column of columns) {
     for (let k = 0; k < STATEMENTS.length; k++) {
-      const score = statementScore(column.header, k);
+      const score = statementScore(column.header, k, bareNumbers);
       if (score > 0) pairs.push({ k, column: column.index, score });
     }
   }
@@ -332,31 +334,31 @@ function matchStatements(columns: readonly SurveyColumn[]): (number | null)[] {
 }
 
 /** How much a row looks like the header row: statements it names count most. */
-function headerScore(row: readonly SurveyCell[]): number {
+function headerScore(row: readonly SurveyCell[], bareNumbers: boolean): number {
   const columns = row.map((cell, index) => ({ index, letter: "", header: cellText(cell) }));
-  const statements = matchStatements(columns).filter((column) => column !== null).length;
+  const statements = matchStatements(columns, bareNumbers).filter((column) => column !== null).length;
   const roles = Object.values(ROLE_HEADERS).filter((role) => roleColumn(columns, role, new Set()) !== null).length;
   return statements * 3 + roles;
 }
 
 /**
  * The row holding the column names: among the first 20, the one naming the most statements and
- * roles; when none names any, the first row with as many filled cells as any.
+ * roles; when none names any, the first row with as many filled cells as any. A bare number
+ * ("3") names a statement only up to that first full row: below it, "1, 2, 4" is a row of answers.
  *
  * @example
  * findHeaderRow([["Survey export"], [], ["Timestamp", "We can state, in money…", …], …]) //=> 2
  */
 export function findHeaderRow(grid: SurveyGrid): number {
   const top = grid.slice(0, 20);
+  const filled = top.map((row) => row.filter((cell) => !isBlankCell(cell)).length);
+  const firstFull = Math.max(0, filled.indexOf(Math.max(0, ...filled)));
   let best = { row: -1, score: 0 };
   top.forEach((row, r) => {
-    const score = headerScore(row);
+    const score = headerScore(row, r <= firstFull);
     if (score > best.score) best = { row: r, score };
   });
-  if (best.row >= 0) return best.row;
-  const filled = top.map((row) => row.filter((cell) => !isBlankCell(cell)).length);
-  const most = Math.max(0, ...filled);
-  return Math.max(0, filled.indexOf(most));
+  return best.row >= 0 ? best.row : firstFull;
 }
 
 /**

@@ -315,6 +315,32 @@ describe("a form written from an earlier wording of a statement", () => {
   });
 });
 
+describe("statement numbers as headers", () => {
+  it("takes bare numbers on the first full row as statement numbers", () => {
+    const grid = [STATEMENTS.map((_, k) => String(k + 1)), ANA.map(String)];
+    expect(findHeaderRow(grid)).toBe(0);
+    expect(guessMapping(grid).statements).toEqual(STATEMENTS.map((_, k) => k));
+  });
+
+  it("does not take a row of answers below a header as the header, though its cells are numbers", () => {
+    // "1, 2" under an unrelated header once became the header row, with statements 1 and 2 mapped.
+    const grid = [
+      ["hello", "world"],
+      ["1", "2"],
+      ["3", "4"],
+    ];
+    expect(findHeaderRow(grid)).toBe(0);
+    expect(guessMapping(grid).statements.every((column) => column === null)).toBe(true);
+  });
+
+  it("still takes numbered headers (“Q3”, “3.”) below a title row", () => {
+    const headers = STATEMENTS.map((_, k) => (k % 2 === 0 ? `Q${k + 1}` : `${k + 1}.`));
+    const grid = [["Survey export"], [], ["Respondent", ...headers], ["Ana", ...ANA.map(String)]];
+    expect(findHeaderRow(grid)).toBe(2);
+    expect(guessMapping(grid).statements).toEqual(STATEMENTS.map((_, k) => 1 + k));
+  });
+});
+
 describe("an odd hand-made file", () => {
   // A title and a blank line above the header, semicolons, a byte-order mark, Windows line ends,
   // statement numbers as headers, a name with a comma and a line break, extra columns, day-first
