@@ -52,14 +52,16 @@ export function fixFirst(scores: readonly number[]): FixFirst | null {
  * reader's locale writes it.
  *
  * @example
+ * tiedText({ index: 0, tiedWith: [1] }, "60.0%")
+ * //=> "Tied at 60.0% with Workflow Integration: raising either of them by the same step gains the same. The first in layer order is shown."
  * tiedText({ index: 0, tiedWith: [1, 3] }, "60.0%")
- * //=> "Tied at 60.0% with Workflow Integration and Human Oversight: … The first in layer order is shown."
+ * //=> "Tied at 60.0% with Workflow Integration and Measurement: raising any of them … The first in layer order is shown."
  */
 export function tiedText(fix: FixFirst, score: string): string {
   const names = fix.tiedWith.map((k) => LAYERS[k].name);
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
   return (
-    `Tied at ${score} with ${list}: raising any of them by the same step gains the same. ` +
+    `Tied at ${score} with ${list}: raising ${names.length === 1 ? "either" : "any"} of them by the same step gains the same. ` +
     "The first in layer order is shown."
   );
 }

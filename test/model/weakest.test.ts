@@ -1,4 +1,4 @@
-import { fixFirst, weakestLayerIndex } from "../../src/model/weakest";
+import { fixFirst, tiedText, weakestLayerIndex } from "../../src/model/weakest";
 
 describe("weakestLayerIndex", () => {
   it("finds the lowest layer", () => {
@@ -64,5 +64,18 @@ describe("fixFirst", () => {
     };
     for (const k of tiedWith) expect(gain(k)).toBeCloseTo(gain(index), 12);
     expect(gain(1)).toBeLessThan(gain(index));
+  });
+});
+
+describe("tiedText", () => {
+  it("says “either” for two tied layers and “any” for more, naming them in layer order", () => {
+    expect(tiedText({ index: 0, tiedWith: [1] }, "60.0%")).toBe(
+      "Tied at 60.0% with Workflow Integration: raising either of them by the same step gains the same. " +
+        "The first in layer order is shown.",
+    );
+    expect(tiedText({ index: 0, tiedWith: [1, 3] }, "60.0%")).toBe(
+      "Tied at 60.0% with Workflow Integration and Measurement: raising any of them by the same step gains the same. " +
+        "The first in layer order is shown.",
+    );
   });
 });

@@ -44,7 +44,7 @@ describe("ResultsPanel", () => {
     renderInPane(<ResultsPanel answers={answersOf([5, 5, 5, 3, 3, 3, 5, 5, 5, 3, 3, 3, 5, 5, 5])} />);
     expect(screen.getByRole("heading", { name: "Fix first: Workflow Integration" })).toBeInTheDocument();
     expect(screen.getByTestId("tied-weakest")).toHaveTextContent(
-      "Tied at 60.0% with Measurement: raising any of them by the same step gains the same.",
+      "Tied at 60.0% with Measurement: raising either of them by the same step gains the same.",
     );
     expect(screen.getAllByText("weakest")).toHaveLength(1);
   });
