@@ -3,7 +3,7 @@ import { workflowNames, type AssessmentResponse } from "./team";
 import { type Band } from "./bands";
 import { LAYERS } from "./layers";
 import { latestRound, responsesByWorkflow } from "./rounds";
-import { roiFlags, type RoiEntry } from "./roi-tracker";
+import { ROI_FLAG_SHORT, roiFlags, type RoiEntry, type RoiFlagCode } from "./roi-tracker";
 
 /** Where one workflow stands on the maturity model, and where it should get to. */
 export interface MaturityRecord {
@@ -23,6 +23,8 @@ export interface PortfolioRow {
   band: Band | null;
   weakest: string | null;
   roiStatus: RoiStatus;
+  /** The flags raised on the workflow's ROI rows, each once, in ROI_FLAG_SHORT's order; empty unless flagged. */
+  roiCautions: RoiFlagCode[];
 }
 
 /**
@@ -54,8 +56,9 @@ export function portfolio(
     const latest = latestRound(responsesOf.get(workflow) ?? [], workflow);
     const result = latest?.result ?? null;
     const rows = roiOf.get(workflow) ?? [];
-    const roiStatus: RoiStatus =
-      rows.length === 0 ? "no ROI row" : rows.some((entry) => roiFlags(entry).length > 0) ? "flagged" : "defensible";
+    const raised = new Set(rows.flatMap((entry) => roiFlags(entry).map((flag) => flag.code)));
+    const roiCautions = (Object.keys(ROI_FLAG_SHORT) as RoiFlagCode[]).filter((code) => raised.has(code));
+    const roiStatus: RoiStatus = rows.length === 0 ? "no ROI row" : roiCautions.length > 0 ? "flagged" : "defensible";
     return {
       workflow,
       stage: record?.stage ?? null,
@@ -65,6 +68,7 @@ export function portfolio(
       band: result?.band ?? null,
       weakest: result ? LAYERS[result.weakest].name : null,
       roiStatus,
+      roiCautions,
     };
   });
 }

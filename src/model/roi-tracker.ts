@@ -56,6 +56,14 @@ export const ROI_NUMBER_FIELDS: readonly RoiNumberField[] = Object.keys({
 
 export type RoiFlagCode = "no-baseline" | "baseline-after-go-live" | "no-costs" | "short-observation";
 
+/** Each flag in a few words, in the order roiFlags raises them, for places too narrow for its sentence. */
+export const ROI_FLAG_SHORT: Readonly<Record<RoiFlagCode, string>> = {
+  "no-baseline": "no baseline",
+  "baseline-after-go-live": "baseline after go-live",
+  "no-costs": "no costs",
+  "short-observation": "part of horizon observed",
+};
+
 export interface RoiFlag {
   code: RoiFlagCode;
   /** The flag in words, numbers written plainly ("0.8"); see roiFlagText for the user's locale. */

@@ -211,11 +211,14 @@ test("ROI: a baseline captured after go-live is warned next to its date and flag
   await expect(row.getByTestId("measured-roi-note").textContent()).resolves.toBe(
     "Over the 12 periods observed, against the baseline, net of every cost.",
   );
-  // The warning stays next to the date, and the form now edits the saved row.
-  await expect(describedBy(page, "Baseline captured on")).resolves.toMatchObject({
-    description: expect.stringMatching(/^Captured after go-live/),
-  });
-  await form.getByRole("button", { name: "Save ROI row" }).waitFor();
+  // The form is clear for the next row of the same workflow, and says so under its buttons.
+  await expect(form.getByTestId("save-confirmation").textContent()).resolves.toBe(
+    `Saved the ROI row “Handling time” for ${WORKFLOW}. The form is clear for the next row of ${WORKFLOW}; ` +
+      "Edit in the list above changes a saved row.",
+  );
+  await form.getByRole("button", { name: "Add ROI row" }).waitFor();
+  await expect(form.getByLabel("Baseline captured on").inputValue()).resolves.toBe("");
+  await expect(form.getByRole("combobox", { name: /^Workflow/ }).inputValue()).resolves.toBe(WORKFLOW);
   const [saved] = (await planning())!.roi;
   expect(saved).toMatchObject({
     workflow: WORKFLOW,

@@ -7,6 +7,9 @@ import { workflowNames, type AssessmentResponse } from "../../src/model/team";
 import { respond, type LayerAnswers } from "./respond";
 import { ROI_ENTRY } from "./roi-entry";
 
+/** The order the Portfolio names cautions in: that of the ROI tab's flags. */
+const CAUTION_ORDER = ["no-baseline", "baseline-after-go-live", "no-costs", "short-observation"];
+
 const ROI = ROI_ENTRY;
 
 // Invoice triage
@@ -67,6 +70,7 @@ describe("portfolio", () => {
       band: null,
       weakest: null,
       roiStatus: "no ROI row",
+      roiCautions: [],
     });
   });
 
@@ -84,6 +88,33 @@ describe("portfolio", () => {
     ])("is %s for %s", (status, _label, roi) => {
       const result = portfolio([], [{ workflow: "Invoice triage", stage: 1, target: 4 }], roi);
       expect(result.find((r) => r.workflow === "Invoice triage")!.roiStatus).toBe(status);
+    });
+
+    it.each([
+      [[] as string[], "no rows", [] as RoiEntry[]],
+      [[], "one clean row", [{ ...ROI }]],
+      [["no-baseline"], "no baseline", [{ ...ROI, baseline: null }]],
+      [["baseline-after-go-live"], "a baseline after go-live", [{ ...ROI, baselineDate: "2026-03-01" }]],
+      [
+        ["no-costs", "short-observation"],
+        "a short observation and, on another row, no costs",
+        [
+          { ...ROI, periods: 3 },
+          { ...ROI, id: "2", build: null, integrate: null, govern: null, maintain: null },
+        ],
+      ],
+      [
+        ["short-observation"],
+        "the same caution on two rows, once",
+        [
+          { ...ROI, periods: 3 },
+          { ...ROI, id: "2", periods: 5 },
+        ],
+      ],
+    ])("names the cautions %j for %s", (cautions, _label, roi) => {
+      const [row] = portfolio([], [{ workflow: "Invoice triage", stage: 1, target: 4 }], roi);
+      expect(row.roiCautions).toEqual(cautions);
+      expect(row.roiStatus === "flagged").toBe(cautions.length > 0);
     });
   });
 
@@ -240,6 +271,9 @@ describe("portfolio", () => {
               : rows.some((entry) => roiFlags(entry).length > 0)
                 ? "flagged"
                 : "defensible",
+          roiCautions: [...new Set(rows.flatMap((entry) => roiFlags(entry).map((flag) => flag.code)))].sort(
+            (a, b) => CAUTION_ORDER.indexOf(a) - CAUTION_ORDER.indexOf(b),
+          ),
         };
       });
       expect(portfolio(many, maturity, roi)).toEqual(expected);

@@ -492,7 +492,7 @@ describe("ROI rows: edit and delete with Undo", () => {
 
     expect(stored(storage).roi).toEqual([{ ...ROW, metric: "Time to resolve", build: 3100 }]);
     expect(within(form).getByTestId("save-confirmation").textContent).toBe(
-      `Saved the ROI row “Time to resolve” for ${WORKFLOW}.`,
+      `Saved the ROI row “Time to resolve” for ${WORKFLOW}. The form is clear for the next row of ${WORKFLOW}; Edit in the list above changes a saved row.`,
     );
     const rows = screen.getAllByTestId("roi-row");
     expect(rows).toHaveLength(1);
@@ -815,6 +815,38 @@ describe("Regenerating and deleting a roadmap", () => {
     expect(screen.getByTestId("save-confirmation")).toHaveTextContent(
       `Generated the roadmap of ${WORKFLOW}, starting 2024-05-01.`,
     );
+  });
+});
+
+describe("Portfolio: the ROI verdict", () => {
+  it("names the cautions that flag a workflow's ROI, each once, and says where each is explained", async () => {
+    // One row with no costs, one observed for 3 of 12 periods; a third workflow's row is clean.
+    const storage = seeded({
+      roi: [
+        { ...ROW, build: null, integrate: null, govern: null, maintain: null },
+        { ...ROW, id: "roi-2", metric: "Errors", periods: 3 },
+        {
+          ...ROW,
+          id: "roi-3",
+          metric: "Errors",
+          periods: 3,
+          build: null,
+          integrate: null,
+          govern: null,
+          maintain: null,
+        },
+        { ...ROW, id: "roi-4", workflow: "Claims" },
+      ],
+    });
+    await show(new LocalPlanningStore(storage), roadmap);
+    const table = screen.getByRole("table", { name: "Portfolio" });
+    const cellOf = (workflow: string) =>
+      within(within(table).getByRole("row", { name: new RegExp(`^${workflow}`) })).getAllByRole("cell")[3];
+    expect(cellOf(WORKFLOW)).toHaveTextContent(/· flagged: no costs, part of horizon observed$/);
+    expect(cellOf("Claims")).toHaveTextContent(/· defensible$/);
+    expect(
+      screen.getByText(/^ROI is defensible when none of the workflow's ROI rows carries a caution/),
+    ).toBeInTheDocument();
   });
 });
 

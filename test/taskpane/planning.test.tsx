@@ -401,7 +401,7 @@ describe("ROI rows", () => {
     await act(async () => fireEvent.click(within(error).getByRole("button", { name: "Retry" })));
     expect(JSON.parse(planning(storage)!).roi).toHaveLength(1);
     expect(within(form).getByTestId("save-confirmation").textContent).toBe(
-      `Saved the ROI row “Handling time” for ${WORKFLOW}.`,
+      `Saved the ROI row “Handling time” for ${WORKFLOW}. The form is clear for the next row of ${WORKFLOW}; Edit in the list above changes a saved row.`,
     );
   });
 
@@ -425,8 +425,31 @@ describe("ROI rows", () => {
     const rows = JSON.parse(planning(storage)!).roi;
     expect(rows).toEqual([{ ...row, valuePerUnit: 70 }]);
     expect(within(form).getByTestId("save-confirmation").textContent).toBe(
-      `Saved the ROI row “Handling time” for ${WORKFLOW}.`,
+      `Saved the ROI row “Handling time” for ${WORKFLOW}. The form is clear for the next row of ${WORKFLOW}; Edit in the list above changes a saved row.`,
     );
+  });
+
+  it("clears the form after a row is saved, so the next metric typed is added beside it, not over it", async () => {
+    const { storage, form, box } = await openRoi();
+    fillNumbers(box);
+    await act(async () => fireEvent.click(within(form).getByRole("button", { name: "Add ROI row" })));
+    expect(JSON.parse(planning(storage)!).roi).toHaveLength(1);
+    // The workflow stays; the row's own fields are empty, and the button still adds.
+    expect(roiWorkflow(form)).toHaveValue(WORKFLOW);
+    expect(box(/^Metric/)).toHaveValue("");
+    expect(box("Build cost")).toHaveValue("");
+    expect(within(form).queryByTestId("roi-editing")).toBeNull();
+    expect(within(form).getByTestId("save-confirmation").textContent).toBe(
+      `Saved the ROI row “Handling time” for ${WORKFLOW}. The form is clear for the next row of ${WORKFLOW}; Edit in the list above changes a saved row.`,
+    );
+
+    type(box(/^Metric/), "Invoices per FTE");
+    type(box("Unit"), "invoices");
+    fillNumbers(box);
+    await act(async () => fireEvent.click(within(form).getByRole("button", { name: "Add ROI row" })));
+    const rows = JSON.parse(planning(storage)!).roi;
+    expect(rows.map((r: { metric: string }) => r.metric)).toEqual(["Handling time", "Invoices per FTE"]);
+    expect(new Set(rows.map((r: { id: string }) => r.id)).size).toBe(2);
   });
 
   describe("in a workbook whose currency Excel names", () => {
@@ -557,9 +580,9 @@ describe("ROI rows", () => {
       maintain: 50,
       discountRate: 0.01,
     });
-    // The form keeps the row, now saved under its id.
-    expect(within(form).getByRole("button", { name: "Save ROI row" })).toBeInTheDocument();
-    expect(box("Build cost")).toHaveValue("2900");
+    // The form is clear for the next row.
+    expect(within(form).getByRole("button", { name: "Add ROI row" })).toBeInTheDocument();
+    expect(box("Build cost")).toHaveValue("");
   });
 
   it("without a baseline: flag-no-baseline, and measured ROI is “not provable yet”, never a number", async () => {

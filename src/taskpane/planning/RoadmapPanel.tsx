@@ -33,7 +33,9 @@ import {
   workflowNames,
   baselineNote,
   NO_BASELINE_NOTE,
+  ROI_FLAG_SHORT,
   type AssessmentResponse,
+  type PortfolioRow,
 } from "../../model";
 import { formatPercent } from "../components/format";
 import { DateField } from "../components/DateField";
@@ -78,6 +80,12 @@ export interface RoadmapPanelProps {
   workflow: string;
   /** The day tasks are judged overdue on, as YYYY-MM-DD; today where the user is, unless given. */
   today?: string;
+}
+
+/** The Portfolio's ROI verdict, with the cautions that flag it. */
+function roiWords(row: PortfolioRow): string {
+  if (row.roiStatus !== "flagged") return row.roiStatus;
+  return `flagged: ${row.roiCautions.map((code) => ROI_FLAG_SHORT[code]).join(", ")}`;
 }
 
 export function RoadmapPanel({ planning, responses, workflow: draftWorkflow, today }: RoadmapPanelProps) {
@@ -246,12 +254,18 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow, tod
                     {row.latestRealized === null ? "–" : formatPercent(row.latestRealized)} · {row.band ?? "–"}
                   </TableCell>
                   <TableCell className={portfolioStyles.weakest}>
-                    {row.weakest ?? "–"} · {row.roiStatus}
+                    {row.weakest ?? "–"} · {roiWords(row)}
                   </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
+        )}
+        {rows.some((row) => row.roiStatus !== "no ROI row") && (
+          <Caption1 className={styles.note}>
+            ROI is defensible when none of the workflow&apos;s ROI rows carries a caution; otherwise the cautions are
+            named, and each row on the ROI tab says what to do about its own.
+          </Caption1>
         )}
       </div>
 

@@ -255,11 +255,19 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
       const row = `the ROI row “${entry.metric}” for ${entry.workflow}`;
       // A Retry saves the row as it was when Save was pressed; changes typed since are not in it.
       const now = formNow.current;
-      saved.confirm(
-        now !== null && sameContent(now, entry)
-          ? `Saved ${row}.`
-          : `Saved ${row} as it was when Save was pressed. The changes made since are not saved yet: press Save ROI row to save them.`,
-      );
+      if (now !== null && sameContent(now, entry)) {
+        // Saved as shown: the form clears for the next row of the same workflow, so a second metric
+        // typed into it is added beside the first instead of replacing it.
+        setForm({ ...blank(), workflow: entry.workflow });
+        setTried(false);
+        saved.confirm(
+          `Saved ${row}. The form is clear for the next row of ${entry.workflow}; Edit in the list above changes a saved row.`,
+        );
+      } else {
+        saved.confirm(
+          `Saved ${row} as it was when Save was pressed. The changes made since are not saved yet: press Save ROI row to save them.`,
+        );
+      }
     });
   };
 
