@@ -43,7 +43,7 @@ test("Enter in the Respondent field saves nothing, with 1 of 15 answered", async
   await page.getByRole("combobox", { name: "Workflow" }).fill(WORKFLOW);
   await page.getByLabel("Date for this round (optional)").fill(DATE);
   // The response on the form takes the round's date, as every new respondent will.
-  await expect(page.getByLabel("Date (optional)").inputValue()).resolves.toBe(DATE);
+  await expect(page.getByLabel("Response date (optional)").inputValue()).resolves.toBe(DATE);
   await answerStatements(page, ANA.slice(0, 1));
   await expect(answeredText()).resolves.toBe("1 of 15 answered");
   await page.getByLabel("Respondent (optional)").fill("Ana");
@@ -61,7 +61,7 @@ test("a complete response is saved; the next respondent starts with the round's 
   await page.getByText(`Saved Ana's response for ${WORKFLOW}.`).waitFor();
   await expect(answeredText()).resolves.toBe("0 of 15 answered");
   await expect(page.getByLabel("Respondent (optional)").inputValue()).resolves.toBe("");
-  await expect(page.getByLabel("Date (optional)").inputValue()).resolves.toBe(DATE);
+  await expect(page.getByLabel("Response date (optional)").inputValue()).resolves.toBe(DATE);
   const saved = await storedResponses();
   expect(saved).toHaveLength(1);
   expect(saved[0]).toMatchObject({ workflow: WORKFLOW, respondent: "Ana", date: DATE });
@@ -83,7 +83,7 @@ test("Edit from Team & history, change Measurement, Save changes: the list shows
   await editBanner().waitFor();
   await expect(editBanner().evaluate((element) => element === document.activeElement)).resolves.toBe(true);
   await expect(page.getByLabel("Respondent (optional)").inputValue()).resolves.toBe("Ana");
-  await expect(page.getByLabel("Date (optional)").inputValue()).resolves.toBe(DATE);
+  await expect(page.getByLabel("Response date (optional)").inputValue()).resolves.toBe(DATE);
   await expect(answeredText()).resolves.toBe("15 of 15 answered");
   await answerStatements(page, CORRECTED);
   await page.getByRole("button", { name: "Save changes" }).click();

@@ -170,7 +170,7 @@ test("Save with problems moves the focus to the first one: the workflow, then a 
 
   // With a workflow, a date typed in part stops the save: the focus goes to the date.
   await workflow.fill(WORKFLOW);
-  const date = page.getByLabel("Date (optional)");
+  const date = page.getByLabel("Response date (optional)");
   await date.click();
   await page.keyboard.type("04"); // en-US: the month only
   await saveButton().click();
@@ -197,7 +197,7 @@ test("Save with problems moves the focus to the first one: the workflow, then a 
 test("after Save the confirmation is in view beside the Save button, has the focus, is announced, and leads on", async () => {
   await workflowInput().fill(WORKFLOW);
   await page.getByLabel("Date for this round (optional)").fill(ROUND);
-  await expect(page.getByLabel("Date (optional)").inputValue()).resolves.toBe(ROUND);
+  await expect(page.getByLabel("Response date (optional)").inputValue()).resolves.toBe(ROUND);
   await respondentInput().fill("Ana");
   // Each answer scrolled to and clicked, from the top of the form to its end.
   await answerStatements(page, ALL_FOURS);

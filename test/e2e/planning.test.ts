@@ -67,7 +67,7 @@ test("answers the assessment for Invoice triage and saves it", async () => {
   await openTaskpane(page, suite.server.url);
   await page.getByRole("combobox", { name: "Workflow" }).fill(WORKFLOW);
   await page.getByLabel("Respondent (optional)").fill("Ana");
-  await page.getByLabel("Date (optional)").fill("2026-03-15");
+  await page.getByLabel("Response date (optional)").fill("2026-03-15");
   await expect(page.getByRole("radiogroup").count()).resolves.toBe(15);
   await answerStatements(page, ANSWERS);
   await expect(page.getByRole("status").filter({ hasText: "answered" }).textContent()).resolves.toBe(

@@ -42,7 +42,7 @@ async function saveResponse(response: { date: string; respondent: string; answer
   await waitForSurvey(page);
   await page.getByRole("combobox", { name: "Workflow" }).fill(WORKFLOW);
   await page.getByLabel("Respondent (optional)").fill(response.respondent);
-  await page.getByLabel("Date (optional)").fill(response.date);
+  await page.getByLabel("Response date (optional)").fill(response.date);
   await answerStatements(page, response.answers);
   await expect(page.getByRole("status").filter({ hasText: "answered" }).textContent()).resolves.toBe(
     `${response.answers.length} of 15 answered`,

@@ -185,7 +185,7 @@ test("answers all 15 statements with the keyboard alone, with visible focus", as
     "15 of 15 answered",
   );
   await expect(page.getByRole("combobox", { name: "Workflow" }).inputValue()).resolves.toBe(WORKFLOW);
-  await expect(page.getByLabel("Date (optional)").inputValue()).resolves.toBe("2026-03-15");
+  await expect(page.getByLabel("Response date (optional)").inputValue()).resolves.toBe("2026-03-15");
   // Layer headings carry the live score.
   await expect(page.getByRole("heading", { name: /Strategy Alignment/ }).textContent()).resolves.toContain(
     "score 80.0%",
@@ -219,7 +219,7 @@ test("a reload restores the draft: workflow, respondent, date and all 15 answers
   await page.getByRole("tab", { name: "Assessment", selected: true }).waitFor();
   await expect(page.getByRole("combobox", { name: "Workflow" }).inputValue()).resolves.toBe(WORKFLOW);
   await expect(page.getByLabel("Respondent (optional)").inputValue()).resolves.toBe("Ana");
-  await expect(page.getByLabel("Date (optional)").inputValue()).resolves.toBe("2026-03-15");
+  await expect(page.getByLabel("Response date (optional)").inputValue()).resolves.toBe("2026-03-15");
   await expect(checkedAnswers(page)).resolves.toEqual(ANA);
   await expect(page.getByRole("status").filter({ hasText: "answered" }).textContent()).resolves.toBe(
     "15 of 15 answered",
@@ -266,10 +266,10 @@ test("two respondents: team aggregate, divergence flag, and .xlsx / CSV / JSON e
   await expect(page.getByRole("status").filter({ hasText: "answered" }).textContent()).resolves.toBe(
     "0 of 15 answered",
   );
-  await expect(page.getByLabel("Date (optional)").inputValue()).resolves.toBe("");
+  await expect(page.getByLabel("Response date (optional)").inputValue()).resolves.toBe("");
   // Ben answers in the same round: its date, set for the round, fills in his.
   await page.getByLabel("Date for this round (optional)").fill("2026-03-15");
-  await expect(page.getByLabel("Date (optional)").inputValue()).resolves.toBe("2026-03-15");
+  await expect(page.getByLabel("Response date (optional)").inputValue()).resolves.toBe("2026-03-15");
   await page.getByLabel("Respondent (optional)").fill("Ben");
   await expect(page.getByRole("radiogroup").count()).resolves.toBe(15);
   await answerStatements(page, BEN);

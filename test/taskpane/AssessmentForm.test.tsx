@@ -187,7 +187,7 @@ describe("AssessmentForm, Enter in a field", () => {
     ["Workflow", /^Workflow\*?$/],
     ["Respondent (optional)", "Respondent (optional)"],
     ["Date for this round (optional)", "Date for this round (optional)"],
-    ["Date (optional)", "Date (optional)"],
+    ["Response date (optional)", "Response date (optional)"],
   ])("Enter in %s does not save", async (_, label) => {
     const props = setup({ workflow: "Claims", respondent: "Ana", answers: ALL_THREES }, { roundDate: "" });
     const field = screen.getByLabelText(label);
@@ -254,7 +254,7 @@ describe("AssessmentForm, editing a saved response", () => {
     expect(screen.queryByRole("button", { name: "Next respondent" })).toBeNull();
     // The round's date is for new respondents; it is not offered while one response is edited.
     expect(screen.queryByLabelText("Date for this round (optional)")).toBeNull();
-    expect(screen.getByLabelText("Date (optional)")).toHaveValue("2026-04-02");
+    expect(screen.getByLabelText("Response date (optional)")).toHaveValue("2026-04-02");
   });
 
   it("names the new response set aside for the edit", () => {
@@ -298,7 +298,7 @@ describe("AssessmentForm, the date for the round", () => {
   it("warns when the response's own date would put it in another round, and not when the two agree", () => {
     const warning = /This response goes to the round of 2026-04-03, not to the round date above \(2026-04-02\)\./;
     setup({ workflow: "Claims", date: "2026-04-03" }, { roundDate: "2026-04-02", onRoundDate: jest.fn() });
-    expect(screen.getByLabelText("Date (optional)")).toHaveAccessibleDescription(warning);
+    expect(screen.getByLabelText("Response date (optional)")).toHaveAccessibleDescription(warning);
     cleanup();
     setup({ workflow: "Claims", date: "2026-04-02" }, { roundDate: "2026-04-02", onRoundDate: jest.fn() });
     expect(screen.queryByText(warning)).toBeNull();

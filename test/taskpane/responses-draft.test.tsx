@@ -62,7 +62,7 @@ async function click(name: string | RegExp, container: HTMLElement = document.bo
 }
 
 const respondentField = () => screen.getByRole("textbox", { name: "Respondent (optional)" });
-const dateField = () => screen.getByLabelText("Date (optional)");
+const dateField = () => screen.getByLabelText("Response date (optional)");
 const roundDateField = () => screen.getByLabelText("Date for this round (optional)");
 
 function panel(id: string): HTMLElement {

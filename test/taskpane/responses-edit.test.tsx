@@ -117,7 +117,7 @@ describe("editing a saved response", () => {
     const editing = banner(`Ana's response of ${DATE}`);
     expect(editing).toHaveFocus();
     expect(screen.getByRole("textbox", { name: "Respondent (optional)" })).toHaveValue("Ana");
-    expect(screen.getByLabelText("Date (optional)")).toHaveValue(DATE);
+    expect(screen.getByLabelText("Response date (optional)")).toHaveValue(DATE);
     expect(screen.getByText("15 of 15 answered")).toBeInTheDocument();
     expect(checked(0)).toBe("4");
 

@@ -441,7 +441,7 @@ export function AssessmentForm({
           </Field>
         )}
         <DateField
-          label="Date (optional)"
+          label="Response date (optional)"
           value={draft.date}
           // A date other than the round's puts this response in a round of its own date.
           warning={
