@@ -780,8 +780,9 @@ describe("Regenerating and deleting a roadmap", () => {
     );
     expect(stored(storage).roadmaps).toEqual([]);
     expect(screen.queryByTestId("save-confirmation")).toBeNull();
-    // The pane no longer shows the deleted roadmap.
-    expect(screen.queryByTestId("task-foundation.owner")).toBeNull();
+    // The pane no longer shows the deleted roadmap: only the preview of a new one, with no task fields.
+    expect(screen.queryByRole("textbox", { name: "Owner" })).toBeNull();
+    expect(screen.getByText(/^The due dates from this start date\. Generate the roadmap/)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Generate roadmap" })).toBeInTheDocument();
 
     await click(within(error).getByRole("button", { name: "Retry" }));
@@ -806,7 +807,8 @@ describe("Regenerating and deleting a roadmap", () => {
 
     expect(stored(storage).roadmaps).toEqual([]);
     expect(screen.queryByRole("group", { name: /^Delete the roadmap/ })).toBeNull();
-    expect(screen.queryByTestId("task-foundation.owner")).toBeNull();
+    expect(screen.queryByRole("textbox", { name: "Owner" })).toBeNull();
+    expect(screen.getByText(/^The due dates from this start date\. Generate the roadmap/)).toBeInTheDocument();
     expect(screen.getByTestId("save-confirmation")).toHaveTextContent(`Deleted the roadmap of ${WORKFLOW}.`);
     // The workflow typed on the Assessment tab stays listed, and gets a new roadmap.
     type(screen.getByLabelText("Start date"), "2024-05-01");

@@ -107,7 +107,8 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow, tod
   const record = data.maturity.find((m) => m.workflow === workflow);
   const [stage, setStage] = React.useState(record?.stage ?? 1);
   const [target, setTarget] = React.useState(record?.target ?? DEFAULT_TARGET_STAGE);
-  const [start, setStart] = React.useState("");
+  // Day 1 is today unless the user picks another day.
+  const [start, setStart] = React.useState(() => today ?? localIsoDate(new Date()));
   const [tried, setTried] = React.useState(false);
   const [startPartial, setStartPartial] = React.useState(false);
   const stageSaved = useSaveConfirmation();
