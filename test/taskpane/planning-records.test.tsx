@@ -499,6 +499,38 @@ describe("ROI rows: edit and delete with Undo", () => {
     expect(rows[0]).toHaveTextContent(`${WORKFLOW} · Time to resolve (hours)`);
   });
 
+  it("New row asks before dropping typing that is not saved, and Keep it keeps every field", async () => {
+    const storage = seeded({ roi: [ROW] });
+    await show(new LocalPlanningStore(storage), roi);
+    const form = screen.getByRole("form", { name: "ROI row" });
+    const metric = within(form).getByRole("textbox", { name: /^Metric/ });
+    // Nothing typed: a new row starts at once.
+    await click(within(form).getByRole("button", { name: "New row" }));
+    expect(screen.queryByRole("group", { name: /drop what is typed/ })).toBeNull();
+
+    type(metric, "Errors per week");
+    await click(within(form).getByRole("button", { name: "New row" }));
+    const ask = screen.getByRole("group", { name: "Start a new row and drop what is typed here?" });
+    expect(ask).toHaveTextContent("This row is not saved: Add ROI row saves it.");
+    expect(within(ask).getByRole("button", { name: "Keep it" })).toHaveFocus();
+    await click(within(ask).getByRole("button", { name: "Keep it" }));
+    expect(metric).toHaveValue("Errors per week");
+
+    // Editing a saved row: unchanged, New row starts at once; changed, it asks, and dropping clears.
+    await click(screen.getByRole("button", { name: "Edit the ROI row “Invoice triage · Handling time”" }));
+    await click(within(form).getByRole("button", { name: "New row" }));
+    expect(metric).toHaveValue("");
+    await click(screen.getByRole("button", { name: "Edit the ROI row “Invoice triage · Handling time”" }));
+    type(within(form).getByRole("textbox", { name: "Build cost" }), "3100");
+    await click(within(form).getByRole("button", { name: "New row" }));
+    const again = screen.getByRole("group", { name: "Start a new row and drop what is typed here?" });
+    expect(again).toHaveTextContent("The changes to the row “Invoice triage · Handling time” are not saved.");
+    await click(within(again).getByRole("button", { name: "Drop it and start a new row" }));
+    expect(metric).toHaveValue("");
+    expect(within(form).getByRole("textbox", { name: "Build cost" })).toHaveValue("");
+    expect(stored(storage).roi).toEqual([ROW]);
+  });
+
   it("Delete removes the row, and the form no longer edits it; Undo brings it back unchanged", async () => {
     const storage = seeded({ roi: [ROW] });
     await show(new LocalPlanningStore(storage), roi);

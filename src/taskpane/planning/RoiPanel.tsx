@@ -28,6 +28,7 @@ import {
   type RoiNumberField,
 } from "../../model";
 import { Notice } from "../components/Notice";
+import { ConfirmStep } from "../components/ConfirmStep";
 import { DateField } from "../components/DateField";
 import { NumberField } from "./NumberField";
 import { numberLocale } from "../locale";
@@ -130,6 +131,20 @@ function entryFromForm(form: Form, parsed: Record<RoiNumberField, ReturnType<typ
   };
 }
 
+/** What the form holds, in a fixed order, for telling typing apart from what is saved. */
+const formContent = (form: Form) =>
+  JSON.stringify([
+    form.workflow.trim(),
+    form.metric,
+    form.unit,
+    form.direction,
+    form.baselineDate,
+    form.goLiveDate,
+    form.partialDates.baselineDate,
+    form.partialDates.goLiveDate,
+    ...(Object.keys(RULES) as RoiNumberField[]).map((key) => form.numbers[key]),
+  ]);
+
 /** Whether two rows hold the same values, whatever their ids. */
 const sameContent = (a: RoiEntry, b: RoiEntry) => JSON.stringify({ ...a, id: "" }) === JSON.stringify({ ...b, id: "" });
 
@@ -185,9 +200,17 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
   });
   const [form, setForm] = React.useState<Form>(blank);
   const [tried, setTried] = React.useState(false);
+  const [askNewRow, setAskNewRow] = React.useState(false);
   const workflowInput = React.useRef<HTMLInputElement>(null);
   const editing = form.id === undefined ? undefined : planning.data.roi.find((entry) => entry.id === form.id);
   const deleted = planning.deleted?.kind === "roi" ? planning.deleted.record : null;
+
+  const startNewRow = () => {
+    setForm(blank());
+    setTried(false);
+    setAskNewRow(false);
+    saved.clear();
+  };
 
   const edit = (entry: RoiEntry) => {
     setForm(formFromEntry(entry));
@@ -459,14 +482,30 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
           <Button
             type="button"
             onClick={() => {
-              setForm(blank());
-              setTried(false);
-              saved.clear();
+              // Typing not yet saved is dropped only once the user says so.
+              const reference = editing ? formFromEntry(editing) : { ...blank(), workflow: form.workflow };
+              if (formContent(form) !== formContent(reference)) setAskNewRow(true);
+              else startNewRow();
             }}
           >
             New row
           </Button>
         </div>
+        {askNewRow && (
+          <ConfirmStep
+            question="Start a new row and drop what is typed here?"
+            detail={
+              editing
+                ? `The changes to the row ${rowName(editing)} are not saved.`
+                : "This row is not saved: Add ROI row saves it."
+            }
+            confirmLabel="Drop it and start a new row"
+            keepLabel="Keep it"
+            destructive
+            onKeep={() => setAskNewRow(false)}
+            onConfirm={startNewRow}
+          />
+        )}
         <SaveConfirmation text={saved.text} />
       </form>
     </section>
