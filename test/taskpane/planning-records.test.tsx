@@ -515,6 +515,7 @@ describe("ROI rows: edit and delete with Undo", () => {
     expect(within(ask).getByRole("button", { name: "Keep it" })).toHaveFocus();
     await click(within(ask).getByRole("button", { name: "Keep it" }));
     expect(metric).toHaveValue("Errors per week");
+    type(metric, "");
 
     // Editing a saved row: unchanged, New row starts at once; changed, it asks, and dropping clears.
     await click(screen.getByRole("button", { name: "Edit the ROI row “Invoice triage · Handling time”" }));
@@ -529,6 +530,27 @@ describe("ROI rows: edit and delete with Undo", () => {
     expect(metric).toHaveValue("");
     expect(within(form).getByRole("textbox", { name: "Build cost" })).toHaveValue("");
     expect(stored(storage).roi).toEqual([ROW]);
+  });
+
+  it("Edit asks before dropping typing that is not saved, then opens the row", async () => {
+    const storage = seeded({ roi: [ROW] });
+    await show(new LocalPlanningStore(storage), roi);
+    const form = screen.getByRole("form", { name: "ROI row" });
+    const metric = within(form).getByRole("textbox", { name: /^Metric/ });
+    type(metric, "Errors per week");
+    const editRow = () => screen.getByRole("button", { name: "Edit the ROI row “Invoice triage · Handling time”" });
+    await click(editRow());
+    const ask = screen.getByRole("group", {
+      name: "Open the row “Invoice triage · Handling time” and drop what is typed here?",
+    });
+    await click(within(ask).getByRole("button", { name: "Keep it" }));
+    expect(metric).toHaveValue("Errors per week");
+    await click(editRow());
+    await click(screen.getByRole("button", { name: "Drop it and open that row" }));
+    expect(metric).toHaveValue("Handling time");
+    expect(within(form).getByTestId("roi-editing")).toHaveTextContent(
+      "Editing the row “Invoice triage · Handling time”.",
+    );
   });
 
   it("Delete removes the row, and the form no longer edits it; Undo brings it back unchanged", async () => {

@@ -200,7 +200,8 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
   });
   const [form, setForm] = React.useState<Form>(blank);
   const [tried, setTried] = React.useState(false);
-  const [askNewRow, setAskNewRow] = React.useState(false);
+  // A switch to a new row or another saved row, waiting for the user to drop typing not yet saved.
+  const [pending, setPending] = React.useState<{ to: RoiEntry | null } | null>(null);
   const workflowInput = React.useRef<HTMLInputElement>(null);
   const editing = form.id === undefined ? undefined : planning.data.roi.find((entry) => entry.id === form.id);
   const deleted = planning.deleted?.kind === "roi" ? planning.deleted.record : null;
@@ -208,16 +209,25 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
   const startNewRow = () => {
     setForm(blank());
     setTried(false);
-    setAskNewRow(false);
+    setPending(null);
     saved.clear();
   };
 
-  const edit = (entry: RoiEntry) => {
+  const openRow = (entry: RoiEntry) => {
     setForm(formFromEntry(entry));
     setTried(false);
+    setPending(null);
     // Focusing the first field also brings the form, further down the pane, into view.
     workflowInput.current?.focus();
   };
+
+  // Typing not yet saved is dropped only once the user says so.
+  const unsaved = () => {
+    const reference = editing ? formFromEntry(editing) : { ...blank(), workflow: form.workflow };
+    return formContent(form) !== formContent(reference);
+  };
+  const edit = (entry: RoiEntry) => (unsaved() ? setPending({ to: entry }) : openRow(entry));
+  const newRow = () => (unsaved() ? setPending({ to: null }) : startNewRow());
 
   const remove = (entry: RoiEntry) => {
     // The form no longer edits a row that is gone; Undo brings the row back to the list.
@@ -225,6 +235,7 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
       setForm(blank());
       setTried(false);
     }
+    if (pending?.to?.id === entry.id) setPending(null);
     void planning.deleteRoi(entry);
   };
 
@@ -479,31 +490,27 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
           <Button appearance="primary" type="submit">
             {form.id ? "Save ROI row" : "Add ROI row"}
           </Button>
-          <Button
-            type="button"
-            onClick={() => {
-              // Typing not yet saved is dropped only once the user says so.
-              const reference = editing ? formFromEntry(editing) : { ...blank(), workflow: form.workflow };
-              if (formContent(form) !== formContent(reference)) setAskNewRow(true);
-              else startNewRow();
-            }}
-          >
+          <Button type="button" onClick={newRow}>
             New row
           </Button>
         </div>
-        {askNewRow && (
+        {pending && (
           <ConfirmStep
-            question="Start a new row and drop what is typed here?"
+            question={
+              pending.to
+                ? `Open the row ${rowName(pending.to)} and drop what is typed here?`
+                : "Start a new row and drop what is typed here?"
+            }
             detail={
               editing
                 ? `The changes to the row ${rowName(editing)} are not saved.`
                 : "This row is not saved: Add ROI row saves it."
             }
-            confirmLabel="Drop it and start a new row"
+            confirmLabel={pending.to ? "Drop it and open that row" : "Drop it and start a new row"}
             keepLabel="Keep it"
             destructive
-            onKeep={() => setAskNewRow(false)}
-            onConfirm={startNewRow}
+            onKeep={() => setPending(null)}
+            onConfirm={() => (pending.to ? openRow(pending.to) : startNewRow())}
           />
         )}
         <SaveConfirmation text={saved.text} />
