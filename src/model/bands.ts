@@ -45,3 +45,17 @@ export function bandOf(gap: number, thresholds: readonly number[] = DEFAULT_BAND
   }
   return BANDS[BANDS.length - 1];
 }
+
+/**
+ * The next band limit above a realized value, as a realized value (1 − the gap limit): where the
+ * board report's plan and the Scenarios tab's target start. Null past the last limit.
+ *
+ * @example
+ * nextBandLimit(0.048) //=> 0.1 (1 − 0.9, to the last bit)
+ * nextBandLimit(0.298) //=> 0.5
+ * nextBandLimit(0.8)   //=> null
+ */
+export function nextBandLimit(realized: number): number | null {
+  const limits = DEFAULT_BAND_THRESHOLDS.map((gap) => 1 - gap).sort((a, b) => a - b);
+  return limits.find((limit) => limit > realized + 1e-12) ?? null;
+}

@@ -1,7 +1,7 @@
 // The one-page board report of one workflow: every figure it holds, taken from the same model
 // functions the pane's tabs and the workbook's sheets use, so the page and the tabs always agree.
 import { attribution, statementsMovedMost, type LayerShare, type StatementMove } from "./attribution";
-import { BAND_THRESHOLD_NOTE, DEFAULT_BAND_THRESHOLDS, type Band } from "./bands";
+import { BAND_THRESHOLD_NOTE, nextBandLimit, type Band } from "./bands";
 import { decayCurve, type CurvePoint } from "./curve";
 import { LAYERS, realizedValue, type Layer } from "./layers";
 import { DEFAULT_TARGET_STAGE, maturityStage, type MaturityStage } from "./maturity";
@@ -38,20 +38,6 @@ export type NextBandPlan =
       /** Sum over the layers of planned − current score, a fraction (0.123 is 12.3 points). */
       totalImprovement: number;
     };
-
-/**
- * The next band limit above a realized value, as a realized value (1 − the gap limit): where the
- * board report's plan and the Scenarios tab's target start. Null past the last limit.
- *
- * @example
- * nextBandLimit(0.048) //=> 0.1 (1 − 0.9, to the last bit)
- * nextBandLimit(0.298) //=> 0.5
- * nextBandLimit(0.8)   //=> null
- */
-export function nextBandLimit(realized: number): number | null {
-  const limits = DEFAULT_BAND_THRESHOLDS.map((gap) => 1 - gap).sort((a, b) => a - b);
-  return limits.find((limit) => limit > realized + 1e-12) ?? null;
-}
 
 /**
  * The weakest-first plan to the next band limit above the current realized value: the smallest

@@ -1,7 +1,6 @@
-import { BAND_THRESHOLD_NOTE } from "../../src/model/bands";
+import { BAND_THRESHOLD_NOTE, nextBandLimit } from "../../src/model/bands";
 import {
   boardReport,
-  nextBandLimit,
   planToNextBand,
   planToNextBandText,
   roadmapStatus,
