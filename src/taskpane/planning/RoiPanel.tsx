@@ -188,8 +188,9 @@ export interface RoiPanelProps {
 export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
   const styles = usePanelStyles();
   const roiStyles = useRoiStyles();
-  const blank = (): Form => ({
-    workflow,
+  /** An empty row, of the workflow on the Assessment tab unless another is given. */
+  const blank = (of: string = workflow): Form => ({
+    workflow: of,
     metric: "",
     unit: "",
     direction: "lower",
@@ -198,7 +199,7 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
     partialDates: { baselineDate: false, goLiveDate: false },
     numbers: { ...EMPTY_NUMBERS },
   });
-  const [form, setForm] = React.useState<Form>(blank);
+  const [form, setForm] = React.useState<Form>(() => blank());
   const [tried, setTried] = React.useState(false);
   // A switch to a new row or another saved row, waiting for the user to drop typing not yet saved.
   const [pending, setPending] = React.useState<{ to: RoiEntry | null } | null>(null);
@@ -223,7 +224,7 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
 
   // Typing not yet saved is dropped only once the user says so.
   const unsaved = () => {
-    const reference = editing ? formFromEntry(editing) : { ...blank(), workflow: form.workflow };
+    const reference = editing ? formFromEntry(editing) : blank(form.workflow);
     return formContent(form) !== formContent(reference);
   };
   const edit = (entry: RoiEntry) => (unsaved() ? setPending({ to: entry }) : openRow(entry));
@@ -292,7 +293,7 @@ export function RoiPanel({ planning, responses, workflow }: RoiPanelProps) {
       if (now !== null && sameContent(now, entry)) {
         // Saved as shown: the form clears for the next row of the same workflow, so a second metric
         // typed into it is added beside the first instead of replacing it.
-        setForm({ ...blank(), workflow: entry.workflow });
+        setForm(blank(entry.workflow));
         setTried(false);
         saved.confirm(
           `Saved ${row}. The form is clear for the next row of ${entry.workflow}; Edit in the list above changes a saved row.`,
