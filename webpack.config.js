@@ -17,6 +17,7 @@ const pkg = require("./package.json");
 const { GriffelCSSExtractionPlugin } = require("@griffel/webpack-extraction-plugin");
 const MiniCssExtractPlugin = require("mini-css-extract-plugin");
 
+const INLINE_TOKENS_LOADER = path.resolve(__dirname, "scripts/inline-tokens-loader.js");
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const HELP_SOURCE = path.resolve(__dirname, "docs/functions.md");
 const DEV_SERVER_PORT = Number(process.env.npm_package_config_dev_server_port || pkg.config.dev_server_port || 3000);
@@ -197,10 +198,14 @@ module.exports = async (env, argv) => {
           use: { loader: GriffelCSSExtractionPlugin.loader },
         },
         { test: /\.css$/, use: [MiniCssExtractPlugin.loader, "css-loader"] },
+        // Tokens read at run time become the CSS variables they name, in Fluent's modules and in
+        // ours (last in the chain below), so Fluent's table of tokens is not in the bundles.
+        { test: /\.m?js$/, include: /[\\/]node_modules[\\/]@fluentui[\\/]/, use: { loader: INLINE_TOKENS_LOADER } },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: [
+            { loader: INLINE_TOKENS_LOADER },
             {
               loader: "@griffel/webpack-loader",
               options: {
