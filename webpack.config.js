@@ -236,7 +236,10 @@ module.exports = async (env, argv) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["functions", "taskpane"],
+        // The pane's script first: deferred scripts run in order, and the functions need nothing from
+        // the pane's start, while the survey waits for whatever runs before it.
+        chunks: ["taskpane", "functions"],
+        chunksSortMode: "manual",
         // The template places the tags itself: before office.js (see taskpane.html).
         inject: false,
       }),

@@ -115,6 +115,8 @@ describe("shipped code", () => {
     expect(own("griffel.css")).toBeLessThan(office);
     expect(tags[office]).not.toMatch(/\b(defer|async)\b/);
     expect(tags.filter((tag) => /(src|href)="?(functions|taskpane)\.js/.test(tag))).toHaveLength(2);
+    // Deferred scripts run in order: the pane's first, so the survey does not wait for the functions.
+    expect(own("taskpane.js")).toBeLessThan(own("functions.js"));
   });
 });
 
