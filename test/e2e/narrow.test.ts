@@ -40,6 +40,8 @@ const answersOf = (values: readonly number[]) => Object.fromEntries(values.map((
 const FULL_A = [4, 4, 4, 3, 3, 3, 3, 3, 3, 2, 2, 2, 3, 3, 3];
 const FULL_B = [5, 4, 5, 4, 4, 4, 4, 3, 4, 3, 3, 3, 4, 4, 4];
 const FULL_C = [1, 5, 1, 5, 1, 5, 1, 5, 1, 5, 1, 5, 1, 5, 1];
+// Layers at 100% and at 0%: the widest figures the layer table's Min and Max columns can hold.
+const FULL_D = [5, 5, 5, 5, 5, 5, 0, 0, 0, 5, 5, 5, 5, 5, 5];
 
 const response = (id: string, workflow: string, date: string, respondent: string, answers: readonly number[]) => ({
   id,
@@ -55,6 +57,8 @@ const RESPONSES = [
   response("c3", CLAIMS, "2026-04-13", "Cy", FULL_B),
   response("c4", CLAIMS, "2026-04-13", "Dee", FULL_C),
   response("c5", CLAIMS, "2026-04-13", "Maximiliana Wolkenstein-Oberhausen von Hohenzollern", FULL_A.slice(0, 8)),
+  // A third complete response in April: the round is large enough to show its Min and Max.
+  response("c7", CLAIMS, "2026-04-13", "Jo", FULL_D),
   response("c6", "claims", "2026-02-02", "Eve", FULL_A),
   response("l1", LONG_WORKFLOW, "2026-03-01", "Flo", FULL_B),
   response("l2", LONG_WORKFLOW, "2026-03-01", "Gus", FULL_C.slice(0, 10)),

@@ -12,6 +12,7 @@ import {
   Field,
   Input,
   makeStyles,
+  mergeClasses,
   tokens,
   Select,
   Subtitle2,
@@ -62,7 +63,12 @@ const useStyles = makeStyles({
   actionsColumn: { width: "6.5rem", [NARROW_PANE]: { width: "3.75rem" } },
   rowButton: { minWidth: 0, [NARROW_PANE]: { width: "100%" } },
   // "Measurement", the longest layer name, fits beside the figures in a 320 px pane.
-  layerColumn: { width: "36%" },
+  layerColumn: { width: "36%", [NARROW_PANE]: { width: "35%" } },
+  // Under 400 px the layer table's cells keep half of Fluent's 8 px padding on each side, so that
+  // "100.0%" stays inside the last column of a 320 px pane.
+  layerTableCell: {
+    [NARROW_PANE]: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  },
   // Wide enough for "Realized" and "100.0%", leaving the rest to the respondent's name.
   realizedColumn: { width: "4rem" },
   // Room after a cut name for the comma that follows it, so the next line does not start with it.
@@ -280,19 +286,21 @@ export function TeamPanel({
             <Table size="small" aria-label="Layer scores across the round's complete responses">
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell className={styles.layerColumn}>Layer</TableHeaderCell>
-                  <TableHeaderCell>Mean</TableHeaderCell>
-                  {detail.shown && <TableHeaderCell>Min</TableHeaderCell>}
-                  {detail.shown && <TableHeaderCell>Max</TableHeaderCell>}
+                  <TableHeaderCell className={mergeClasses(styles.layerColumn, styles.layerTableCell)}>
+                    Layer
+                  </TableHeaderCell>
+                  <TableHeaderCell className={styles.layerTableCell}>Mean</TableHeaderCell>
+                  {detail.shown && <TableHeaderCell className={styles.layerTableCell}>Min</TableHeaderCell>}
+                  {detail.shown && <TableHeaderCell className={styles.layerTableCell}>Max</TableHeaderCell>}
                 </TableRow>
               </TableHeader>
               <TableBody>
                 {spread.map((a, k) => (
                   <TableRow key={a.layer.id}>
-                    <TableCell>{a.layer.short}</TableCell>
-                    <TableCell>{pct(round.result?.layerScores[k] ?? null)}</TableCell>
-                    {detail.shown && <TableCell>{pct(a.min)}</TableCell>}
-                    {detail.shown && <TableCell>{pct(a.max)}</TableCell>}
+                    <TableCell className={styles.layerTableCell}>{a.layer.short}</TableCell>
+                    <TableCell className={styles.layerTableCell}>{pct(round.result?.layerScores[k] ?? null)}</TableCell>
+                    {detail.shown && <TableCell className={styles.layerTableCell}>{pct(a.min)}</TableCell>}
+                    {detail.shown && <TableCell className={styles.layerTableCell}>{pct(a.max)}</TableCell>}
                   </TableRow>
                 ))}
               </TableBody>
