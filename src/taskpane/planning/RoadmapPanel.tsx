@@ -61,8 +61,9 @@ const usePortfolioStyles = makeStyles({
     "& > *": { boxSizing: "border-box" },
   },
   workflow: { flex: "0 0 28%", [NARROW]: { flexBasis: "100%" } },
-  stage: { flex: "0 0 16%", [NARROW]: { flexBasis: "22%" } },
-  realized: { flex: "0 0 24%", [NARROW]: { flexBasis: "36%" } },
+  // Under 480 px, wide enough for "→ target" on one line below "Stage".
+  stage: { flex: "0 0 16%", [NARROW]: { flexBasis: "26%" } },
+  realized: { flex: "0 0 24%", [NARROW]: { flexBasis: "32%" } },
   weakest: { flex: "0 0 32%", [NARROW]: { flexBasis: "42%" } },
   // A long name is cut after two lines, with an ellipsis; hovering shows it whole, and it is read whole.
   name: {
@@ -234,7 +235,7 @@ export function RoadmapPanel({ planning, responses, workflow: draftWorkflow, tod
             <TableHeader>
               <TableRow className={portfolioStyles.row}>
                 <TableHeaderCell className={portfolioStyles.workflow}>Workflow</TableHeaderCell>
-                <TableHeaderCell className={portfolioStyles.stage}>Stage → target</TableHeaderCell>
+                <TableHeaderCell className={portfolioStyles.stage}>Stage →{"\u00a0"}target</TableHeaderCell>
                 <TableHeaderCell className={portfolioStyles.realized}>Realized · band</TableHeaderCell>
                 <TableHeaderCell className={portfolioStyles.weakest}>Weakest · ROI</TableHeaderCell>
               </TableRow>
