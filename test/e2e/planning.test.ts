@@ -104,8 +104,28 @@ test("Scenarios from the saved workflow: fields, realized, a slider moved by key
   await expect(page.getByTestId("scenario-band").textContent()).resolves.toBe("Critical");
 
   await page.getByRole("textbox", { name: "Scenario name" }).fill("Measurement to 50%");
-  await page.getByRole("button", { name: "Save scenario" }).click();
+  // Saved with its button at the bottom edge of a short pane, the confirmation under it still shows.
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 400, height: 600 });
+  const saveButton = page.getByRole("button", { name: "Save scenario" });
+  await saveButton.evaluate((button) => button.scrollIntoView({ block: "end" }));
+  await saveButton.click();
   await page.getByRole("checkbox", { name: "Measurement to 50% · 6.0%" }).waitFor();
+  const confirmation = page.getByTestId("save-confirmation").filter({ hasText: "Saved “Measurement to 50%”" });
+  // Inside the window and inside every box that scrolls or clips it.
+  const inView = await confirmation.evaluate((line) => {
+    const box = line.getBoundingClientRect();
+    let shown = box.top >= 0 && box.bottom <= window.innerHeight;
+    for (let up = line.parentElement; up; up = up.parentElement) {
+      if (/auto|scroll|hidden/.test(getComputedStyle(up).overflowY)) {
+        const frame = up.getBoundingClientRect();
+        shown &&= box.top >= frame.top && box.bottom <= frame.bottom;
+      }
+    }
+    return shown;
+  });
+  expect(inView).toBe(true);
+  if (size) await page.setViewportSize(size);
   const saved = (await planning())!.scenarios;
   expect(saved.map((s) => s.name)).toEqual(["Measurement to 50%"]);
   expect(saved[0].scores).toEqual([0.8, 0.6, 7 / 15, 0.5, 8 / 15].map((v) => expect.closeTo(v, 12)));

@@ -871,6 +871,9 @@ describe("Regenerating and deleting a roadmap", () => {
     expect(screen.getByTestId("save-confirmation")).toHaveTextContent(
       `Generated the roadmap of ${WORKFLOW}, starting 2024-05-01.`,
     );
+    // Generate roadmap is gone with the click; the focus is on what it did, not lost to the page.
+    expect(screen.queryByRole("button", { name: "Generate roadmap" })).toBeNull();
+    expect(screen.getByTestId("save-confirmation")).toHaveFocus();
   });
 });
 

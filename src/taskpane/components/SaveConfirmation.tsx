@@ -38,9 +38,20 @@ export function useSaveConfirmation() {
 
 export function SaveConfirmation({ text }: { text: string | null }) {
   const styles = useStyles();
+  const line = React.useRef<HTMLSpanElement>(null);
+  React.useEffect(() => {
+    const node = line.current;
+    if (!text || !node) return;
+    // In view even when the button stood at the pane's bottom edge; and where the pressed control
+    // has gone (Generate roadmap becomes Regenerate), the focus comes here rather than to the page.
+    node.scrollIntoView?.({ block: "nearest" });
+    if (!document.activeElement || document.activeElement === document.body) node.focus();
+  }, [text]);
   return text ? (
-    <Caption1 className={styles.line} data-testid="save-confirmation">
-      <KeepDates text={text} />
-    </Caption1>
+    <span ref={line} tabIndex={-1} data-testid="save-confirmation">
+      <Caption1 className={styles.line}>
+        <KeepDates text={text} />
+      </Caption1>
+    </span>
   ) : null;
 }
