@@ -154,6 +154,21 @@ export function App({ office, store: plainStore, planningStore, initialDraft, in
   const [confirmation, setConfirmation] = React.useState<ResponseSaved | null>(null);
   const confirm = (text: string, next: boolean) =>
     setConfirmation((current) => ({ key: (current?.key ?? 0) + 1, text, next }));
+  // Once the next response is under way, the last save's "the form is clear" is out of date.
+  const answerAfterSave = React.useCallback(
+    (statementId: string, value: number) => {
+      setConfirmation(null);
+      setAnswer(statementId, value);
+    },
+    [setAnswer],
+  );
+  const fieldAfterSave = React.useCallback(
+    (field: "workflow" | "respondent" | "date", value: string) => {
+      if (field === "respondent") setConfirmation(null);
+      setField(field, value);
+    },
+    [setField],
+  );
   const [lastSavedId, setLastSavedId] = React.useState<string | null>(null);
   const [reporting, setReporting] = React.useState(false);
   const workflows = React.useMemo(() => workflowNames(responses), [responses]);
@@ -345,8 +360,8 @@ export function App({ office, store: plainStore, planningStore, initialDraft, in
             editing={editing}
             roundDate={draft.roundDate ?? ""}
             onRoundDate={setRoundDate}
-            onField={setField}
-            onAnswer={setAnswer}
+            onField={fieldAfterSave}
+            onAnswer={answerAfterSave}
             onSave={onSave}
             onNext={onNext}
             onCancelEdit={onCancelEdit}

@@ -103,6 +103,26 @@ describe("App with the browser store", () => {
     expect(within(results).getByTestId("team-summary")).toHaveTextContent(/realized value 32\.8%.*1 complete response/);
   });
 
+  it("after a save, the confirmation goes once the next response is begun: a name or an answer", async () => {
+    const storage = new MemoryStorage();
+    await renderApp(new LocalStore(storage));
+    fireEvent.change(screen.getByRole("combobox", { name: /Workflow/ }), { target: { value: "Claims" } });
+    fireEvent.change(screen.getByRole("textbox", { name: /Respondent/ }), { target: { value: "Ana" } });
+    STATEMENTS.forEach((_, i) => answer(i, 4));
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save response" })));
+    await screen.findByRole("group", { name: /^Saved Ana's response for Claims\./ });
+    fireEvent.change(screen.getByRole("textbox", { name: /Respondent/ }), { target: { value: "Finn" } });
+    expect(screen.queryByRole("group", { name: /^Saved Ana's response/ })).toBeNull();
+    // Finn's one answer, saved as partial; the next answer begins the next response.
+    answer(0, 3);
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save response" })));
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save as partial" })));
+    await screen.findByRole("group", { name: /^Saved Finn's response for Claims as partial/ });
+    answer(1, 2);
+    expect(screen.queryByRole("group", { name: /^Saved Finn's response/ })).toBeNull();
+    expect(JSON.parse(storage.getItem(RESPONSES_KEY) ?? "[]")).toHaveLength(2);
+  });
+
   it("Results follows the workflow on the form, not only the response saved last", async () => {
     const storage = new MemoryStorage();
     const answers = (value: number) => Object.fromEntries(STATEMENTS.map((s) => [s.id, value]));
