@@ -172,6 +172,8 @@ interface Overflow {
   spills: string[];
   /** Dates and figures with their unit broken across two lines ("2026-04-" / "20", "+1.83" / "pts"). */
   broken: string[];
+  /** Visible texts drawn under 12 px. */
+  small: string[];
 }
 
 /** Measures the document as it is now. */
@@ -242,7 +244,26 @@ const measure = (): Promise<Overflow> =>
         }
       }
     }
-    return { viewport, scrollWidth: document.documentElement.scrollWidth, widest, clipped, spills, broken };
+    // Every visible text is 12 px or more (a visually hidden text, 1 px square, is not drawn).
+    const small = new Set<string>();
+    const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+      const holder = node.parentElement;
+      if (!holder || !(node.textContent ?? "").trim() || holder.closest("script, style, noscript, datalist")) continue;
+      const box = holder.getBoundingClientRect();
+      if (box.width <= 1 || box.height <= 1 || getComputedStyle(holder).visibility === "hidden") continue;
+      const size = parseFloat(getComputedStyle(holder).fontSize);
+      if (size < 12) small.add(`${describe(holder)} at ${size} px`);
+    }
+    return {
+      viewport,
+      scrollWidth: document.documentElement.scrollWidth,
+      widest,
+      clipped,
+      spills,
+      broken,
+      small: [...small],
+    };
   });
 
 /** The problems of the page as it is now, in words; none when it fits and nothing is lost. */
@@ -256,6 +277,7 @@ async function problemsAt(where: string): Promise<string[]> {
   problems.push(...m.clipped.map((c) => `${where}: cut without its full text: ${c}`));
   problems.push(...m.spills.map((c) => `${where}: wider than its cell: ${c}`));
   problems.push(...m.broken.map((c) => `${where}: broken across two lines: ${c}`));
+  problems.push(...m.small.map((c) => `${where}: text under 12 px: ${c}`));
   return problems;
 }
 

@@ -214,7 +214,7 @@ function ResultView({ figures, series }: { figures: ResultFigures; series?: stri
               <TableCell>
                 {layer.name}
                 {fix?.index === index && (
-                  <Badge appearance="filled" color="danger" size="small" style={{ marginLeft: 6 }}>
+                  <Badge appearance="filled" color="danger" size="medium" style={{ marginLeft: 6 }}>
                     weakest
                   </Badge>
                 )}
