@@ -27,10 +27,12 @@ const answersOf = (values: readonly number[]) => Object.fromEntries(STATEMENTS.m
 const DRAFT_ANSWERS = [4, 4, 4, 3, 3, 3, 3, 3, 3, 2, 2, 2, 3, 3, 3];
 const CURVE_VALUES = ["100%", "80%", "48%", "29%", "12%", "7%"];
 const CURVE_NAMES = ["Expected", "Strategy", "Workflow", "Oversight", "Measurement", "Adoption"];
-// Three rounds. Undated: every answer 3 → 0.6⁵ = 0.07776 → "7.8%". 2026-01-15: the draft's
+// Four rounds. 2025-10-01: every answer 2 → 0.4⁵ = 0.01024 → "1.0%". Undated: every answer 3 →
+// 0.6⁵ = 0.07776 → "7.8%", named beside the trend, off its time axis. 2026-01-15: the draft's
 // answers → 0.8 × 0.6 × 0.6 × 0.4 × 0.6 = 0.06912 → "6.9%". 2026-04-10: 14/15, 0.8, 11/15, 0.6,
 // 0.8 → 7392/28125 = 0.262826… → "26.3%".
 const RESPONSES = [
+  { id: "r-october", date: "2025-10-01", respondent: "Eve", answers: answersOf(Array(15).fill(2)) },
   { id: "r-undated", date: "", respondent: "Cy", answers: answersOf(Array(15).fill(3)) },
   { id: "r-january", date: "2026-01-15", respondent: "Ana", answers: answersOf(DRAFT_ANSWERS) },
   {
@@ -40,8 +42,8 @@ const RESPONSES = [
     answers: answersOf([5, 4, 5, 4, 4, 4, 4, 3, 4, 3, 3, 3, 4, 4, 4]),
   },
 ].map((response) => ({ ...response, workflow: WORKFLOW }));
-// Drawn per round: its value, then its date.
-const TREND = ["7.8%", "undated", "6.9%", "2026-01-15", "26.3%", "2026-04-10"];
+// Drawn per dated round: its value, then its date. The undated round is named beside the chart.
+const TREND = ["1.0%", "2025-10-01", "6.9%", "2026-01-15", "26.3%", "2026-04-10"];
 const DRAFT = { workflow: WORKFLOW, respondent: "Dee", date: "2026-04-10", answers: answersOf(DRAFT_ANSWERS) };
 
 /** Where each chart is, and the texts it must draw. */
@@ -140,7 +142,8 @@ test("the seeded pane draws the three charts: the curve by layer with values, th
   const trend = await measure(chartOf(/^Trend of realized value/));
   expect(trend.texts.map((t) => t.text)).toEqual(TREND);
   await expect(chartOf(/^Trend of realized value/).getAttribute("aria-label")).resolves.toBe(
-    "Trend of realized value: undated 7.8%, 2026-01-15 6.9%, 2026-04-10 26.3%.",
+    "Trend of realized value: 2025-10-01 1.0%, 2026-01-15 6.9%, 2026-04-10 26.3%. " +
+      "Not on the line, as it has no date: the undated round, at 7.8%.",
   );
 
   await showTab(page, "Scenarios");

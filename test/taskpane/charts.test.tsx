@@ -144,32 +144,34 @@ describe("TrendChart", () => {
     { date: "2026-04-10", realized: 0.27216 },
   ];
 
-  it("puts each round's date under its point and its value beside it; the undated round says so", () => {
+  it("puts each dated round's date under its point and its value beside it; the undated round is off the time axis", () => {
     renderInPane(<TrendChart points={points} />);
     const chart = screen.getByRole("img", { name: /^Trend of realized value/ });
     for (const [date, value] of [
-      ["undated", "10.0%"],
       ["2026-01-15", "12.5%"],
       ["2026-04-10", "27.2%"],
     ]) {
       const group = groupTitled(chart, `${date}: ${value}`);
       expect([...group.querySelectorAll("text")].map((text) => text.textContent)).toEqual([value, date]);
     }
-    expect(chart.querySelectorAll("circle")).toHaveLength(3);
+    expect(chart.querySelectorAll("circle")).toHaveLength(2);
     expect(drawnTexts(chart)).not.toContain("2026-02-20");
+    expect(drawnTexts(chart)).not.toContain("undated");
   });
 
-  it("names every date and value in its accessible name, and the round it cannot draw", () => {
+  it("names every date and value in its accessible name, and the rounds it leaves off the line", () => {
     renderInPane(<TrendChart points={points} />);
+    const left =
+      "Not drawn, with no complete response yet: 2026-02-20. " +
+      "Not on the line, as it has no date: the undated round, at 10.0%.";
     expect(screen.getByRole("img", { name: /^Trend of realized value/ })).toHaveAccessibleName(
-      "Trend of realized value: undated 10.0%, 2026-01-15 12.5%, 2026-04-10 27.2%. " +
-        "Not drawn, with no complete response yet: 2026-02-20.",
+      `Trend of realized value: 2026-01-15 12.5%, 2026-04-10 27.2%. ${left}`,
     );
-    expect(screen.getByText(/oldest first/)).toHaveTextContent("Not drawn, with no complete response yet: 2026-02-20.");
+    expect(screen.getByText(/oldest first/)).toHaveTextContent(left);
   });
 
-  it("draws nothing below two rounds with a result", () => {
-    const { container } = renderInPane(<TrendChart points={points.slice(1, 3)} />);
+  it("draws nothing below two dated rounds with a result, the undated one not counted", () => {
+    const { container } = renderInPane(<TrendChart points={points.slice(0, 3)} />);
     expect(screen.queryByRole("img")).toBeNull();
     expect(container.querySelector("svg")).toBeNull();
   });

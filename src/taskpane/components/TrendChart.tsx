@@ -34,24 +34,38 @@ const SIDE = Math.ceil(textWidth("100.0%") / 2) + 4;
 
 const dateOf = (point: TrendPoint) => roundLabel(point.date);
 
-/** Says in words what the chart shows: every round's date and value, and the rounds left out. */
-export function describeTrend(points: readonly TrendPoint[]): string {
-  const known = points.filter((point) => point.realized !== null);
+/** The rounds on the line: dated, with a result. An undated round has no place on a time axis. */
+const onLine = (points: readonly TrendPoint[]) =>
+  points.filter((point): point is { date: string; realized: number } => point.realized !== null && point.date !== "");
+
+/** What the chart leaves out, in words: rounds with no complete response, and the undated round. */
+function leftOut(points: readonly TrendPoint[]): string {
   const missing = points.filter((point) => point.realized === null).map(dateOf);
-  const left = missing.length > 0 ? ` Not drawn, with no complete response yet: ${missing.join(", ")}.` : "";
-  return `Trend of realized value: ${known.map((p) => `${dateOf(p)} ${formatPercent(p.realized as number)}`).join(", ")}.${left}`;
+  const undated = points.find((point) => point.date === "" && point.realized !== null);
+  return (
+    (missing.length > 0 ? ` Not drawn, with no complete response yet: ${missing.join(", ")}.` : "") +
+    (undated
+      ? ` Not on the line, as it has no date: the undated round, at ${formatPercent(undated.realized as number)}.`
+      : "")
+  );
+}
+
+/** Says in words what the chart shows: every dated round's date and value, and the rounds left out. */
+export function describeTrend(points: readonly TrendPoint[]): string {
+  const known = onLine(points);
+  return `Trend of realized value: ${known.map((p) => `${dateOf(p)} ${formatPercent(p.realized)}`).join(", ")}.${leftOut(points)}`;
 }
 
 /**
- * The team realized value of each round, oldest first: each point carries its value, and its
- * date ("undated" for the round saved without one) stands under it. Nothing is drawn below two
- * rounds with a result.
+ * The team realized value of each dated round, oldest first: each point carries its value, and its
+ * date stands under it. The undated round is named beside the chart, not placed on its time axis.
+ * Nothing is drawn below two dated rounds with a result.
  */
 export function TrendChart({ points }: { points: readonly TrendPoint[] }) {
   const styles = useStyles();
   const chart = useChartStyles();
   const [frame, width] = useMeasuredWidth();
-  const known = points.filter((point): point is { date: string; realized: number } => point.realized !== null);
+  const known = onLine(points);
   if (known.length < 2) return null;
 
   const top = Math.max(...known.map((point) => point.realized), 0.05);
@@ -92,7 +106,6 @@ export function TrendChart({ points }: { points: readonly TrendPoint[] }) {
   const datesTop = bottom + 22;
   const lines = Math.max(...dates.map((date) => date.line)) + 1;
   const height = datesTop + lines * LINE_PX + 2;
-  const missing = points.filter((point) => point.realized === null).map(dateOf);
 
   return (
     <figure className={chart.figure}>
@@ -128,8 +141,8 @@ export function TrendChart({ points }: { points: readonly TrendPoint[] }) {
         </svg>
       </div>
       <figcaption className={chart.caption}>
-        Team realized value of each round, oldest first, with the round&apos;s date under it.
-        {missing.length > 0 && ` Not drawn, with no complete response yet: ${missing.join(", ")}.`}
+        Team realized value of each dated round, oldest first, with the round&apos;s date under it.
+        {leftOut(points)}
       </figcaption>
     </figure>
   );
