@@ -42,6 +42,18 @@ async function renderApp(store: AssessmentStore, storage: KeyValueStorage = new 
   await screen.findByRole("form", { name: "Assessment" });
 }
 
+/** Opens the pane on an empty browser store and saves Ana's all-fours response for Claims. */
+async function saveAnaForClaims(): Promise<{ storage: MemoryStorage; saved: HTMLElement }> {
+  const storage = new MemoryStorage();
+  await renderApp(new LocalStore(storage));
+  fireEvent.change(screen.getByRole("combobox", { name: /Workflow/ }), { target: { value: "Claims" } });
+  fireEvent.change(screen.getByRole("textbox", { name: /Respondent/ }), { target: { value: "Ana" } });
+  STATEMENTS.forEach((_, i) => answer(i, 4));
+  await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save response" })));
+  const saved = await screen.findByRole("group", { name: /^Saved Ana's response for Claims\./ });
+  return { storage, saved };
+}
+
 describe("App with the browser store", () => {
   it("autosaves the draft on every answer and restores it on the next start", async () => {
     const storage = new MemoryStorage();
@@ -79,13 +91,7 @@ describe("App with the browser store", () => {
   });
 
   it("after a save, confirms beside the Save button with the focus on it, and offers the next step", async () => {
-    const storage = new MemoryStorage();
-    await renderApp(new LocalStore(storage));
-    fireEvent.change(screen.getByRole("combobox", { name: /Workflow/ }), { target: { value: "Claims" } });
-    fireEvent.change(screen.getByRole("textbox", { name: /Respondent/ }), { target: { value: "Ana" } });
-    STATEMENTS.forEach((_, i) => answer(i, 4));
-    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save response" })));
-    const saved = await screen.findByRole("group", { name: /^Saved Ana's response for Claims\./ });
+    const { saved } = await saveAnaForClaims();
     // The confirmation sits after the Save button, in the form's footer, and holds the focus.
     const form = screen.getByRole("form", { name: "Assessment" });
     const save = within(form).getByRole("button", { name: "Save response" });
@@ -104,13 +110,7 @@ describe("App with the browser store", () => {
   });
 
   it("after a save, the confirmation goes once the next response is begun: a name or an answer", async () => {
-    const storage = new MemoryStorage();
-    await renderApp(new LocalStore(storage));
-    fireEvent.change(screen.getByRole("combobox", { name: /Workflow/ }), { target: { value: "Claims" } });
-    fireEvent.change(screen.getByRole("textbox", { name: /Respondent/ }), { target: { value: "Ana" } });
-    STATEMENTS.forEach((_, i) => answer(i, 4));
-    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save response" })));
-    await screen.findByRole("group", { name: /^Saved Ana's response for Claims\./ });
+    const { storage } = await saveAnaForClaims();
     fireEvent.change(screen.getByRole("textbox", { name: /Respondent/ }), { target: { value: "Finn" } });
     expect(screen.queryByRole("group", { name: /^Saved Ana's response/ })).toBeNull();
     // Finn's one answer, saved as partial; the next answer begins the next response.
