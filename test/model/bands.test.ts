@@ -1,4 +1,11 @@
-import { BANDS, BAND_THRESHOLD_NOTE, DEFAULT_BAND_THRESHOLDS, bandOf, thresholdProblem } from "../../src/model/bands";
+import {
+  BANDS,
+  BAND_THRESHOLD_NOTE,
+  DEFAULT_BAND_THRESHOLDS,
+  bandOf,
+  nextBandLimit,
+  thresholdProblem,
+} from "../../src/model/bands";
 import { executionGap } from "../../src/model/layers";
 
 describe("BANDS", () => {
@@ -122,5 +129,17 @@ describe("thresholdProblem", () => {
       expect(thresholdProblem([0.9, 0.9, 0.5, 0.25])).toBe(message);
       expect(thresholdProblem([0.9, 0.75, 0.5, 0.5])).toBe(message);
     });
+  });
+});
+
+describe("nextBandLimit", () => {
+  it("gives the next realized-value limit above, 1 − each gap limit, and null past the last", () => {
+    expect(nextBandLimit(0)).toBeCloseTo(0.1, 12);
+    expect(nextBandLimit(0.048)).toBeCloseTo(0.1, 12);
+    expect(nextBandLimit(0.1)).toBe(0.25); // on a limit: the next one up
+    expect(nextBandLimit(0.298)).toBe(0.5);
+    expect(nextBandLimit(0.6)).toBe(0.75);
+    expect(nextBandLimit(0.75)).toBeNull();
+    expect(nextBandLimit(1)).toBeNull();
   });
 });

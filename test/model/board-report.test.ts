@@ -1,4 +1,4 @@
-import { BAND_THRESHOLD_NOTE, nextBandLimit } from "../../src/model/bands";
+import { BAND_THRESHOLD_NOTE } from "../../src/model/bands";
 import {
   boardReport,
   planToNextBand,
@@ -324,18 +324,6 @@ describe("planToNextBand", () => {
     });
     expect(planToNextBandText({ status: "no-scores" }, format).label).toBe("Plan");
     expect(planToNextBandText(planToNextBand([1, 1, 1, 1, 1]), format).label).toBe("Plan (no change)");
-  });
-});
-
-describe("nextBandLimit", () => {
-  it("gives the next realized-value limit above, 1 − each gap limit, and null past the last", () => {
-    expect(nextBandLimit(0)).toBeCloseTo(0.1, 12);
-    expect(nextBandLimit(0.048)).toBeCloseTo(0.1, 12);
-    expect(nextBandLimit(0.1)).toBe(0.25); // on a limit: the next one up
-    expect(nextBandLimit(0.298)).toBe(0.5);
-    expect(nextBandLimit(0.6)).toBe(0.75);
-    expect(nextBandLimit(0.75)).toBeNull();
-    expect(nextBandLimit(1)).toBeNull();
   });
 });
 
