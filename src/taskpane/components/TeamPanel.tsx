@@ -12,7 +12,6 @@ import {
   Field,
   Input,
   makeStyles,
-  mergeClasses,
   tokens,
   Select,
   Subtitle2,
@@ -66,8 +65,10 @@ const useStyles = makeStyles({
   layerColumn: { width: "36%", [NARROW_PANE]: { width: "35%" } },
   // Under 400 px the layer table's cells keep half of Fluent's 8 px padding on each side, so that
   // "100.0%" stays inside the last column of a 320 px pane.
-  layerTableCell: {
-    [NARROW_PANE]: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  layerTable: {
+    [NARROW_PANE]: {
+      "& th, & td": { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+    },
   },
   // Wide enough for "Realized" and "100.0%", leaving the rest to the respondent's name.
   realizedColumn: { width: "4rem" },
@@ -283,24 +284,26 @@ export function TeamPanel({
                 {namesLeftText(namedLeft.length)}
               </Notice>
             )}
-            <Table size="small" aria-label="Layer scores across the round's complete responses">
+            <Table
+              size="small"
+              className={styles.layerTable}
+              aria-label="Layer scores across the round's complete responses"
+            >
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell className={mergeClasses(styles.layerColumn, styles.layerTableCell)}>
-                    Layer
-                  </TableHeaderCell>
-                  <TableHeaderCell className={styles.layerTableCell}>Mean</TableHeaderCell>
-                  {detail.shown && <TableHeaderCell className={styles.layerTableCell}>Min</TableHeaderCell>}
-                  {detail.shown && <TableHeaderCell className={styles.layerTableCell}>Max</TableHeaderCell>}
+                  <TableHeaderCell className={styles.layerColumn}>Layer</TableHeaderCell>
+                  <TableHeaderCell>Mean</TableHeaderCell>
+                  {detail.shown && <TableHeaderCell>Min</TableHeaderCell>}
+                  {detail.shown && <TableHeaderCell>Max</TableHeaderCell>}
                 </TableRow>
               </TableHeader>
               <TableBody>
                 {spread.map((a, k) => (
                   <TableRow key={a.layer.id}>
-                    <TableCell className={styles.layerTableCell}>{a.layer.short}</TableCell>
-                    <TableCell className={styles.layerTableCell}>{pct(round.result?.layerScores[k] ?? null)}</TableCell>
-                    {detail.shown && <TableCell className={styles.layerTableCell}>{pct(a.min)}</TableCell>}
-                    {detail.shown && <TableCell className={styles.layerTableCell}>{pct(a.max)}</TableCell>}
+                    <TableCell>{a.layer.short}</TableCell>
+                    <TableCell>{pct(round.result?.layerScores[k] ?? null)}</TableCell>
+                    {detail.shown && <TableCell>{pct(a.min)}</TableCell>}
+                    {detail.shown && <TableCell>{pct(a.max)}</TableCell>}
                   </TableRow>
                 ))}
               </TableBody>
